@@ -1,0 +1,55 @@
+/**
+ * Browser-mode entry: the host and the workbench UI served over HTTP on 127.0.0.1.
+ * Used where Electron cannot start, by `npm start -- --browser`, and by the e2e tests.
+ */
+import { parseArgs } from 'node:util';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findAppRoot } from './host/app-root';
+import { startBrowserServer } from './host/browser-server';
+import { resolveDataDir } from './host/data-dir';
+import { createHost } from './host/host';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string' },
+      browser: { type: 'boolean' },
+    },
+    strict: false,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`flowbench: --port must be a whole number from 0 to 65535, got '${String(values.port)}'\n`);
+    process.exit(2);
+  }
+  const pkg = findAppRoot(dirname(fileURLToPath(import.meta.url)));
+  const dataDirFlag = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
+  const host = createHost({
+    mode: 'browser',
+    appRoot: pkg.root,
+    name: pkg.name,
+    version: pkg.version,
+    dataDir: resolveDataDir(dataDirFlag),
+  });
+  const server = await startBrowserServer({ host, port, rendererDir: join(pkg.root, 'out', 'renderer') });
+  process.stdout.write(`flowbench workbench (browser mode): ${server.url}\n`);
+
+  let closing = false;
+  const shutdown = (): void => {
+    if (closing) return;
+    closing = true;
+    void server
+      .close()
+      .then(() => host.close())
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`flowbench: cannot start browser mode: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

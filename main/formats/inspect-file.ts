@@ -1,0 +1,59 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { ExampleFile, FileKind } from '../api/routes/examples';
+import { FormatError } from './format-error';
+import { parseSourceDocument } from './source-document';
+
+const DOCUMENT_EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+export function kindOfFormat(format: unknown): FileKind {
+  if (typeof format !== 'string') return 'unknown';
+  const match = /^flowbench\.(flow|mocks|scenario|results|session)\/\d+$/.exec(format);
+  return (match?.[1] as FileKind | undefined) ?? 'unknown';
+}
+
+/** Every YAML/JSON file below `dir`, sorted by path. */
+export async function listDocumentFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && DOCUMENT_EXTENSIONS.some((ext) => e.name.endsWith(ext)))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** Reads one file's format, kind and name without running anything. */
+export async function inspectFile(root: string, file: string): Promise<ExampleFile> {
+  const path = relative(root, file).split(sep).join('/');
+  try {
+    const doc = parseSourceDocument(path, await readFile(file, 'utf8'));
+    const value = doc.value;
+    const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+    const format = typeof record['format'] === 'string' ? record['format'] : null;
+    const scenarios = scenarioNames(record);
+    const name = typeof record['name'] === 'string' ? record['name'] : scenarios.join(' · ') || path;
+    return { path, kind: kindOfFormat(format), format, name, scenarios, issues: [] };
+  } catch (error) {
+    const issues =
+      error instanceof FormatError
+        ? error.toApiIssues()
+        : [{ path, message: error instanceof Error ? error.message : String(error) }];
+    return { path, kind: 'unknown', format: null, name: path, scenarios: [], issues };
+  }
+}
+
+export async function inspectFiles(root: string): Promise<ExampleFile[]> {
+  const files = await listDocumentFiles(root);
+  return Promise.all(files.map((f) => inspectFile(root, f)));
+}
+
+function scenarioNames(record: Record<string, unknown>): string[] {
+  const list = record['scenarios'];
+  if (Array.isArray(list)) {
+    return list.flatMap((s: unknown) =>
+      typeof s === 'object' && s !== null && typeof (s as Record<string, unknown>)['name'] === 'string'
+        ? [(s as Record<string, string>)['name'] as string]
+        : [],
+    );
+  }
+  return kindOfFormat(record['format']) === 'scenario' && typeof record['name'] === 'string' ? [record['name']] : [];
+}

@@ -1,0 +1,71 @@
+import { LineCounter, isNode, parseDocument } from 'yaml';
+import { FormatError } from './format-error';
+import type { FileIssue } from './format-error';
+
+/** A parsed YAML or JSON file that can say where a path inside it is written. */
+export interface SourceDocument {
+  readonly file: string;
+  readonly value: unknown;
+  locate(path: readonly PropertyKey[]): { line: number; column: number } | undefined;
+  issue(path: readonly PropertyKey[], pathText: string, message: string): FileIssue;
+}
+
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Parses YAML (JSON is valid YAML 1.2). Syntax errors raise a FormatError with the line
+ * and column; duplicate keys are errors too.
+ */
+export function parseSourceDocument(file: string, text: string): SourceDocument {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+  });
+  if (doc.errors.length > 0) {
+    throw new FormatError(
+      doc.errors.map((error) => {
+        const pos = error.linePos?.[0];
+        return {
+          file,
+          path: '(syntax)',
+          message: `invalid YAML/JSON: ${firstLine(error.message)}`,
+          ...(pos ? { line: pos.line, column: pos.col } : {}),
+        };
+      }),
+    );
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    throw new FormatError([
+      { file, path: '(syntax)', message: `cannot read the document: ${error instanceof Error ? error.message : String(error)}` },
+    ]);
+  }
+  const locate = (path: readonly PropertyKey[]): { line: number; column: number } | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const node: unknown = doc.getIn(path.slice(0, n) as unknown[], true);
+      if (isNode(node) && node.range) {
+        const pos = lineCounter.linePos(node.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+    return undefined;
+  };
+  return {
+    file,
+    value,
+    locate,
+    issue(path, pathText, message) {
+      const pos = locate(path);
+      return { file, path: pathText, message, ...(pos ? { line: pos.line, column: pos.column } : {}) };
+    },
+  };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}

@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
+import type { WarningHandlerWithDefault } from 'rollup';
 
 const root = import.meta.dirname;
 
 /** zod ships comments Rollup cannot place; they are harmless, so keep the build output quiet. */
-const onwarn = (warning: { code?: string }, warn: (w: { code?: string }) => void): void => {
+const onwarn: WarningHandlerWithDefault = (warning, warn) => {
   if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
 };
 
@@ -45,7 +46,7 @@ export default defineConfig({
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,
       chunkSizeWarningLimit: 2000,
-      rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+      rollupOptions: { onwarn, input: { index: resolve(root, 'renderer/index.html') } },
     },
   },
 });

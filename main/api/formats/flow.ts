@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { CelExpression, HttpMethod, Identifier, JsonValue, Millis, Template } from './common';
+
+export const FLOW_FORMAT = 'flowbench.flow/1';
+
+export const Arrow = z.enum(['green', 'red']);
+export type Arrow = z.infer<typeof Arrow>;
+
+/** A module id (green arrow) or `{ to, arrow }`. */
+export const PortTarget = z.union([
+  Identifier,
+  z.strictObject({ to: Identifier, arrow: Arrow.default('green') }),
+]);
+export type PortTarget = z.infer<typeof PortTarget>;
+
+export const Ports = z.record(z.string(), PortTarget);
+
+export const Position = z.strictObject({ x: z.number(), y: z.number() });
+
+const base = {
+  id: Identifier,
+  label: z.string().optional(),
+  position: Position.optional(),
+  ports: Ports.default({}),
+};
+
+export const SayModule = z.strictObject({ ...base, type: z.literal('say'), text: Template });
+export const CaptureModule = z.strictObject({
+  ...base,
+  type: z.literal('capture'),
+  save: Identifier,
+  pattern: z.string().optional(),
+});
+export const ConditionCase = z.strictObject({ port: Identifier, when: CelExpression });
+export const ConditionModule = z.strictObject({
+  ...base,
+  type: z.literal('condition'),
+  cases: z.array(ConditionCase).min(1, 'expected at least one case'),
+});
+export const ContextModule = z.strictObject({
+  ...base,
+  type: z.literal('context'),
+  set: z.record(Identifier, CelExpression).default({}),
+  delete: z.array(Identifier).default([]),
+});
+export const CounterModule = z.strictObject({
+  ...base,
+  type: z.literal('counter'),
+  name: Identifier,
+  max: z.number().int().min(0),
+});
+export const ApiModule = z.strictObject({ ...base, type: z.literal('api'), endpoint: Identifier });
+export const ApiAsyncModule = z.strictObject({ ...base, type: z.literal('api_async'), endpoint: Identifier });
+export const ApiAwaitModule = z.strictObject({
+  ...base,
+  type: z.literal('api_await'),
+  endpoint: Identifier,
+  timeoutMs: Millis,
+});
+export const WaitModule = z.strictObject({ ...base, type: z.literal('wait'), ms: Millis });
+export const HandoverModule = z.strictObject({ ...base, type: z.literal('handover') });
+export const EndModule = z.strictObject({ ...base, type: z.literal('end') });
+
+export const FlowModule = z.discriminatedUnion('type', [
+  SayModule,
+  CaptureModule,
+  ConditionModule,
+  ContextModule,
+  CounterModule,
+  ApiModule,
+  ApiAsyncModule,
+  ApiAwaitModule,
+  WaitModule,
+  HandoverModule,
+  EndModule,
+]);
+export type FlowModule = z.infer<typeof FlowModule>;
+export type ModuleType = FlowModule['type'];
+export const MODULE_TYPES = FlowModule.options.map((o) => o.shape.type.value) as readonly ModuleType[];
+
+export const EndpointPort = z.strictObject({ name: Identifier, when: CelExpression });
+
+export const DEFAULT_SUCCESS_RULE = 'status >= 200 && status < 300';
+
+export const Endpoint = z.strictObject({
+  id: Identifier,
+  method: HttpMethod.default('GET'),
+  url: Template.min(1, 'expected a URL (absolute, or relative to the mock server)'),
+  headers: z.record(z.string(), Template).default({}),
+  body: JsonValue.default(null),
+  timeoutMs: z.number().int().positive('expected a timeout above 0 ms').default(5000),
+  statusContext: Identifier.optional(),
+  map: z.record(Identifier, CelExpression).default({}),
+  success: CelExpression.default(DEFAULT_SUCCESS_RULE),
+  ports: z.array(EndpointPort).default([]),
+});
+export type Endpoint = z.infer<typeof Endpoint>;
+
+export const Channel = z.enum(['chat', 'voice', 'email']);
+export type Channel = z.infer<typeof Channel>;
+
+export const FlowFile = z.strictObject({
+  format: z.literal(FLOW_FORMAT, { error: `expected format: ${FLOW_FORMAT}` }),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  channel: Channel.default('chat'),
+  start: Identifier,
+  contexts: z.record(Identifier, JsonValue).default({}),
+  speech: z.strictObject({ wpm: z.number().positive().default(150) }).default({ wpm: 150 }),
+  endpoints: z.array(Endpoint).default([]),
+  modules: z.array(FlowModule).min(1, 'expected at least one module'),
+});
+export type FlowFile = z.infer<typeof FlowFile>;
+export type FlowFileInput = z.input<typeof FlowFile>;
+
+/** Built-in ports of each module type (endpoint custom ports come on top for api/api_await). */
+export const BUILTIN_PORTS: Readonly<Record<ModuleType, readonly string[]>> = {
+  say: ['next'],
+  capture: ['next', 'nomatch'],
+  condition: ['else'],
+  context: ['next'],
+  counter: ['next', 'exceeded'],
+  api: ['success', 'failure'],
+  api_async: ['next'],
+  api_await: ['success', 'waiting', 'failure'],
+  wait: ['next'],
+  handover: [],
+  end: [],
+};
+
+/** The ports a module has: built-in ones plus case ports or endpoint custom ports. */
+export function portsOf(module: FlowModule, endpoints: readonly Endpoint[]): string[] {
+  const builtin = [...BUILTIN_PORTS[module.type]];
+  if (module.type === 'condition') return [...new Set([...module.cases.map((c) => c.port), ...builtin])];
+  if (module.type === 'api' || module.type === 'api_await') {
+    const endpoint = endpoints.find((e) => e.id === module.endpoint);
+    return [...new Set([...(endpoint?.ports.map((p) => p.name) ?? []), ...builtin])];
+  }
+  return builtin;
+}
+
+export function targetOf(target: PortTarget): { to: string; arrow: Arrow } {
+  return typeof target === 'string' ? { to: target, arrow: 'green' } : target;
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { CelExpression, HttpMethod, Identifier, JsonValue, Millis } from './common';
+
+export const MOCKS_FORMAT = 'flowbench.mocks/1';
+
+export const Latency = z.union(
+  [
+    z.strictObject({ fixed: Millis }),
+    z.strictObject({
+      uniform: z
+        .tuple([Millis, Millis])
+        .refine(([min, max]) => min <= max, 'expected [min, max] with min <= max'),
+    }),
+    z.strictObject({ normal: z.strictObject({ meanMs: Millis, sdMs: Millis }) }),
+    z.strictObject({
+      lognormal: z
+        .strictObject({ medianMs: z.number().positive(), p99Ms: z.number().positive() })
+        .refine((l) => l.p99Ms >= l.medianMs, 'expected p99Ms >= medianMs'),
+    }),
+    z.strictObject({ sequence: z.array(Millis).min(1, 'expected at least one latency') }),
+  ],
+  { error: 'expected one latency model: { fixed }, { uniform }, { normal }, { lognormal } or { sequence }' },
+);
+export type Latency = z.infer<typeof Latency>;
+
+const trigger = {
+  /** Probability per matching request, 0..1. */
+  rate: z.number().min(0).max(1).optional(),
+  /** 1-based numbers of the matching requests it hits. */
+  nth: z.array(z.number().int().min(1)).min(1).optional(),
+};
+
+export const FAULT_KINDS = ['status', 'hang', 'reset', 'empty', 'malformed', 'slow_body'] as const;
+
+export const Fault = z
+  .discriminatedUnion(
+    'kind',
+    [
+      z.strictObject({
+        kind: z.literal('status'),
+        status: z.number().int().min(100).max(599),
+        body: JsonValue.optional(),
+        headers: z.record(z.string(), z.string()).optional(),
+        ...trigger,
+      }),
+      z.strictObject({ kind: z.literal('hang'), ...trigger }),
+      z.strictObject({ kind: z.literal('reset'), ...trigger }),
+      z.strictObject({ kind: z.literal('empty'), ...trigger }),
+      z.strictObject({ kind: z.literal('malformed'), ...trigger }),
+      z.strictObject({ kind: z.literal('slow_body'), ms: Millis, ...trigger }),
+    ],
+    { error: `expected a fault kind: ${FAULT_KINDS.join(', ')}` },
+  )
+  .refine((f) => (f.rate === undefined) !== (f.nth === undefined), {
+    message: 'expected exactly one trigger: rate (0..1) or nth (list of request numbers)',
+  });
+export type Fault = z.infer<typeof Fault>;
+
+export const MockResponse = z.strictObject({
+  when: CelExpression.optional(),
+  status: z.number().int().min(100).max(599).default(200),
+  headers: z.record(z.string(), z.string()).default({}),
+  body: JsonValue.optional(),
+  weight: z.number().positive().default(1),
+});
+export type MockResponse = z.infer<typeof MockResponse>;
+
+export const Pick = z.enum(['first', 'sequence', 'random']);
+
+export const MockRoute = z.strictObject({
+  id: Identifier,
+  method: HttpMethod.default('GET'),
+  path: z.string().startsWith('/', 'expected a path starting with /'),
+  latency: Latency.default({ fixed: 0 }),
+  faults: z.array(Fault).default([]),
+  pick: Pick.default('first'),
+  responses: z.array(MockResponse).min(1, 'expected at least one response'),
+});
+export type MockRoute = z.infer<typeof MockRoute>;
+
+export const MocksFile = z.strictObject({
+  format: z.literal(MOCKS_FORMAT, { error: `expected format: ${MOCKS_FORMAT}` }),
+  name: z.string().optional(),
+  seed: z.number().int().default(0),
+  routes: z.array(MockRoute),
+});
+export type MocksFile = z.infer<typeof MocksFile>;
+export type MocksFileInput = z.input<typeof MocksFile>;
+
+/** What a scenario (or the admin API) may change in one route. */
+export const RouteOverride = z.strictObject({
+  latency: Latency.optional(),
+  faults: z.array(Fault).optional(),
+  responses: z.array(MockResponse).min(1).optional(),
+  pick: Pick.optional(),
+});
+export type RouteOverride = z.infer<typeof RouteOverride>;
+
+/** The routes with the overrides applied (by route id). */
+export function applyOverrides(mocks: MocksFile, overrides: Readonly<Record<string, RouteOverride>>): MocksFile {
+  return {
+    ...mocks,
+    routes: mocks.routes.map((route) => {
+      const o = overrides[route.id];
+      if (!o) return route;
+      return {
+        ...route,
+        ...(o.latency ? { latency: o.latency } : {}),
+        ...(o.faults ? { faults: o.faults } : {}),
+        ...(o.responses ? { responses: o.responses } : {}),
+        ...(o.pick ? { pick: o.pick } : {}),
+      };
+    }),
+  };
+}

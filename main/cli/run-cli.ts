@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import { FormatError } from '../formats/format-error';
+import { EXIT_FAILED, EXIT_INVALID, EXIT_OK } from './cli-io';
+import type { CliIo } from './cli-io';
+import { commands } from './commands';
+
+/** Runs `flowbench <args>` and resolves with the exit code; never calls process.exit. */
+export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): Promise<number> {
+  let exitCode: number | undefined;
+  const program = new Command('flowbench')
+    .description('Test conversational-bot dialog flows against mock APIs, in virtual or real time.')
+    .version(version, '-V, --version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .showHelpAfterError('(run flowbench --help for usage)');
+  for (const command of commands) {
+    command.register(program, io, (code) => {
+      exitCode = code;
+    });
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
+      return EXIT_INVALID;
+    }
+    if (error instanceof FormatError) {
+      io.stderr.write(`${error.message}\n`);
+      return EXIT_INVALID;
+    }
+    io.stderr.write(`flowbench: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_FAILED;
+  }
+  return exitCode ?? EXIT_OK;
+}

@@ -1,0 +1,12 @@
+export { compileMocks, compileRoute, pathSyntaxError } from './compile-mocks';
+export type { CompiledMocks, CompiledRoute } from './compile-mocks';
+export { decide } from './decide';
+export type { Decision, FaultKind, MatchedDecision, UnmatchedDecision } from './decide';
+export { describeLatency, sampleLatency } from './latency';
+export { pickFault } from './faults';
+export { MODULE_HEADER, SESSION_HEADER, splitUrl } from './mock-request';
+export type { MockRequest } from './mock-request';
+export { nearMisses } from './near-miss';
+export type { NearMiss } from './near-miss';
+export { RequestCounters } from './request-counters';
+export { requestDraws, uniformDraw, normalDraw } from './seeded-rng';

@@ -49,9 +49,16 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {
-    files: ['main/api/**/*.ts'],
+    files: ['main/api/*.ts'],
     rules: restrict(
-      ['electron', 'express', 'better-sqlite3', 'yaml', 'undici', ...NODE_BUILTINS, '../engine/*', '../host/*', '../store/*', '../cli/*', '../formats/*', '**/mocks/*'],
+      ['electron', 'express', 'better-sqlite3', 'yaml', 'undici', ...NODE_BUILTINS, '../*/*', '!../api/*', '**/mocks/*'],
+      'main/api/ is the shared contract: zod only, so the renderer can use it (STYLE.md §1).',
+    ),
+  },
+  {
+    files: ['main/api/*/*.ts'],
+    rules: restrict(
+      ['electron', 'express', 'better-sqlite3', 'yaml', 'undici', ...NODE_BUILTINS, '../../*/*', '**/mocks/*'],
       'main/api/ is the shared contract: zod only, so the renderer can use it (STYLE.md §1).',
     ),
   },

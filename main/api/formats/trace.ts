@@ -33,8 +33,12 @@ export const TraceEvent = z.discriminatedUnion('type', [
     module: z.string(),
     endpoint: z.string(),
     id: z.string().nullable(),
-    /** ready: the answer is there; pending: waits until `until`; no_request / failed: leaves at once. */
-    outcome: z.enum(['ready', 'pending', 'no_request', 'failed']),
+    /**
+     * On entry — ready: the answer is there; pending: waits until `until`; no_request /
+     * failed: leaves at once. When a pending await resolves — routed: the response (or the
+     * request's failure) is consumed; module_timeout: it gives up, the request stays pending.
+     */
+    outcome: z.enum(['ready', 'pending', 'no_request', 'failed', 'routed', 'module_timeout']),
     timeoutMs: z.number(),
     until: z.number(),
   }),

@@ -1,0 +1,27 @@
+/**
+ * Time as the engine sees it: conversation milliseconds. The virtual clock jumps from event
+ * to event; the real clock follows wall time. Both run same-time tasks in priority order.
+ */
+export interface Clock {
+  now(): number;
+  schedule(at: number, priority: TaskPriority, task: () => void): TimerHandle;
+  cancel(handle: TimerHandle): void;
+}
+
+export interface TimerHandle {
+  readonly at: number;
+}
+
+/**
+ * Order of tasks due at the same time. A response arriving exactly at a deadline or at a
+ * module timeout counts as arrived (SPEC §3 rules 5 and 7); an endpoint deadline equal to
+ * a module timeout is a failure, so deadlines run before module timers.
+ */
+export const TaskPriority = {
+  arrival: 0,
+  deadline: 1,
+  timer: 2,
+  user: 3,
+  guard: 4,
+} as const;
+export type TaskPriority = (typeof TaskPriority)[keyof typeof TaskPriority];

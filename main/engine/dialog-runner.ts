@@ -1,0 +1,407 @@
+import type { JsonValue } from '../api/formats/common';
+import type { EndState } from '../api/formats/scenario';
+import type { TraceEvent } from '../api/formats/trace';
+import { renderTemplate } from '../expr/template';
+import type { Clock, TimerHandle } from './clock';
+import { TaskPriority } from './clock';
+import type { CompiledFlow, CompiledModule } from './compiled-flow';
+import { ContextStore } from './context-store';
+import { RequestTracker, contextLookup } from './requests';
+import type { TrackedRequest } from './requests';
+import { routeSettled } from './response-routing';
+import type { PortChoice } from './response-routing';
+import { AudioChannel, speechMs } from './speech';
+import { TraceRecorder } from './trace';
+import type { Transport } from './transport';
+import type { UserSource } from './user-source';
+
+/** More module entries than this without time moving on is an infinite loop (rule 1). */
+export const LOOP_LIMIT = 1000;
+export const DEFAULT_MAX_DURATION_MS = 3_600_000;
+
+export interface RunOptions {
+  flow: CompiledFlow;
+  clock: Clock;
+  transport: Transport;
+  user: UserSource;
+  seed: number;
+  sessionId: string;
+  maxDurationMs?: number;
+  onEvent?: (event: TraceEvent) => void;
+}
+
+export interface RunResult {
+  endState: EndState;
+  endReason: string | undefined;
+  trace: TraceEvent[];
+  contexts: Record<string, JsonValue>;
+  /** Conversation time when the run ended. */
+  virtualMs: number;
+}
+
+/**
+ * Runs one conversation through a flow (SPEC §3) as a state machine on the clock's event
+ * queue: green arrows run at once; the runner blocks on the user, a wait, a blocking API
+ * or an await, and resumes when the clock delivers the event it waits for.
+ */
+export class DialogRunner {
+  private readonly trace: TraceRecorder;
+  private readonly contexts: ContextStore;
+  private readonly requests: RequestTracker;
+  private readonly audio = new AudioChannel();
+  private readonly pending = new Map<string, TrackedRequest>();
+  private readonly timers = new Set<TimerHandle>();
+  private readonly endListeners: ((result: RunResult) => void)[] = [];
+  private readonly lookup;
+  private message: string | null = null;
+  private userStep = 0;
+  private awaitingUser: string | null = null;
+  private entriesAtThisTime = 0;
+  private lastEntryTime = -1;
+  private result: RunResult | null = null;
+
+  constructor(private readonly options: RunOptions) {
+    this.trace = new TraceRecorder(options.onEvent);
+    this.contexts = new ContextStore(this.trace, () => this.options.clock.now());
+    this.requests = new RequestTracker(options.clock, options.transport, this.trace, options.sessionId);
+    this.lookup = contextLookup((name) => this.contexts.get(name));
+  }
+
+  get ended(): boolean {
+    return this.result !== null;
+  }
+
+  /** The result once the run has ended, else null. */
+  get outcome(): RunResult | null {
+    return this.result;
+  }
+
+  /** True while the bot waits for the user (live sessions answer with `userSays`). */
+  get waitingForUser(): boolean {
+    return this.awaitingUser !== null && !this.ended;
+  }
+
+  onEnd(listener: (result: RunResult) => void): void {
+    if (this.result) listener(this.result);
+    else this.endListeners.push(listener);
+  }
+
+  start(): void {
+    const { flow, clock } = this.options;
+    this.trace.push({ type: 'start', t: clock.now(), flow: flow.flow.name, channel: flow.flow.channel, seed: this.options.seed });
+    for (const [name, value] of Object.entries(flow.flow.contexts)) this.contexts.set(name, value, 'initial');
+    this.later(this.options.maxDurationMs ?? DEFAULT_MAX_DURATION_MS, TaskPriority.guard, () => this.finish('error', 'max_duration'));
+    this.continueAt(flow.flow.start);
+  }
+
+  /** A live user's message (sessions). Only while the bot waits for the user. */
+  userSays(text: string): void {
+    if (!this.waitingForUser) throw new Error('the bot is not waiting for the user');
+    this.deliverUserMessage(text, 0);
+  }
+
+  /** Ends the run from outside (a live session closed, a test gave up). */
+  stop(reason: string): void {
+    if (!this.ended) this.finish(this.awaitingUser !== null ? 'awaiting_user' : 'error', reason);
+  }
+
+  // ── running modules ──────────────────────────────────────────────────────────
+
+  private continueAt(moduleId: string): void {
+    let next: string | null = moduleId;
+    while (next !== null && !this.ended) next = this.step(next);
+  }
+
+  private resume(module: CompiledModule, choice: PortChoice): void {
+    if (this.ended) return;
+    const next = this.leave(module, choice);
+    if (next !== null) this.continueAt(next);
+  }
+
+  /** Enters one module; returns the module to run next at once, or null when blocked or ended. */
+  private step(moduleId: string): string | null {
+    const { clock, flow } = this.options;
+    const now = clock.now();
+    if (now !== this.lastEntryTime) {
+      this.lastEntryTime = now;
+      this.entriesAtThisTime = 0;
+    }
+    if (++this.entriesAtThisTime > LOOP_LIMIT) {
+      this.finish('error', 'loop');
+      return null;
+    }
+    const compiled = flow.modules.get(moduleId);
+    if (!compiled) {
+      this.finish('error', `unknown_module:${moduleId}`);
+      return null;
+    }
+    this.trace.push({ type: 'enter', t: now, module: moduleId });
+    const module = compiled.module;
+    switch (module.type) {
+      case 'say':
+        return this.leave(compiled, this.say(module.id, module.text));
+      case 'capture':
+        return this.leave(compiled, this.capture(compiled, module.save));
+      case 'condition':
+        return this.leave(compiled, this.condition(compiled));
+      case 'context':
+        return this.leave(compiled, this.setContexts(compiled, module.delete));
+      case 'counter':
+        return this.leave(compiled, this.count(module.name, module.max));
+      case 'wait':
+        this.later(now + module.ms, TaskPriority.timer, () => this.resume(compiled, { port: 'next', reason: `waited ${module.ms} ms` }));
+        return null;
+      case 'api':
+        return this.callBlocking(compiled, module.endpoint);
+      case 'api_async':
+        return this.leave(compiled, this.callAsync(compiled, module.endpoint));
+      case 'api_await':
+        return this.awaitResponse(compiled, module.endpoint, module.timeoutMs);
+      case 'handover':
+        this.finish('handover', undefined);
+        return null;
+      case 'end':
+        this.finish('end', undefined);
+        return null;
+    }
+  }
+
+  /** Leaves by `port`: a green arrow returns the next module, a red one ends the bot's turn. */
+  private leave(compiled: CompiledModule, choice: PortChoice): string | null {
+    const now = this.options.clock.now();
+    const target = compiled.ports.get(choice.port);
+    this.trace.push({
+      type: 'port',
+      t: now,
+      module: compiled.module.id,
+      port: choice.port,
+      reason: choice.reason,
+      to: target?.to ?? null,
+      arrow: target?.arrow ?? 'green',
+    });
+    if (!target) {
+      this.finish('error', `no_link:${compiled.module.id}.${choice.port}`);
+      return null;
+    }
+    if (target.arrow === 'red') {
+      this.endTurn(target.to);
+      return null;
+    }
+    return target.to;
+  }
+
+  private say(moduleId: string, template: string): PortChoice {
+    const now = this.options.clock.now();
+    const rendered = renderTemplate(template, this.lookup);
+    for (const name of rendered.missing) {
+      this.warn('missing_context', `context '${name}' is not set; it reads as empty text`, moduleId);
+    }
+    const flow = this.options.flow.flow;
+    if (flow.channel === 'voice') {
+      const { start, end } = this.audio.queue(now, speechMs(rendered.value, flow.speech.wpm));
+      this.trace.push({ type: 'say', t: now, module: moduleId, text: rendered.value, start, end });
+      return { port: 'next', reason: `speaks ${start}–${end} ms` };
+    }
+    this.trace.push({ type: 'say', t: now, module: moduleId, text: rendered.value, start: now, end: now });
+    return { port: 'next', reason: 'message sent' };
+  }
+
+  private capture(compiled: CompiledModule, save: string): PortChoice {
+    const message = this.message ?? '';
+    let value: string | null = null;
+    if (compiled.pattern) {
+      const match = compiled.pattern.exec(message);
+      if (match) value = match[1] ?? match[0];
+    } else if (message.trim() !== '') {
+      value = message;
+    }
+    if (value === null) {
+      const why = compiled.pattern ? `no match for /${compiled.pattern.source}/ in '${message}'` : 'empty message';
+      return { port: 'nomatch', reason: why };
+    }
+    this.contexts.set(save, value, 'capture');
+    return { port: 'next', reason: `captured '${value}'` };
+  }
+
+  private condition(compiled: CompiledModule): PortChoice {
+    const vars = this.contexts.celVariables({ message: this.message ?? '' });
+    for (const c of compiled.cases) {
+      try {
+        if (c.when.evaluate(vars) === true) return { port: c.port, reason: `case '${c.port}': ${c.when.source}` };
+      } catch (error) {
+        this.warn('cel_error', `case '${c.port}': ${error instanceof Error ? error.message : String(error)}`, compiled.module.id);
+      }
+    }
+    return { port: 'else', reason: 'no case matched' };
+  }
+
+  private setContexts(compiled: CompiledModule, deletions: readonly string[]): PortChoice {
+    const done: string[] = [];
+    for (const { name, expr } of compiled.set) {
+      try {
+        this.contexts.set(name, expr.evaluate(this.contexts.celVariables({ message: this.message ?? '' })), 'set');
+        done.push(`set ${name}`);
+      } catch (error) {
+        this.warn('cel_error', `set ${name}: ${error instanceof Error ? error.message : String(error)}`, compiled.module.id);
+      }
+    }
+    for (const name of deletions) {
+      this.contexts.delete(name);
+      done.push(`deleted ${name}`);
+    }
+    return { port: 'next', reason: done.join(', ') || 'nothing to change' };
+  }
+
+  private count(name: string, max: number): PortChoice {
+    const current = this.contexts.get(name);
+    const value = (typeof current === 'number' ? current : 0) + 1;
+    this.contexts.set(name, value, 'counter');
+    return value > max
+      ? { port: 'exceeded', reason: `counter ${value} > ${max}` }
+      : { port: 'next', reason: `counter ${value} <= ${max}` };
+  }
+
+  // ── API modules ──────────────────────────────────────────────────────────────
+
+  private endpoint(id: string) {
+    const endpoint = this.options.flow.endpoints.get(id);
+    if (!endpoint) throw new Error(`unknown endpoint '${id}'`);
+    return endpoint;
+  }
+
+  private route(request: TrackedRequest, moduleId: string): PortChoice {
+    return routeSettled(request, {
+      contexts: this.contexts,
+      warn: (kind, message) => this.warn(kind, message, moduleId),
+    });
+  }
+
+  /** Rule 5: halt until min(arrival, deadline). */
+  private callBlocking(compiled: CompiledModule, endpointId: string): string | null {
+    const request = this.requests.send(this.endpoint(endpointId), compiled.module.id, 'blocking', this.lookup);
+    if (request.state.kind !== 'in_flight') return this.leave(compiled, this.route(request, compiled.module.id));
+    request.waiter = (settled) => this.resume(compiled, this.route(settled, compiled.module.id));
+    return null;
+  }
+
+  /** Rule 6: send and leave by `next`; a newer request for the endpoint supersedes the old. */
+  private callAsync(compiled: CompiledModule, endpointId: string): PortChoice {
+    const previous = this.pending.get(endpointId);
+    const request = this.requests.send(this.endpoint(endpointId), compiled.module.id, 'async', this.lookup);
+    if (previous) {
+      this.requests.drop(previous);
+      this.trace.push({
+        type: 'warning',
+        t: this.options.clock.now(),
+        kind: 'superseded',
+        module: compiled.module.id,
+        id: previous.id,
+        message: `request ${previous.id} to ${endpointId} superseded by ${request.id}; its response is dropped`,
+      });
+    }
+    this.pending.set(endpointId, request);
+    return request.state.kind === 'failed'
+      ? { port: 'next', reason: `request ${request.id} not sent: ${request.state.reason}` }
+      : { port: 'next', reason: `sent ${request.id}` };
+  }
+
+  /** Rule 7: the await's module timeout against the endpoint deadline. */
+  private awaitResponse(compiled: CompiledModule, endpointId: string, timeoutMs: number): string | null {
+    const now = this.options.clock.now();
+    const moduleId = compiled.module.id;
+    const request = this.pending.get(endpointId);
+    const event = { type: 'await' as const, t: now, module: moduleId, endpoint: endpointId, timeoutMs };
+    if (!request) {
+      this.trace.push({ ...event, id: null, outcome: 'no_request', until: now });
+      return this.leave(compiled, { port: 'failure', reason: 'no_request' });
+    }
+    if (request.state.kind !== 'in_flight') {
+      this.trace.push({ ...event, id: request.id, outcome: request.state.kind === 'arrived' ? 'ready' : 'failed', until: now });
+      this.pending.delete(endpointId);
+      return this.leave(compiled, this.route(request, moduleId));
+    }
+    const timeoutAt = now + timeoutMs;
+    this.trace.push({ ...event, id: request.id, outcome: 'pending', until: Math.min(timeoutAt, request.deadline) });
+    const timer = this.later(timeoutAt, TaskPriority.timer, () => {
+      request.waiter = null;
+      this.trace.push({ ...event, t: timeoutAt, id: request.id, outcome: 'module_timeout', until: timeoutAt });
+      this.resume(compiled, { port: 'waiting', reason: `module_timeout after ${timeoutMs} ms` });
+    });
+    request.waiter = (settled) => {
+      this.cancelTimer(timer);
+      this.pending.delete(endpointId);
+      const t = this.options.clock.now();
+      this.trace.push({ ...event, t, id: request.id, outcome: 'routed', until: t });
+      this.resume(compiled, this.route(settled, moduleId));
+    };
+    return null;
+  }
+
+  // ── the user's turn ──────────────────────────────────────────────────────────
+
+  /** Rule 2: a red arrow ends the bot's turn; the next scripted message follows. */
+  private endTurn(target: string): void {
+    this.awaitingUser = target;
+    const source = this.options.user;
+    if (source.kind === 'live') return;
+    const step = source.steps[this.userStep++];
+    if (step === undefined) {
+      this.finish('awaiting_user', undefined);
+      return;
+    }
+    const defaultPause = this.options.flow.flow.channel === 'voice' ? 300 : 0;
+    this.deliverUserMessage(step.say, step.afterMs ?? defaultPause);
+  }
+
+  private deliverUserMessage(text: string, afterMs: number): void {
+    const flow = this.options.flow.flow;
+    const now = this.options.clock.now();
+    const start = Math.max(now, this.audio.audioEnd) + afterMs;
+    const end = start + (flow.channel === 'voice' ? speechMs(text, flow.speech.wpm) : 0);
+    this.later(end, TaskPriority.user, () => {
+      const target = this.awaitingUser;
+      if (target === null) return;
+      this.trace.push({ type: 'user', t: this.options.clock.now(), text, start, end });
+      this.message = text;
+      this.awaitingUser = null;
+      this.continueAt(target);
+    });
+  }
+
+  // ── plumbing ─────────────────────────────────────────────────────────────────
+
+  private warn(kind: 'missing_context' | 'map_error' | 'cel_error', message: string, module: string): void {
+    this.trace.push({ type: 'warning', t: this.options.clock.now(), kind, message, module });
+  }
+
+  private later(at: number, priority: TaskPriority, task: () => void): TimerHandle {
+    const handle = this.options.clock.schedule(at, priority, () => {
+      this.timers.delete(handle);
+      if (!this.ended) task();
+    });
+    this.timers.add(handle);
+    return handle;
+  }
+
+  private cancelTimer(handle: TimerHandle): void {
+    this.timers.delete(handle);
+    this.options.clock.cancel(handle);
+  }
+
+  private finish(state: EndState, reason: string | undefined): void {
+    if (this.result) return;
+    const now = this.options.clock.now();
+    this.trace.push({ type: 'end', t: now, state, ...(reason !== undefined ? { reason } : {}) });
+    for (const handle of this.timers) this.options.clock.cancel(handle);
+    this.timers.clear();
+    this.requests.dropAll();
+    this.result = {
+      endState: state,
+      endReason: reason,
+      trace: this.trace.events,
+      contexts: this.contexts.snapshot(),
+      virtualMs: now,
+    };
+    for (const listener of this.endListeners.splice(0)) listener(this.result);
+  }
+}

@@ -1,0 +1,63 @@
+import type { JsonValue } from '../api/formats/common';
+import type { CompiledMocks } from '../../mocks/core/compile-mocks';
+import { decide } from '../../mocks/core/decide';
+import type { Decision } from '../../mocks/core/decide';
+import { RequestCounters } from '../../mocks/core/request-counters';
+import { splitUrl } from '../../mocks/core/mock-request';
+import type { Clock } from './clock';
+import { TaskPriority } from './clock';
+import type { InFlight, OutgoingRequest, Transport, TransportOutcome } from './transport';
+
+/** Called with every decision, e.g. to count or record what the mocks answered. */
+export type DecisionListener = (request: OutgoingRequest, decision: Decision, sentAt: number) => void;
+
+/**
+ * The virtual clock's transport: each request is decided by the same core as the Express
+ * mock server, and its answer is scheduled on the clock at `sent + latency`.
+ */
+export class InMemoryTransport implements Transport {
+  private readonly counters = new RequestCounters();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly mocks: CompiledMocks | null,
+    private readonly seed: number,
+    private readonly onDecision?: DecisionListener,
+  ) {}
+
+  send(request: OutgoingRequest, deliver: (outcome: TransportOutcome) => void): InFlight {
+    const { path, query } = splitUrl(request.url);
+    const sentAt = this.clock.now();
+    const decision: Decision = this.mocks
+      ? decide(this.mocks, { method: request.method, path, query, headers: request.headers, body: request.body }, this.counters, this.seed)
+      : unmatched(request.method, path);
+    this.onDecision?.(request, decision, sentAt);
+    if (decision.kind === 'matched' && decision.fault === 'hang') return { abort: () => {} };
+    const delay = decision.kind === 'matched' ? decision.latencyMs + decision.slowBodyMs : 0;
+    const outcome = toOutcome(decision);
+    const handle = this.clock.schedule(sentAt + delay, TaskPriority.arrival, () => deliver(outcome));
+    return { abort: () => this.clock.cancel(handle) };
+  }
+}
+
+function toOutcome(decision: Decision): TransportOutcome {
+  if (decision.kind === 'matched') {
+    switch (decision.fault) {
+      case 'reset':
+        return { kind: 'error', error: 'reset', message: 'connection reset by the mock (fault: reset)' };
+      case 'empty':
+        return { kind: 'error', error: 'empty', message: 'connection closed without a response (fault: empty)' };
+      case 'malformed':
+        return { kind: 'error', error: 'malformed', status: decision.status, message: 'response body is not valid JSON (fault: malformed)' };
+      default:
+        break;
+    }
+  }
+  const body: JsonValue | undefined = decision.kind === 'matched' ? decision.body : (JSON.parse(decision.bodyText) as JsonValue);
+  return { kind: 'response', status: decision.status, headers: decision.headers, body };
+}
+
+function unmatched(method: string, path: string): Decision {
+  const body = { error: 'no_route' as const, method, path, closest: [] };
+  return { kind: 'unmatched', session: '', status: 404, headers: {}, body, bodyText: JSON.stringify(body) };
+}

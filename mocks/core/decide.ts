@@ -109,12 +109,14 @@ function decideForRoute(
     };
   }
 
-  const vars = toCelVariables(view);
+  // Converting the request for CEL costs more than matching: only when a rule needs it.
+  let vars: ReturnType<typeof toCelVariables> | null = null;
   const candidates = compiled.responses
     .map((r, index) => ({ r, index }))
     .filter(({ r }) => {
       if (r.when === null) return true;
       try {
+        vars ??= toCelVariables(view);
         return r.when.evaluate(vars) === true;
       } catch (error) {
         warnings.push(`response when '${r.when.source}': ${error instanceof Error ? error.message : String(error)}`);
@@ -125,7 +127,7 @@ function decideForRoute(
   const chosen = pickCandidate(candidates, route.pick, n, draws.uniform('pick'));
   let status: number;
   let headers: Record<string, string>;
-  let body: JsonValue | undefined;
+  let body: JsonValue | undefined = undefined;
   if (chosen === null) {
     status = 404;
     headers = { ...JSON_HEADERS };
@@ -136,8 +138,18 @@ function decideForRoute(
     status = response.status;
     headers = {};
     if (response.body !== undefined) Object.assign(headers, JSON_HEADERS);
-    for (const [name, value] of Object.entries(response.headers)) headers[name.toLowerCase()] = renderTemplate(value, lookup).value;
-    body = response.body === undefined ? undefined : renderJson(response.body, lookup).value;
+    const missing: string[] = [];
+    for (const [name, value] of Object.entries(response.headers)) {
+      const rendered = renderTemplate(value, lookup);
+      headers[name.toLowerCase()] = rendered.value;
+      missing.push(...rendered.missing);
+    }
+    if (response.body !== undefined) {
+      const rendered = renderJson(response.body, lookup);
+      body = rendered.value;
+      missing.push(...rendered.missing);
+    }
+    for (const name of new Set(missing)) warnings.push(`missing_template_value: {{${name}}} is not in the request`);
   }
   const bodyText = body === undefined ? '' : JSON.stringify(body);
   const faultKind = fault?.kind ?? null;

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { appInfo } from './routes/app';
 import { examplesList } from './routes/examples';
-import { hostNotice } from './events';
+import { hostNotice, mocksJournalEvent } from './events';
+import { mocksClearJournal, mocksJournal, mocksPatchRoute, mocksStart, mocksStatus, mocksStop } from './routes/mocks';
 
 /**
  * The one API contract between the UI and the host. The Electron IPC handlers, the
@@ -10,11 +11,18 @@ import { hostNotice } from './events';
 export const contract = {
   [appInfo.name]: appInfo,
   [examplesList.name]: examplesList,
+  [mocksStart.name]: mocksStart,
+  [mocksStop.name]: mocksStop,
+  [mocksStatus.name]: mocksStatus,
+  [mocksPatchRoute.name]: mocksPatchRoute,
+  [mocksJournal.name]: mocksJournal,
+  [mocksClearJournal.name]: mocksClearJournal,
 } as const;
 
 /** Events the host pushes to the UI. */
 export const eventContract = {
   [hostNotice.name]: hostNotice,
+  [mocksJournalEvent.name]: mocksJournalEvent,
 } as const;
 
 export type Contract = typeof contract;

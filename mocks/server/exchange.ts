@@ -1,0 +1,156 @@
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { FaultKind } from '../core';
+import { MODULE_HEADER, SESSION_HEADER } from '../core';
+import type { UnnumberedEntry } from './journal';
+
+export interface ExchangeClock {
+  /** performance.now() of the server start. */
+  readonly startedAt: number;
+  /** Date.now() of the server start. */
+  readonly startedAtEpoch: number;
+}
+
+type Settled = (exchange: Exchange, entry: UnnumberedEntry) => void;
+
+/**
+ * One mock request from arrival to the end of its connection's interest in it: what was
+ * decided, what was sent, its pending timers, and the journal entry it leaves behind.
+ */
+export class Exchange {
+  readonly arrivedAt = performance.now();
+  path = '';
+  query: Record<string, string> = {};
+  routeId: string | null = null;
+  n: number | null = null;
+  latencyMs = 0;
+  fault: FaultKind | null = null;
+  status: number | null = null;
+  bytes = 0;
+  proxied = false;
+  readonly warnings: string[] = [];
+  private timers: NodeJS.Timeout[] | null = null;
+  /** The server ended the exchange on purpose (reset, empty, shutdown): not the client giving up. */
+  private endedByServer = false;
+  private settled = false;
+
+  constructor(
+    readonly req: IncomingMessage,
+    readonly res: ServerResponse,
+    private readonly clock: ExchangeClock,
+    private readonly onSettled: Settled,
+  ) {
+    res.once('close', () => this.settle());
+  }
+
+  get closed(): boolean {
+    return this.settled || this.res.destroyed;
+  }
+
+  /** Runs `fn` after `ms` unless the exchange ends first. */
+  later(ms: number, fn: () => void): void {
+    const timer = setTimeout(() => {
+      if (this.timers) this.timers.splice(this.timers.indexOf(timer), 1);
+      if (this.closed) return;
+      try {
+        fn();
+      } catch (error) {
+        this.fail(error);
+      }
+    }, ms);
+    (this.timers ??= []).push(timer);
+  }
+
+  /** Status line, headers and the whole body at once. */
+  send(status: number, headers: OutgoingHttpHeaders, body: string | Buffer): void {
+    if (this.closed) return;
+    const length = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+    this.writeHead(status, { ...headers, 'content-length': length });
+    this.bytes = length;
+    this.res.end(body);
+  }
+
+  writeHead(status: number, headers: OutgoingHttpHeaders): void {
+    this.status = status;
+    this.res.writeHead(status, headers);
+  }
+
+  /** Writes part of a body whose headers are out; returns false when the client is gone. */
+  write(piece: Buffer, last: boolean): boolean {
+    if (this.closed) return false;
+    this.bytes += piece.length;
+    if (last) this.res.end(piece);
+    else this.res.write(piece);
+    return true;
+  }
+
+  /** An unexpected error while answering: a 500 when nothing was sent yet, else cut the connection. */
+  fail(error: unknown): void {
+    this.warnings.push(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+    if (this.closed) return;
+    if (this.res.headersSent) {
+      this.endedByServer = true;
+      this.res.destroy();
+      return;
+    }
+    this.send(500, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify({ error: 'mock_server_error' }));
+  }
+
+  /** `reset` fault: a TCP RST, no bytes. */
+  reset(): void {
+    this.endedByServer = true;
+    const socket = this.req.socket;
+    if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+    else socket.destroy();
+  }
+
+  /** `empty` fault: close the connection (FIN) without a response. */
+  closeEmpty(): void {
+    this.endedByServer = true;
+    this.req.socket.destroySoon();
+  }
+
+  /** Server shutdown: whatever is pending ends now, and the client did not give up. */
+  abandon(): void {
+    this.endedByServer = true;
+    this.clearTimers();
+  }
+
+  private clearTimers(): void {
+    if (this.timers) for (const timer of this.timers) clearTimeout(timer);
+    this.timers = null;
+  }
+
+  private settle(): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.clearTimers();
+    const now = performance.now();
+    const headers = this.req.headers;
+    const session = headers[SESSION_HEADER];
+    const module = headers[MODULE_HEADER];
+    const t = this.arrivedAt - this.clock.startedAt;
+    this.onSettled(this, {
+      time: new Date(this.clock.startedAtEpoch + t).toISOString(),
+      t: round2(t),
+      method: this.req.method ?? 'GET',
+      path: this.path,
+      query: this.query,
+      routeId: this.routeId,
+      n: this.n,
+      session: typeof session === 'string' ? session : null,
+      module: typeof module === 'string' ? module : null,
+      latencyMs: this.latencyMs,
+      fault: this.fault,
+      status: this.res.headersSent ? this.status : null,
+      bytes: this.bytes,
+      durationMs: round2(now - this.arrivedAt),
+      clientGaveUp: !this.endedByServer && !this.res.writableFinished,
+      proxied: this.proxied,
+      warnings: this.warnings,
+    });
+  }
+}
+
+function round2(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}

@@ -1,0 +1,173 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { MockRoute, MocksFile, MocksFileInput, RouteOverride } from '../../main/api/formats/mocks';
+import { ADMIN_PREFIX, createAdminRouter } from './admin-router';
+import { baseUrlFor, bindWarning } from './bind-address';
+import { Exchange } from './exchange';
+import { Journal } from './journal';
+import type { JournalListener } from './journal';
+import { LiveConfig } from './live-config';
+import { createMockHandler } from './mock-handler';
+import { recordedMocks, writeMocksYaml } from './record-file';
+import { RecordingProxy } from './recording-proxy';
+import { DEFAULT_MAX_BODY_BYTES } from './request-body';
+
+export interface RecordOptions {
+  /** The real API unmatched requests are proxied to, e.g. `https://api.example.com/v1`. */
+  target: string;
+  /** Where the recorded mocks are written (YAML) after each new exchange and on close. */
+  out?: string;
+  /** Called when writing the recorded file failed. */
+  onWriteError?: (error: unknown) => void;
+}
+
+export interface MockServerOptions {
+  mocks: MocksFile;
+  /** 0 (default): any free port. */
+  port?: number;
+  /** Default 127.0.0.1; anything else comes with a warning. */
+  host?: string;
+  /** Overrides the config's seed. */
+  seed?: number;
+  /** How many journal entries are kept (ring buffer); default 1000. */
+  journalSize?: number;
+  record?: RecordOptions;
+  maxBodyBytes?: number;
+}
+
+export type JournalView = Pick<Journal, 'capacity' | 'size' | 'total' | 'entries' | 'query' | 'clear'>;
+
+export interface MockServer {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  readonly url: string;
+  readonly port: number;
+  readonly host: string;
+  /** The seed in force: the `seed` option, else the config's. */
+  readonly seed: number;
+  /** E.g. a non-loopback bind address. */
+  readonly warnings: readonly string[];
+  readonly journal: JournalView;
+  /** The config in force (patches included). */
+  config(): MocksFile;
+  /** Throws MockConfigError and keeps the old config when the new one is invalid. */
+  replaceConfig(mocks: MocksFile): void;
+  /** Throws UnknownRouteError or MockConfigError; the next request uses the patched route. */
+  patchRoute(routeId: string, override: RouteOverride): MockRoute;
+  /** Request counters (nth faults, sequences) start again, for one session or all. */
+  resetCounters(session?: string): void;
+  onJournal(listener: JournalListener): () => void;
+  /** Record mode: the served plus the recorded routes, as written to `record.out`. */
+  recorded(): MocksFileInput | null;
+  /** Open connections right now. */
+  connections(): Promise<number>;
+  /** Ends every exchange (hanging ones too), closes every socket, writes the recording. */
+  close(): Promise<void>;
+}
+
+/** Starts the Express mock server of SPEC §4. */
+export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
+  const host = options.host ?? '127.0.0.1';
+  const config = new LiveConfig(options.mocks, options.seed);
+  const journal = new Journal(options.journalSize ?? 1000);
+  const clock = { startedAt: performance.now(), startedAtEpoch: Date.now() };
+  const pending = new Set<Exchange>();
+  const recording = options.record ? new RecordingProxy(options.record.target, config.mocks.routes.map((r) => r.id)) : null;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.use(ADMIN_PREFIX, createAdminRouter({ config, journal, startedAt: clock.startedAt }));
+  app.use(
+    createMockHandler({
+      config,
+      recording,
+      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      open(req: IncomingMessage, res: ServerResponse) {
+        const exchange = new Exchange(req, res, clock, (done, entry) => {
+          pending.delete(done);
+          journal.add(entry);
+        });
+        pending.add(exchange);
+        return exchange;
+      },
+    }),
+  );
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(options.port ?? 0, host, (error?: Error) => {
+      if (error) reject(error);
+      else resolve(s);
+    });
+  });
+  // A client that drops a connection mid-request must not surface as an error anywhere.
+  server.on('clientError', (_error, socket) => socket.destroy());
+  const port = (server.address() as AddressInfo).port;
+
+  const recordWriter = recording && options.record?.out !== undefined ? createRecordWriter(recording, options.record, config) : null;
+  const warning = bindWarning(host);
+  let closing: Promise<void> | null = null;
+
+  return {
+    url: baseUrlFor(host, port),
+    port,
+    host,
+    get seed() {
+      return config.seed;
+    },
+    warnings: warning === null ? [] : [warning],
+    journal,
+    config: () => config.mocks,
+    replaceConfig: (mocks) => config.replace(mocks),
+    patchRoute: (routeId, override) => config.patchRoute(routeId, override),
+    resetCounters: (session) => config.resetCounters(session),
+    onJournal: (listener) => journal.subscribe(listener),
+    recorded: () => (recording ? recordedMocks(config.mocks, recording.recorder, recording.target) : null),
+    connections: () => new Promise((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count)))),
+    close() {
+      closing ??= (async () => {
+        for (const exchange of pending) exchange.abandon();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await recording?.close();
+        await recordWriter?.flush();
+      })();
+      return closing;
+    },
+  };
+}
+
+interface RecordWriter {
+  flush(): Promise<void>;
+}
+
+/** Writes the recording after each new exchange (coalesced: one write at a time). */
+function createRecordWriter(recording: RecordingProxy, record: RecordOptions, config: LiveConfig): RecordWriter {
+  const out = record.out as string;
+  let writing: Promise<void> = Promise.resolve();
+  let dirty = false;
+  const write = (): Promise<void> => {
+    writing = writing.then(async () => {
+      if (!dirty) return;
+      dirty = false;
+      try {
+        await writeMocksYaml(out, recordedMocks(config.mocks, recording.recorder, recording.target));
+      } catch (error) {
+        record.onWriteError?.(error);
+      }
+    });
+    return writing;
+  };
+  recording.recorder.onChange(() => {
+    dirty = true;
+    void write();
+  });
+  return {
+    flush: () => {
+      dirty = dirty || recording.recorder.size === 0;
+      return write();
+    },
+  };
+}

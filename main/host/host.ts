@@ -5,6 +5,8 @@ import type { Dispatch, Handlers } from './dispatch';
 import { EventBus } from './event-bus';
 import { appHandlers } from './handlers/app-handlers';
 import { examplesHandlers } from './handlers/examples-handlers';
+import { mocksHandlers } from './handlers/mocks-handlers';
+import { MockService } from './mock-service';
 
 export interface HostOptions {
   mode: AppMode;
@@ -27,9 +29,11 @@ export interface Host {
 export function createHost(options: HostOptions): Host {
   const events = new EventBus();
   const examplesDir = options.examplesDir ?? join(options.appRoot, 'examples');
+  const mockService = new MockService({ filesDir: examplesDir, onJournal: (entry) => events.emit('mocks.journal', entry) });
   const handlers: Handlers = {
     ...appHandlers(options),
     ...examplesHandlers({ examplesDir }),
+    ...mocksHandlers(mockService),
   };
   const dispatch = createDispatcher(handlers, {
     onInternalError: options.onInternalError ?? defaultInternalErrorLog,
@@ -37,7 +41,9 @@ export function createHost(options: HostOptions): Host {
   return {
     dispatch,
     events,
-    close: async () => {},
+    close: async () => {
+      await mockService.close();
+    },
   };
 }
 

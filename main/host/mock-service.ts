@@ -1,0 +1,141 @@
+import { isAbsolute, resolve } from 'node:path';
+import type { MocksFile, RouteOverride } from '../api/formats/mocks';
+import type { JournalFilter, JournalPage, MockJournalEntry, MockServerStatus } from '../api/routes/mocks';
+import { FileLoader } from '../formats/file-loader';
+import { FormatError } from '../formats/format-error';
+import { MockConfigError, startMockServer, summarizeRoute, UnknownRouteError } from '../../mocks/server';
+import type { MockServer } from '../../mocks/server';
+import { HostError } from './host-error';
+
+export interface MockServiceOptions {
+  /** Relative mocks file paths resolve against this folder (the examples folder). */
+  filesDir: string;
+  /** Every journal entry of the running server (the host turns them into events). */
+  onJournal: (entry: MockJournalEntry) => void;
+}
+
+export interface MockStartInput {
+  file?: string | undefined;
+  mocks?: MocksFile | undefined;
+  port?: number | undefined;
+  seed?: number | undefined;
+}
+
+interface Running {
+  server: MockServer;
+  file: string | null;
+  unsubscribe: () => void;
+}
+
+/** The one mock server the workbench UI drives: start, stop, patch, journal. */
+export class MockService {
+  private running: Running | null = null;
+  /** Starts and stops run one at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: MockServiceOptions) {}
+
+  start(input: MockStartInput): Promise<MockServerStatus> {
+    return this.serialized(async () => {
+      const { mocks, file } = await this.load(input);
+      await this.stopNow();
+      let server: MockServer;
+      try {
+        server = await startMockServer({
+          mocks,
+          port: input.port ?? 0,
+          ...(input.seed !== undefined ? { seed: input.seed } : {}),
+        });
+      } catch (error) {
+        if (error instanceof MockConfigError) {
+          throw new HostError('invalid_input', error.message, error.issues.map((i) => ({ path: `mocks.${i.path}`, message: i.message })));
+        }
+        throw new HostError('failed', `cannot start the mock server: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      this.running = { server, file, unsubscribe: server.onJournal(this.options.onJournal) };
+      return this.status();
+    });
+  }
+
+  stop(): Promise<MockServerStatus> {
+    return this.serialized(async () => {
+      await this.stopNow();
+      return this.status();
+    });
+  }
+
+  status(): MockServerStatus {
+    const r = this.running;
+    if (r === null) return { running: false, url: null, port: null, seed: null, file: null, config: null, routes: [], warnings: [] };
+    const config = r.server.config();
+    return {
+      running: true,
+      url: r.server.url,
+      port: r.server.port,
+      seed: r.server.seed,
+      file: r.file,
+      config,
+      routes: config.routes.map(summarizeRoute),
+      warnings: [...r.server.warnings],
+    };
+  }
+
+  patchRoute(routeId: string, override: RouteOverride): MockServerStatus {
+    const { server } = this.requireRunning();
+    try {
+      server.patchRoute(routeId, override);
+    } catch (error) {
+      if (error instanceof UnknownRouteError) throw new HostError('not_found', error.message);
+      if (error instanceof MockConfigError) {
+        throw new HostError('invalid_input', error.message, error.issues.map((i) => ({ path: `override.${i.path}`, message: i.message })));
+      }
+      throw error;
+    }
+    return this.status();
+  }
+
+  journal(filter: JournalFilter): JournalPage {
+    const { server } = this.requireRunning();
+    return { entries: server.journal.query(filter), total: server.journal.total };
+  }
+
+  clearJournal(): { cleared: number } {
+    return { cleared: this.running === null ? 0 : this.running.server.journal.clear() };
+  }
+
+  /** Host shutdown. */
+  close(): Promise<void> {
+    return this.serialized(() => this.stopNow());
+  }
+
+  private async load(input: MockStartInput): Promise<{ mocks: MocksFile; file: string | null }> {
+    if (input.mocks !== undefined) return { mocks: input.mocks, file: null };
+    if (input.file === undefined) throw new HostError('invalid_input', 'expected a mocks file or an inline mocks value');
+    const file = isAbsolute(input.file) ? input.file : resolve(this.options.filesDir, input.file);
+    try {
+      return { mocks: await new FileLoader(this.options.filesDir).loadMocks(file), file };
+    } catch (error) {
+      if (error instanceof FormatError) throw new HostError('invalid_input', `invalid mocks file:\n${error.message}`, error.toApiIssues());
+      throw error;
+    }
+  }
+
+  private requireRunning(): Running {
+    if (this.running === null) throw new HostError('conflict', 'the mock server is not running (call mocks.start first)');
+    return this.running;
+  }
+
+  private async stopNow(): Promise<void> {
+    const r = this.running;
+    if (r === null) return;
+    this.running = null;
+    r.unsubscribe();
+    await r.server.close();
+  }
+
+  private serialized<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}

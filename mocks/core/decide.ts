@@ -151,7 +151,10 @@ function decideForRoute(
     }
     for (const name of new Set(missing)) warnings.push(`missing_template_value: {{${name}}} is not in the request`);
   }
-  const bodyText = body === undefined ? '' : JSON.stringify(body);
+  // A string body whose response says it is not JSON (text/plain, text/html…) goes out as is.
+  const contentType = headers['content-type'];
+  const asText = typeof body === 'string' && contentType !== undefined && !/[/+]json\b/i.test(contentType);
+  const bodyText = body === undefined ? '' : asText ? (body as string) : JSON.stringify(body);
   const faultKind = fault?.kind ?? null;
   return {
     ...base,

@@ -86,7 +86,7 @@ export class Recorder {
   }
 
   private uniqueId(method: string, path: string): string {
-    const slug = `${method.toLowerCase()}_${path.replace(/[^A-Za-z0-9]+/g, '_')}`.replace(/_+$/g, '').slice(0, 64);
+    const slug = `${method.toLowerCase()}_${path.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '')}`.replace(/_+$/g, '').slice(0, 64);
     let id = slug;
     for (let i = 2; this.usedIds.has(id); i++) id = `${slug}_${i}`;
     this.usedIds.add(id);

@@ -65,6 +65,9 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
+/** close() never waits longer than this for cut-short exchanges to be journaled. */
+const DRAIN_LIMIT_MS = 1000;
+
 /** Starts the Express mock server of SPEC §4. */
 export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
   const host = options.host ?? '127.0.0.1';
@@ -72,6 +75,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const journal = new Journal(options.journalSize ?? 1000);
   const clock = { startedAt: performance.now(), startedAtEpoch: Date.now() };
   const pending = new Set<Exchange>();
+  let onDrained: (() => void) | null = null;
   const recording = options.record ? new RecordingProxy(options.record.target, config.mocks.routes.map((r) => r.id)) : null;
 
   const app = express();
@@ -87,6 +91,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
         const exchange = new Exchange(req, res, clock, (done, entry) => {
           pending.delete(done);
           journal.add(entry);
+          if (pending.size === 0) onDrained?.();
         });
         pending.add(exchange);
         return exchange;
@@ -127,10 +132,16 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     close() {
       closing ??= (async () => {
         for (const exchange of pending) exchange.abandon();
+        const drained = new Promise<void>((resolve) => {
+          onDrained = resolve;
+          if (pending.size === 0) resolve();
+        });
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        // Every exchange cut short is journaled before close() resolves.
+        await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, DRAIN_LIMIT_MS).unref())]);
         await recording?.close();
         await recordWriter?.flush();
       })();

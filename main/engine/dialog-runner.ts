@@ -18,6 +18,8 @@ import type { UserSource } from './user-source';
 /** More module entries than this without time moving on is an infinite loop (rule 1). */
 export const LOOP_LIMIT = 1000;
 export const DEFAULT_MAX_DURATION_MS = 3_600_000;
+/** Module entries in one run before it ends in error (max_steps), whatever the time. */
+export const MAX_STEPS = 100_000;
 
 export interface RunOptions {
   flow: CompiledFlow;
@@ -57,6 +59,7 @@ export class DialogRunner {
   private userStep = 0;
   private awaitingUser: string | null = null;
   private entriesAtThisTime = 0;
+  private steps = 0;
   private lastEntryTime = -1;
   private result: RunResult | null = null;
 
@@ -128,6 +131,10 @@ export class DialogRunner {
     }
     if (++this.entriesAtThisTime > LOOP_LIMIT) {
       this.finish('error', 'loop');
+      return null;
+    }
+    if (++this.steps > MAX_STEPS) {
+      this.finish('error', 'max_steps');
       return null;
     }
     const compiled = flow.modules.get(moduleId);

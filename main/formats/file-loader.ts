@@ -21,6 +21,7 @@ import { fileIssuesFromZod } from './zod-issues';
 export class FileLoader {
   private readonly flows = new Map<string, Promise<FlowFile>>();
   private readonly mocks = new Map<string, Promise<MocksFile>>();
+  private readonly documents = new Map<string, SourceDocument>();
 
   constructor(private readonly cwd: string = process.cwd()) {}
 
@@ -34,7 +35,7 @@ export class FileLoader {
     const abs = resolve(this.cwd, path);
     let pending = this.flows.get(abs);
     if (!pending) {
-      pending = loadDocument(abs, this.display(abs)).then((doc) => orThrow(validateFlowValue(doc, doc.value)));
+      pending = this.document(abs).then((doc) => orThrow(validateFlowValue(doc, doc.value)));
       this.flows.set(abs, pending);
     }
     return pending;
@@ -44,7 +45,7 @@ export class FileLoader {
     const abs = resolve(this.cwd, path);
     let pending = this.mocks.get(abs);
     if (!pending) {
-      pending = loadDocument(abs, this.display(abs)).then((doc) => orThrow(validateMocksValue(doc, doc.value)));
+      pending = this.document(abs).then((doc) => orThrow(validateMocksValue(doc, doc.value)));
       this.mocks.set(abs, pending);
     }
     return pending;
@@ -52,8 +53,17 @@ export class FileLoader {
 
   async loadScenarios(path: string): Promise<LoadedScenario[]> {
     const abs = resolve(this.cwd, path);
+    return this.scenariosOf(await this.document(abs), abs);
+  }
+
+  /** The parsed document of a file loaded before (or now), to locate paths inside it. */
+  async document(path: string): Promise<SourceDocument> {
+    const abs = resolve(this.cwd, path);
+    const known = this.documents.get(abs);
+    if (known) return known;
     const doc = await loadDocument(abs, this.display(abs));
-    return this.scenariosOf(doc, abs);
+    this.documents.set(abs, doc);
+    return doc;
   }
 
   private async scenariosOf(doc: SourceDocument, abs: string): Promise<LoadedScenario[]> {

@@ -20,7 +20,7 @@ export function parseSourceDocument(file: string, text: string): SourceDocument 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
-    prettyErrors: false,
+    prettyErrors: true,
     uniqueKeys: true,
     strict: true,
   });
@@ -67,5 +67,6 @@ export function parseSourceDocument(file: string, text: string): SourceDocument 
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
+  const line = message.split('\n')[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -43,6 +43,9 @@ function isShapeMismatch(issue: Issue): boolean {
 }
 
 function tidy(issue: Issue): string {
+  if (issue.code === 'invalid_union' && issue.message.startsWith('Invalid discriminator') && 'options' in issue && Array.isArray(issue.options)) {
+    return `expected one of: ${issue.options.map(String).join(', ')}`;
+  }
   if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
     return `missing field (expected ${issue.expected})`;
   }

@@ -81,6 +81,7 @@ export function toScenarioResult(
     virtualMs: run.virtualMs,
     wallMs: Math.round(wallMs * 1000) / 1000,
     checks,
+    contexts: run.contexts,
     path: portPath(run.trace),
     trace: run.trace,
   };

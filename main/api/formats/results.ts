@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JsonValue } from './common';
 import { EndState } from './scenario';
 import { TraceEvent } from './trace';
 
@@ -21,6 +22,8 @@ export const ScenarioResult = z.object({
   virtualMs: z.number(),
   wallMs: z.number(),
   checks: z.array(CheckResult),
+  /** The contexts when the run ended. */
+  contexts: z.record(z.string(), JsonValue),
   /** The modules entered and the ports taken, e.g. `greet → read → lookup`. */
   path: z.array(z.string()),
   trace: z.array(TraceEvent),

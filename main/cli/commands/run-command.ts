@@ -1,0 +1,143 @@
+import { InvalidArgumentError, Option } from 'commander';
+import { createWriteStream } from 'node:fs';
+import { resolve } from 'node:path';
+import { RESULTS_FORMAT } from '../../api/formats/results';
+import type { ResultsFile, ScenarioResult } from '../../api/formats/results';
+import type { ClockKind } from '../../api/formats/scenario';
+import { FileLoader } from '../../formats/file-loader';
+import { FormatError } from '../../formats/format-error';
+import type { FileIssue } from '../../formats/format-error';
+import type { LoadedScenario } from '../../formats/loaded-scenario';
+import { runScenarioOnClock } from '../../scenario/run-on-clock';
+import { parseShard, selectScenarios } from '../../scenario/select-scenarios';
+import type { Shard } from '../../scenario/select-scenarios';
+import { EXIT_FAILED, EXIT_INVALID, EXIT_OK } from '../cli-io';
+import type { CliIo } from '../cli-io';
+import { collectFiles } from '../collect-files';
+import type { CliCommand } from '../command';
+import { createReporters } from '../reporters/create-reporters';
+import { parseReporterSpec, summarize } from '../reporters/reporter';
+import type { ReporterSpec } from '../reporters/reporter';
+
+interface RunFlags {
+  reporter: ReporterSpec[];
+  seed?: number;
+  grep?: RegExp;
+  grepInvert?: RegExp;
+  tag?: string[];
+  shard?: Shard;
+  clock?: ClockKind;
+  timeScale?: number;
+  baseUrl?: string;
+  trace?: string;
+}
+
+export const runCommand: CliCommand = {
+  register(program, io, done) {
+    program
+      .command('run')
+      .description('run scenario files (or every scenario file in the folders given)')
+      .argument('<paths...>', 'scenario files or folders')
+      .option('-r, --reporter <name[:file]>', 'pretty, json or junit; repeat for several, each with its own file', collectReporter, [])
+      .option('--seed <n>', 'seed for every scenario (overrides the files)', integer)
+      .option('-g, --grep <regex>', 'only scenarios whose file or name matches', regex)
+      .option('--grep-invert <regex>', 'skip scenarios whose file or name matches', regex)
+      .option('--tag <tag...>', 'only scenarios with one of these tags')
+      .option('--shard <i/n>', 'run the i-th of n equal parts of the suite', shard)
+      .addOption(new Option('--clock <clock>', 'virtual or real (overrides the files)').choices(['virtual', 'real']))
+      .option('--time-scale <x>', 'real clock: multiply every delay and timeout by x (e.g. 0.25)', positiveNumber)
+      .option('--base-url <url>', 'real clock: send requests to this API instead of a local mock server')
+      .option('--trace <file>', 'write every trace event as JSON lines to this file')
+      .action(async (paths: string[], flags: RunFlags) => {
+        done(await runScenarios(paths, flags, io));
+      });
+  },
+};
+
+async function runScenarios(paths: readonly string[], flags: RunFlags, io: CliIo): Promise<number> {
+  let reporters;
+  try {
+    reporters = createReporters(flags.reporter.length > 0 ? flags.reporter : [{ name: 'pretty', file: undefined }], io);
+  } catch (error) {
+    io.stderr.write(`flowbench run: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_INVALID;
+  }
+  const loader = new FileLoader(io.cwd);
+  const files = await collectFiles(paths, loader, io.cwd);
+  const scenarios: LoadedScenario[] = [];
+  const issues: FileIssue[] = [];
+  for (const file of files) {
+    if (file.kind !== 'scenario') continue;
+    try {
+      scenarios.push(...(await loader.loadScenarios(file.path)));
+    } catch (error) {
+      if (!(error instanceof FormatError)) throw error;
+      issues.push(...error.issues);
+    }
+  }
+  if (issues.length > 0) throw new FormatError(issues);
+
+  const selected = selectScenarios(scenarios, {
+    ...(flags.grep !== undefined ? { grep: flags.grep } : {}),
+    ...(flags.grepInvert !== undefined ? { grepInvert: flags.grepInvert } : {}),
+    ...(flags.tag !== undefined ? { tags: flags.tag } : {}),
+    ...(flags.shard !== undefined ? { shard: flags.shard } : {}),
+  });
+  if (selected.length === 0) {
+    io.stderr.write(scenarios.length === 0 ? `flowbench: no scenario files in ${paths.join(', ')}\n` : 'flowbench: no scenario matches the filters\n');
+    return EXIT_INVALID;
+  }
+
+  const traceOut = flags.trace === undefined ? null : createWriteStream(resolve(io.cwd, flags.trace));
+  const startedAt = new Date().toISOString();
+  for (const r of reporters) r.onBegin?.(selected.length);
+  const results: ScenarioResult[] = [];
+  for (const scenario of selected) {
+    const result = await runScenarioOnClock(scenario, {
+      ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+      ...(flags.clock !== undefined ? { clock: flags.clock } : {}),
+      ...(flags.timeScale !== undefined ? { timeScale: flags.timeScale } : {}),
+      ...(flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {}),
+    });
+    results.push(result);
+    if (traceOut) for (const event of result.trace) traceOut.write(`${JSON.stringify({ scenario: result.name, file: result.file, ...event })}\n`);
+    for (const r of reporters) r.onResult?.(result);
+  }
+  if (traceOut) await new Promise<void>((ok) => traceOut.end(ok));
+  const file: ResultsFile = { format: RESULTS_FORMAT, startedAt, summary: summarize(results), scenarios: results };
+  for (const r of reporters) await r.onEnd(file);
+  return file.summary.failed + file.summary.errors === 0 ? EXIT_OK : EXIT_FAILED;
+}
+
+function collectReporter(value: string, previous: ReporterSpec[]): ReporterSpec[] {
+  return [...previous, asArgument(() => parseReporterSpec(value))];
+}
+
+function integer(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new InvalidArgumentError(`expected a whole number, got '${value}'`);
+  return n;
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a number above 0, got '${value}'`);
+  return n;
+}
+
+function regex(value: string): RegExp {
+  return asArgument(() => new RegExp(value));
+}
+
+function shard(value: string): Shard {
+  return asArgument(() => parseShard(value));
+}
+
+/** Turns a parse error into commander's argument error (exit code 2, with usage). */
+function asArgument<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
+  }
+}

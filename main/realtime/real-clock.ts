@@ -1,0 +1,64 @@
+import { performance } from 'node:perf_hooks';
+import type { Clock, TaskPriority, TimerHandle } from '../engine/clock';
+import { EventQueue } from '../engine/event-queue';
+import type { QueuedTask } from '../engine/event-queue';
+
+/**
+ * Wall time, in conversation milliseconds: with `timeScale` 0.25 every delay and timeout
+ * takes a quarter of its time, and `now()` still reads conversation time. One timer drives
+ * the same event queue as the virtual clock, so same-time tasks keep their priorities.
+ */
+export class RealClock implements Clock {
+  private readonly queue = new EventQueue();
+  private readonly startedAt = performance.now();
+  private timer: NodeJS.Timeout | null = null;
+  private armedFor = Number.POSITIVE_INFINITY;
+
+  constructor(readonly timeScale = 1) {
+    if (!(timeScale > 0)) throw new Error(`timeScale must be above 0, got ${timeScale}`);
+  }
+
+  now(): number {
+    return Math.round((performance.now() - this.startedAt) / this.timeScale);
+  }
+
+  schedule(at: number, priority: TaskPriority, task: () => void): TimerHandle {
+    const handle = this.queue.push(Math.max(at, this.now()), priority, task);
+    this.arm();
+    return handle;
+  }
+
+  cancel(handle: TimerHandle): void {
+    this.queue.cancel(handle as QueuedTask);
+  }
+
+  /** Stops the timer and drops every task. */
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.queue.clear();
+  }
+
+  private arm(): void {
+    const next = this.queue.peek();
+    if (next === undefined) return;
+    if (this.timer !== null && next.at >= this.armedFor) return;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.armedFor = next.at;
+    const delay = Math.max(0, (next.at - (performance.now() - this.startedAt) / this.timeScale) * this.timeScale);
+    this.timer = setTimeout(() => this.fire(), delay);
+  }
+
+  private fire(): void {
+    this.timer = null;
+    this.armedFor = Number.POSITIVE_INFINITY;
+    const now = this.now();
+    for (;;) {
+      const next = this.queue.peek();
+      if (next === undefined || next.at > now) break;
+      this.queue.pop();
+      next.run();
+    }
+    this.arm();
+  }
+}

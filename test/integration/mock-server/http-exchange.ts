@@ -86,9 +86,9 @@ export function json(result: HttpAnswer | HttpFailure): unknown {
 }
 
 /** Polls until `check` is true (journal entries are written when the exchange ends). */
-export async function eventually(check: () => boolean, timeoutMs = 3000): Promise<void> {
+export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 3000): Promise<void> {
   const until = performance.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (performance.now() > until) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 5));
   }

@@ -17,6 +17,26 @@ const MAX_ALIAS_COUNT = 100;
  * and column; duplicate keys are errors too.
  */
 export function parseSourceDocument(file: string, text: string): SourceDocument {
+  // JSON is read with JSON.parse (fast); the YAML parser only runs if a path must be located.
+  if (/^\s*[[{]/.test(text) && file.endsWith('.json')) {
+    try {
+      const value: unknown = JSON.parse(text);
+      let located: SourceDocument | undefined;
+      const yamlDoc = (): SourceDocument => (located ??= parseYamlDocument(file, text));
+      return {
+        file,
+        value,
+        locate: (path) => yamlDoc().locate(path),
+        issue: (path, pathText, message) => yamlDoc().issue(path, pathText, message),
+      };
+    } catch {
+      // Not valid JSON: the YAML parser says where.
+    }
+  }
+  return parseYamlDocument(file, text);
+}
+
+function parseYamlDocument(file: string, text: string): SourceDocument {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,

@@ -1,0 +1,81 @@
+/**
+ * bench/engine: how fast the virtual-time engine runs the examples' voice scenarios, how
+ * much conversation time it simulates per second of wall time, and 1,000 scenarios through
+ * the CLI end to end. Goals: ≥ 10,000 runs/s on one core; 1,000 scenarios in < 3 s.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parse, stringify } from 'yaml';
+import { FileLoader } from '../../main/formats/file-loader';
+import type { LoadedScenario } from '../../main/formats/loaded-scenario';
+import { runScenario } from '../../main/scenario/run-scenario';
+import { buildIfStale } from '../../scripts/build-if-stale.mjs';
+
+const root = join(import.meta.dirname, '..', '..');
+
+async function voiceScenarios(): Promise<LoadedScenario[]> {
+  const loader = new FileLoader(join(root, 'examples'));
+  const all = [
+    ...(await loader.loadScenarios('scenarios/order-status.scenario.yaml')),
+    ...(await loader.loadScenarios('scenarios/order-status-blocking.scenario.yaml')),
+  ];
+  return all.filter((s) => s.flow.channel === 'voice');
+}
+
+function measureEngine(scenarios: readonly LoadedScenario[], seconds: number): { runs: number; wallMs: number; simulatedMs: number } {
+  for (let i = 0; i < 2000; i++) runScenario(scenarios[i % scenarios.length]!); // warm up the JIT
+  let runs = 0;
+  let simulatedMs = 0;
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  while (performance.now() < until) {
+    for (const s of scenarios) {
+      simulatedMs += runScenario(s).virtualMs;
+      runs++;
+    }
+  }
+  return { runs, wallMs: performance.now() - started, simulatedMs };
+}
+
+function measureCli(count: number): number {
+  const dir = mkdtempSync(join(tmpdir(), 'flowbench-bench-'));
+  try {
+    const source = parse(readFileSync(join(root, 'examples', 'scenarios', 'order-status.scenario.yaml'), 'utf8')) as { scenarios: { name: string }[] };
+    const scenarios = Array.from({ length: count }, (_, i) => {
+      const entry = source.scenarios[i % source.scenarios.length]!;
+      return { ...entry, name: `${i}: ${entry.name}` };
+    });
+    const file = {
+      format: 'flowbench.scenario/1',
+      flow: join(root, 'examples', 'flows', 'order-status.flow.yaml'),
+      mocks: join(root, 'examples', 'mocks', 'shop.mocks.yaml'),
+      scenarios,
+    };
+    writeFileSync(join(dir, 'suite.scenario.yaml'), stringify(file, { aliasDuplicateObjects: false }));
+    const started = performance.now();
+    const result = spawnSync(process.execPath, [join(root, 'bin', 'flowbench.mjs'), 'run', dir, '--reporter', `json:${join(dir, 'out.json')}`], {
+      encoding: 'utf8',
+    });
+    const elapsed = performance.now() - started;
+    if (result.status !== 0) throw new Error(`CLI run failed (${result.status}): ${result.stderr}`);
+    const ran = (JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { scenarios: unknown[] }).scenarios.length;
+    if (ran !== count) throw new Error(`expected ${count} scenarios, ran ${ran}`);
+    return elapsed;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const scenarios = await voiceScenarios();
+const engine = measureEngine(scenarios, 3);
+const runsPerSecond = (engine.runs / engine.wallMs) * 1000;
+const ratio = engine.simulatedMs / engine.wallMs;
+console.log(`voice scenarios: ${scenarios.length} (${scenarios.map((s) => s.name.split(' — ')[0]).join(', ')})`);
+console.log(`engine (one core, virtual clock): ${Math.round(runsPerSecond).toLocaleString('en')} runs/s  (goal ≥ 10,000)  ${runsPerSecond >= 10_000 ? 'OK' : 'BELOW GOAL'}`);
+console.log(`  ${(engine.wallMs / engine.runs * 1000).toFixed(1)} µs per run; conversation time / wall time = ${Math.round(ratio).toLocaleString('en')} ×`);
+buildIfStale(root); // the CLI figure is the run, not a first build
+const cliMs = measureCli(1000);
+console.log(`CLI end to end, 1,000 scenarios (process start, build check, load, run, JSON report): ${(cliMs / 1000).toFixed(2)} s  (goal < 3 s)  ${cliMs < 3000 ? 'OK' : 'BELOW GOAL'}`);

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { FileLoader } from '../../../main/formats/file-loader';
+import { runScenarioReal } from '../../../main/realtime/run-real-scenario';
+import { runScenario } from '../../../main/scenario/run-scenario';
+import { startMockServer } from '../../../mocks/server/start-mock-server';
+import { examplesDir } from '../../support/paths';
+import { endpoint, flow, mocks, route, scenario } from '../../support/scenario-builder';
+
+const loader = new FileLoader(examplesDir);
+const files = ['scenarios/order-status.scenario.yaml', 'scenarios/order-status-blocking.scenario.yaml', 'scenarios/refund-chat.scenario.yaml'];
+
+describe('virtual mode predicts real mode', () => {
+  it('every example scenario takes the same ports and ends the same on the real clock (timeScale 0.25)', async () => {
+    const scenarios = (await Promise.all(files.map((f) => loader.loadScenarios(f)))).flat();
+    expect(scenarios).toHaveLength(12);
+    const real = await Promise.all(scenarios.map((s) => runScenarioReal(s, { timeScale: 0.25 })));
+    for (const [i, s] of scenarios.entries()) {
+      const virtual = runScenario(s);
+      expect({ name: s.name, path: real[i]?.path, end: real[i]?.endState }).toEqual({ name: s.name, path: virtual.path, end: virtual.endState });
+      expect(real[i]?.clock).toBe('real');
+      // Real time is only a few ms off the virtual prediction (scaled back to conversation ms).
+      expect(Math.abs((real[i]?.virtualMs ?? 0) - virtual.virtualMs)).toBeLessThan(200);
+    }
+  });
+
+  it('each fault kind takes the same port over real HTTP as in virtual time', async () => {
+    const kinds = [
+      { kind: 'status', status: 503, rate: 1 },
+      { kind: 'reset', rate: 1 },
+      { kind: 'empty', rate: 1 },
+      { kind: 'malformed', rate: 1 },
+      { kind: 'hang', rate: 1 },
+      { kind: 'slow_body', ms: 200, rate: 1 },
+    ] as const;
+    const results = await Promise.all(
+      kinds.map(async (fault) => {
+        const s = scenario({
+          flow: flow({
+            start: 'call',
+            endpoints: [endpoint('e', { timeoutMs: 1000, statusContext: 'st' })],
+            modules: [{ id: 'call', type: 'api', endpoint: 'e', ports: { success: 'ok', failure: 'ko' } }, { id: 'ok', type: 'end' }, { id: 'ko', type: 'handover' }],
+          }),
+          mocks: mocks([route('e', 100, { faults: [fault] })]),
+        });
+        const virtual = runScenario(s);
+        const real = await runScenarioReal(s, { timeScale: 0.5 });
+        return { kind: fault.kind, virtual: virtual.path, real: real.path, reasons: real.trace.flatMap((e) => (e.type === 'port' ? [e.reason] : [])) };
+      }),
+    );
+    for (const r of results) expect(r.real, r.kind).toEqual(r.virtual);
+    expect(results.map((r) => [r.kind, r.real.join(' ')])).toEqual([
+      ['status', 'call.failure ko'],
+      ['reset', 'call.failure ko'],
+      ['empty', 'call.failure ko'],
+      ['malformed', 'call.failure ko'],
+      ['hang', 'call.failure ko'],
+      ['slow_body', 'call.success ok'],
+    ]);
+    expect(results.find((r) => r.kind === 'hang')?.reasons).toEqual(['endpoint_timeout at 1000 ms']);
+  });
+
+  it('--base-url sends the requests to a given API instead of a mock server of its own', async () => {
+    const api = await startMockServer({ mocks: mocks([route('e', 20, { responses: [{ status: 200, body: { value: 'from the real API' } }] })]) });
+    try {
+      const s = scenario({
+        flow: flow({
+          start: 'call',
+          endpoints: [endpoint('e', { map: { v: 'body.value' } })],
+          modules: [{ id: 'call', type: 'api', endpoint: 'e', ports: { success: 'ok', failure: 'ko' } }, { id: 'ok', type: 'end' }, { id: 'ko', type: 'handover' }],
+        }),
+      });
+      const result = await runScenarioReal(s, { baseUrl: api.url });
+      expect(result.contexts['v']).toBe('from the real API');
+      expect(api.journal.entries().map((e) => e.routeId)).toEqual(['e']);
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -25,6 +25,8 @@ interface Running {
   server: MockServer;
   file: string | null;
   unsubscribe: () => void;
+  /** What the UI changed per route since the start, merged field by field. */
+  patches: Map<string, RouteOverride>;
 }
 
 /** The one mock server the workbench UI drives: start, stop, patch, journal. */
@@ -52,7 +54,7 @@ export class MockService {
         }
         throw new HostError('failed', `cannot start the mock server: ${error instanceof Error ? error.message : String(error)}`);
       }
-      this.running = { server, file, unsubscribe: server.onJournal(this.options.onJournal) };
+      this.running = { server, file, unsubscribe: server.onJournal(this.options.onJournal), patches: new Map() };
       return this.status();
     });
   }
@@ -81,9 +83,10 @@ export class MockService {
   }
 
   patchRoute(routeId: string, override: RouteOverride): MockServerStatus {
-    const { server } = this.requireRunning();
+    const { server, patches } = this.requireRunning();
     try {
       server.patchRoute(routeId, override);
+      patches.set(routeId, { ...(patches.get(routeId) ?? {}), ...override });
     } catch (error) {
       if (error instanceof UnknownRouteError) throw new HostError('not_found', error.message);
       if (error instanceof MockConfigError) {
@@ -92,6 +95,16 @@ export class MockService {
       throw error;
     }
     return this.status();
+  }
+
+  /** The mocks file being served (absolute), or null. */
+  servedFile(): string | null {
+    return this.running?.file ?? null;
+  }
+
+  /** The live route patches made since the server started, by route id. */
+  patches(): Record<string, RouteOverride> {
+    return Object.fromEntries(this.running?.patches ?? []);
   }
 
   journal(filter: JournalFilter): JournalPage {

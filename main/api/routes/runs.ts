@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { RouteOverride } from '../formats/mocks';
+import { ScenarioResult } from '../formats/results';
+import { Clock } from '../formats/scenario';
+import { TraceEvent } from '../formats/trace';
+import { defineRoute, defineEvent } from '../route';
+
+export const RunOutcome = z.object({
+  runId: z.string(),
+  result: ScenarioResult,
+  /** Live mock-server patches (from the Mocks view) applied on top of the scenario's overrides. */
+  appliedPatches: z.record(z.string(), RouteOverride),
+});
+export type RunOutcome = z.infer<typeof RunOutcome>;
+
+export const runsStart = defineRoute({
+  name: 'runs.start',
+  summary:
+    "Runs one scenario of a scenario file (relative to examples/ or absolute) and returns its result. With useMockPatches (default), the Mocks view's live route patches apply on top of the scenario's overrides when the mock server serves the scenario's mock set.",
+  input: z
+    .object({
+      file: z.string().min(1),
+      index: z.number().int().min(0).default(0),
+      seed: z.number().int().optional(),
+      clock: Clock.optional(),
+      timeScale: z.number().positive().max(100).optional(),
+      useMockPatches: z.boolean().default(true),
+    })
+    .strict(),
+  output: RunOutcome,
+});
+
+export const runsTraceEvent = defineEvent({
+  name: 'runs.trace',
+  summary: 'One trace event of a run in progress (real-clock runs arrive as they happen).',
+  payload: z.object({ runId: z.string(), event: TraceEvent }),
+});

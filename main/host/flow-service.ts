@@ -1,0 +1,61 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import { isMap, isSeq, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import type { Position as PositionSchema } from '../api/formats/flow';
+import type { FlowView } from '../api/routes/flows';
+import { FileLoader } from '../formats/file-loader';
+import { FormatError } from '../formats/format-error';
+import { lintFlow } from '../lints/lint-flow';
+import { HostError } from './host-error';
+
+type Position = z.infer<typeof PositionSchema>;
+
+/** Flow files for the Flows view: load with issues and lints, save dragged positions. */
+export class FlowService {
+  constructor(private readonly filesDir: string) {}
+
+  resolve(file: string): string {
+    return isAbsolute(file) ? file : resolve(this.filesDir, file);
+  }
+
+  async open(file: string): Promise<FlowView> {
+    const loader = new FileLoader(this.filesDir);
+    try {
+      const flow = await loader.loadFlow(this.resolve(file));
+      return { file, flow, issues: [], lints: lintFlow(flow) };
+    } catch (error) {
+      if (!(error instanceof FormatError)) throw error;
+      if (error.issues.some((i) => i.path === '(file)')) throw new HostError('not_found', error.message, error.toApiIssues());
+      return { file, flow: null, issues: error.toApiIssues(), lints: [] };
+    }
+  }
+
+  /** Sets `position` on each module named, editing the YAML document in place (comments stay). */
+  async savePositions(file: string, positions: Record<string, Position>): Promise<{ saved: number }> {
+    const path = this.resolve(file);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      throw new HostError('not_found', `cannot read ${file}`);
+    }
+    const doc = parseDocument(text);
+    if (doc.errors.length > 0) throw new HostError('failed', `${file} does not parse; positions not saved`);
+    const modules = doc.get('modules');
+    if (!isSeq(modules)) throw new HostError('failed', `${file} has no modules list`);
+    let saved = 0;
+    for (const item of modules.items) {
+      if (!isMap(item)) continue;
+      const id = item.get('id');
+      if (typeof id !== 'string' || !Object.hasOwn(positions, id)) continue;
+      const p = positions[id] as Position;
+      item.set('position', doc.createNode({ x: Math.round(p.x), y: Math.round(p.y) }, { flow: true }));
+      saved++;
+    }
+    const unknown = Object.keys(positions).filter((id) => !modules.items.some((m) => isMap(m) && m.get('id') === id));
+    if (unknown.length > 0) throw new HostError('invalid_input', `unknown modules: ${unknown.join(', ')}`);
+    await writeFile(path, doc.toString({ lineWidth: 0 }));
+    return { saved };
+  }
+}

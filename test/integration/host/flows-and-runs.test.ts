@@ -1,0 +1,81 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OutputOf } from '../../../main/api/contract';
+import { createHost } from '../../../main/host/host';
+import type { Host } from '../../../main/host/host';
+import { examplesDir, repoRoot } from '../../support/paths';
+
+let dir: string;
+let host: Host;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'flowbench-host-'));
+  cpSync(examplesDir, join(dir, 'examples'), { recursive: true });
+  host = createHost({ mode: 'cli', appRoot: repoRoot, name: 'flowbench', version: '0', dataDir: dir, examplesDir: join(dir, 'examples'), dbFile: join(dir, 'db.sqlite') });
+});
+afterEach(async () => {
+  await host.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function call<N extends Parameters<Host['dispatch']>[0]>(name: N, input: unknown): Promise<unknown> {
+  const result = await host.dispatch(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.value;
+}
+
+describe('flows.open and flows.savePositions', () => {
+  it('opens a flow with its lint warnings', async () => {
+    const view = (await call('flows.open', { file: 'flows/order-status-blocking.flow.yaml' })) as OutputOf<'flows.open'>;
+    expect(view.flow?.name).toBe('Order status (voice, blocking; the lint warns about it)');
+    expect(view.lints.map((l) => `${l.rule} ${l.module}`)).toEqual(['blocking-in-voice lookup']);
+  });
+
+  it('returns the validation issues of a broken flow, with their paths', async () => {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'examples', 'flows', 'broken.flow.yaml'), 'format: flowbench.flow/1\nname: b\nstart: a\nmodules:\n  - { id: a, type: say, text: hi, ports: { next: nowhere } }\n');
+    const view = (await call('flows.open', { file: 'flows/broken.flow.yaml' })) as OutputOf<'flows.open'>;
+    expect(view.flow).toBeNull();
+    expect(view.issues).toEqual([{ path: 'flows/broken.flow.yaml:5 modules[0].ports.next', message: "unknown module 'nowhere' (modules: a)" }]);
+  });
+
+  it('saves dragged positions into the file, keeping comments', async () => {
+    const file = join(dir, 'examples', 'flows', 'order-status.flow.yaml');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, `# my comment\n${readFileSync(file, 'utf8')}`);
+    expect(await call('flows.savePositions', { file: 'flows/order-status.flow.yaml', positions: { greet: { x: 10.4, y: 20 }, bye: { x: 300, y: 400 } } })).toEqual({ saved: 2 });
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith('# my comment\n')).toBe(true);
+    const view = (await call('flows.open', { file: 'flows/order-status.flow.yaml' })) as OutputOf<'flows.open'>;
+    expect(view.flow?.modules.find((m) => m.id === 'greet')?.position).toEqual({ x: 10, y: 20 });
+    expect(view.issues).toEqual([]);
+    const bad = await host.dispatch('flows.savePositions', { file: 'flows/order-status.flow.yaml', positions: { ghost: { x: 1, y: 1 } } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
+
+describe('runs.start', () => {
+  it('runs the slow-API example and returns its trace', async () => {
+    const out = (await call('runs.start', { file: 'scenarios/order-status.scenario.yaml', index: 1 })) as OutputOf<'runs.start'>;
+    expect(out.result.status).toBe('passed');
+    expect(out.result.path).toContain('check.waiting');
+    expect(out.appliedPatches).toEqual({});
+  });
+
+  it('applies the Mocks view patches on top of the scenario when the server serves its mock set', async () => {
+    await call('mocks.start', { file: 'mocks/shop.mocks.yaml' });
+    await call('mocks.patchRoute', { routeId: 'order_status', override: { latency: { fixed: 6000 } } });
+    const out = (await call('runs.start', { file: 'scenarios/order-status.scenario.yaml', index: 1 })) as OutputOf<'runs.start'>;
+    expect(out.appliedPatches).toEqual({ order_status: { latency: { fixed: 6000 } } });
+    expect(out.result.endState).toBe('handover');
+    const plain = (await call('runs.start', { file: 'scenarios/order-status.scenario.yaml', index: 1, useMockPatches: false })) as OutputOf<'runs.start'>;
+    expect(plain.result.endState).toBe('end');
+  });
+
+  it('says which scenario index does not exist', async () => {
+    const result = await host.dispatch('runs.start', { file: 'scenarios/order-status.scenario.yaml', index: 42 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('no index 42') } });
+  });
+});

@@ -3,7 +3,7 @@
  * Used where Electron cannot start, by `npm start -- --browser`, and by the e2e tests.
  */
 import { parseArgs } from 'node:util';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findAppRoot } from './host/app-root';
 import { startBrowserServer } from './host/browser-server';
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string', default: '0' },
       'data-dir': { type: 'string' },
+      'examples-dir': { type: 'string' },
       browser: { type: 'boolean' },
     },
     strict: false,
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     name: pkg.name,
     version: pkg.version,
     dataDir: resolveDataDir(dataDirFlag),
+    ...(typeof values['examples-dir'] === 'string' ? { examplesDir: resolve(values['examples-dir']) } : {}),
   });
   const server = await startBrowserServer({ host, port, rendererDir: join(pkg.root, 'out', 'renderer') });
   process.stdout.write(`flowbench workbench (browser mode): ${server.url}\n`);

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './paths';
@@ -8,6 +8,8 @@ import { repoRoot } from './paths';
 export interface RunningWorkbench {
   url: string;
   dataDir: string;
+  /** The workbench's own copy of examples/. */
+  examplesDir: string;
   output: () => string;
   close(): Promise<void>;
 }
@@ -15,9 +17,12 @@ export interface RunningWorkbench {
 /** Starts the workbench the way a user does (`npm start -- --browser`), on a free port. */
 export async function startWorkbench(extraArgs: string[] = []): Promise<RunningWorkbench> {
   const dataDir = mkdtempSync(join(tmpdir(), 'flowbench-e2e-'));
+  // The UI may write files (dragged positions, saved scenarios): give it its own copy.
+  const examplesDir = join(dataDir, 'examples');
+  cpSync(join(repoRoot, 'examples'), examplesDir, { recursive: true });
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(repoRoot, 'scripts', 'start.mjs'), '--browser', '--port', '0', '--data-dir', dataDir, ...extraArgs],
+    [join(repoRoot, 'scripts', 'start.mjs'), '--browser', '--port', '0', '--data-dir', dataDir, '--examples-dir', examplesDir, ...extraArgs],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FLOWBENCH_DB: join(dataDir, 'flowbench.db') } },
   );
   let output = '';
@@ -41,6 +46,7 @@ export async function startWorkbench(extraArgs: string[] = []): Promise<RunningW
   return {
     url,
     dataDir,
+    examplesDir,
     output: () => output,
     close: async () => {
       if (child.exitCode === null) {

@@ -1,0 +1,117 @@
+import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { FLOWBENCH_APPLICATION_ID, applyMigrations } from './apply-migrations';
+import { MIGRATIONS } from './migrations';
+import type { Migration } from './migrations';
+import { StoreError } from './store-error';
+
+export interface OpenDatabaseOptions {
+  /** The schema to bring the file to; tests pass a prefix to build an older file. */
+  migrations?: readonly Migration[];
+  /** How long a write waits for another connection's lock (SQLite busy timeout). */
+  busyTimeoutMs?: number;
+}
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\u0000', 'latin1');
+const HEADER_BYTES = 100;
+
+/**
+ * Opens (creating if needed) a flowbench database: WAL, foreign keys on, a busy timeout,
+ * migrated to the current schema. A file that is not SQLite, not flowbench's, damaged or
+ * from a newer flowbench raises a StoreError naming it, and is never written to.
+ */
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Database.Database {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = Math.max(0, ...migrations.map((m) => m.version));
+  checkHeader(file, latest);
+  mkdirSync(dirname(file), { recursive: true });
+
+  let db: Database.Database;
+  try {
+    db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
+  } catch (error) {
+    throw describeSqliteError(file, error);
+  }
+  try {
+    checkIdentity(db, file, latest);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    applyMigrations(db, file, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw describeSqliteError(file, error);
+  }
+}
+
+/** Looks at the first 100 bytes before SQLite touches the file. */
+function checkHeader(file: string, latest: number): void {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new StoreError('not_a_database', `${file} is a folder, expected a database file`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof StoreError) throw error;
+    return; // no file yet: it will be created
+  }
+  if (size === 0) return;
+  const header = Buffer.alloc(HEADER_BYTES);
+  const fd = openSync(file, 'r');
+  let read: number;
+  try {
+    read = readSync(fd, header, 0, HEADER_BYTES, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (read < HEADER_BYTES || !header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
+    throw new StoreError(
+      'not_a_database',
+      `${file} is not a flowbench database (it is not an SQLite file, or it is damaged); it was left unchanged. ` +
+        'Point --db or FLOWBENCH_DB at another file, or move this one away.',
+    );
+  }
+  const userVersion = header.readUInt32BE(60);
+  const applicationId = header.readUInt32BE(68);
+  if (applicationId === FLOWBENCH_APPLICATION_ID && userVersion > latest) throw futureSchema(file, userVersion, latest);
+}
+
+/** The same checks through SQLite (the header may lag behind the WAL). */
+function checkIdentity(db: Database.Database, file: string, latest: number): void {
+  const applicationId = Number(db.pragma('application_id', { simple: true }));
+  const userVersion = Number(db.pragma('user_version', { simple: true }));
+  const objects = Number(db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get());
+  if (applicationId !== FLOWBENCH_APPLICATION_ID && !(applicationId === 0 && userVersion === 0 && objects === 0)) {
+    throw new StoreError(
+      'not_a_database',
+      `${file} is an SQLite database of another program, not flowbench's; it was left unchanged. ` +
+        'Point --db or FLOWBENCH_DB at another file.',
+    );
+  }
+  if (userVersion > latest) throw futureSchema(file, userVersion, latest);
+}
+
+function futureSchema(file: string, version: number, latest: number): StoreError {
+  return new StoreError(
+    'future_schema',
+    `${file} has schema version ${version}, newer than this flowbench understands (${latest}); ` +
+      'it was written by a newer flowbench. Upgrade flowbench to use it; the file was left unchanged.',
+  );
+}
+
+const DAMAGED = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
+
+function describeSqliteError(file: string, error: unknown): Error {
+  if (error instanceof StoreError) return error;
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (DAMAGED.has(code)) {
+    return new StoreError('corrupt', `${file} is damaged or not an SQLite database (${message}); it was left unchanged.`);
+  }
+  if (code === 'SQLITE_BUSY') {
+    return new StoreError('busy', `${file} is locked by another program (${message}); try again when it is done.`);
+  }
+  return new Error(`cannot open the flowbench database ${file}: ${message}`);
+}

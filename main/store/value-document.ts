@@ -1,0 +1,15 @@
+import type { FileIssue } from '../formats/format-error';
+import type { SourceDocument } from '../formats/source-document';
+
+/**
+ * A document that came through the API as a value, not as file text: it has no lines to
+ * point at, so issues carry only the path (`scenario.expect[1].port.is`).
+ */
+export function valueDocument(file: string, value: unknown): SourceDocument {
+  return {
+    file,
+    value,
+    locate: () => undefined,
+    issue: (_path, pathText, message): FileIssue => ({ file, path: pathText, message }),
+  };
+}

@@ -2,7 +2,14 @@ import type { z } from 'zod';
 import { appInfo } from './routes/app';
 import { examplesList } from './routes/examples';
 import { hostNotice, mocksJournalEvent } from './events';
+import { flowsOpen, flowsSavePositions } from './routes/flows';
+import { runsStart, runsTraceEvent } from './routes/runs';
 import { mocksClearJournal, mocksJournal, mocksPatchRoute, mocksStart, mocksStatus, mocksStop } from './routes/mocks';
+import { libraryExport, libraryImport } from './routes/library-files';
+import { flowsCreate, flowsDelete, flowsGet, flowsList, flowsUpdate } from './routes/library-flows';
+import { mockSetsCreate, mockSetsDelete, mockSetsGet, mockSetsList, mockSetsUpdate } from './routes/library-mock-sets';
+import { libraryRuns, resultsGet, scenariosCompare, scenariosHistory, scenariosRun } from './routes/library-runs';
+import { scenariosCreate, scenariosDelete, scenariosGet, scenariosList, scenariosTags, scenariosUpdate } from './routes/library-scenarios';
 
 /**
  * The one API contract between the UI and the host. The Electron IPC handlers, the
@@ -17,12 +24,39 @@ export const contract = {
   [mocksPatchRoute.name]: mocksPatchRoute,
   [mocksJournal.name]: mocksJournal,
   [mocksClearJournal.name]: mocksClearJournal,
+  [flowsList.name]: flowsList,
+  [flowsGet.name]: flowsGet,
+  [flowsCreate.name]: flowsCreate,
+  [flowsUpdate.name]: flowsUpdate,
+  [flowsDelete.name]: flowsDelete,
+  [mockSetsList.name]: mockSetsList,
+  [mockSetsGet.name]: mockSetsGet,
+  [mockSetsCreate.name]: mockSetsCreate,
+  [mockSetsUpdate.name]: mockSetsUpdate,
+  [mockSetsDelete.name]: mockSetsDelete,
+  [scenariosList.name]: scenariosList,
+  [scenariosGet.name]: scenariosGet,
+  [scenariosCreate.name]: scenariosCreate,
+  [scenariosUpdate.name]: scenariosUpdate,
+  [scenariosDelete.name]: scenariosDelete,
+  [scenariosTags.name]: scenariosTags,
+  [scenariosRun.name]: scenariosRun,
+  [scenariosHistory.name]: scenariosHistory,
+  [scenariosCompare.name]: scenariosCompare,
+  [resultsGet.name]: resultsGet,
+  [libraryRuns.name]: libraryRuns,
+  [libraryImport.name]: libraryImport,
+  [libraryExport.name]: libraryExport,
+  [flowsOpen.name]: flowsOpen,
+  [flowsSavePositions.name]: flowsSavePositions,
+  [runsStart.name]: runsStart,
 } as const;
 
 /** Events the host pushes to the UI. */
 export const eventContract = {
   [hostNotice.name]: hostNotice,
   [mocksJournalEvent.name]: mocksJournalEvent,
+  [runsTraceEvent.name]: runsTraceEvent,
 } as const;
 
 export type Contract = typeof contract;

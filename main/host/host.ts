@@ -5,7 +5,16 @@ import type { Dispatch, Handlers } from './dispatch';
 import { EventBus } from './event-bus';
 import { appHandlers } from './handlers/app-handlers';
 import { examplesHandlers } from './handlers/examples-handlers';
+import { flowsHandlers } from './handlers/flows-handlers';
 import { mocksHandlers } from './handlers/mocks-handlers';
+import { runsHandlers } from './handlers/runs-handlers';
+import { FlowService } from './flow-service';
+import { RunService } from './run-service';
+import { libraryFilesHandlers } from './handlers/library-files-handlers';
+import { libraryHandlers } from './handlers/library-handlers';
+import { libraryRunsHandlers } from './handlers/library-runs-handlers';
+import { StoreService } from './store-service';
+import { resolveDatabaseFile } from '../store/database-file';
 import { MockService } from './mock-service';
 
 export interface HostOptions {
@@ -16,6 +25,8 @@ export interface HostOptions {
   dataDir: string;
   /** Defaults to `<appRoot>/examples`. */
   examplesDir?: string;
+  /** The scenario library's SQLite file; default `FLOWBENCH_DB`, else `<dataDir>/flowbench.db`. */
+  dbFile?: string;
   onInternalError?: (route: string, error: unknown) => void;
 }
 
@@ -30,10 +41,16 @@ export function createHost(options: HostOptions): Host {
   const events = new EventBus();
   const examplesDir = options.examplesDir ?? join(options.appRoot, 'examples');
   const mockService = new MockService({ filesDir: examplesDir, onJournal: (entry) => events.emit('mocks.journal', entry) });
+  const storeService = new StoreService(resolveDatabaseFile({ db: options.dbFile, env: process.env, dataDir: options.dataDir }));
   const handlers: Handlers = {
     ...appHandlers(options),
     ...examplesHandlers({ examplesDir }),
     ...mocksHandlers(mockService),
+    ...libraryHandlers(storeService),
+    ...libraryRunsHandlers(storeService),
+    ...libraryFilesHandlers(storeService),
+    ...flowsHandlers(new FlowService(examplesDir)),
+    ...runsHandlers(new RunService(examplesDir, mockService, (runId, event) => events.emit('runs.trace', { runId, event }))),
   };
   const dispatch = createDispatcher(handlers, {
     onInternalError: options.onInternalError ?? defaultInternalErrorLog,
@@ -43,6 +60,7 @@ export function createHost(options: HostOptions): Host {
     events,
     close: async () => {
       await mockService.close();
+      storeService.close();
     },
   };
 }

@@ -1,0 +1,69 @@
+import type { ScenarioResult } from '../../api/formats/results';
+import type { RunResultSummary } from '../../api/routes/library-runs';
+import { runScenarioOnClock } from '../../scenario/run-on-clock';
+import { compareRuns, getResult, listRuns, recordRun, scenarioHistory, selectStoredScenarios } from '../../store/library-runs';
+import type { RecordedResult } from '../../store/library-runs';
+import type { StoredScenario } from '../../store/stored-scenarios';
+import type { Handlers } from '../dispatch';
+import { HostError } from '../host-error';
+import type { StoreService } from '../store-service';
+
+/** Runs of library scenarios: run and record, history per scenario, compare two runs, stored results. */
+export function libraryRunsHandlers(service: StoreService): Pick<Handlers, 'scenarios.run' | 'scenarios.history' | 'scenarios.compare' | 'results.get' | 'library.runs'> {
+  return {
+    'scenarios.run': (input) =>
+      service.use(async (store) => {
+        const { seed, ...filter } = input;
+        const selected = selectStoredScenarios(store, filter);
+        if (selected.length === 0) throw new HostError('not_found', 'no library scenario matches the filters');
+        const startedAt = new Date().toISOString();
+        const results: RecordedResult[] = [];
+        for (const scenario of selected) {
+          results.push({ scenarioId: scenario.row.id, result: await runSafely(scenario, seed), flowSha256: scenario.flowSha256, mocksSha256: scenario.mocksSha256 });
+          await new Promise<void>((resolve) => setImmediate(resolve)); // keep the host answering during a long run
+        }
+        const { run, resultIds } = recordRun(store, { startedAt, finishedAt: new Date().toISOString(), source: 'workbench', filter: input, results });
+        return {
+          run,
+          results: results.map(({ result, scenarioId }, i): RunResultSummary => ({
+            resultId: resultIds[i] ?? 0,
+            scenarioId: scenarioId ?? 0,
+            name: result.name,
+            file: result.file,
+            status: result.status,
+            endState: result.endState,
+            virtualMs: result.virtualMs,
+            wallMs: result.wallMs,
+          })),
+        };
+      }),
+    'scenarios.history': (input) => service.use((store) => scenarioHistory(store, input.scenarioId, input.limit)),
+    'scenarios.compare': (input) => service.use((store) => compareRuns(store, input)),
+    'results.get': (input) => service.use((store) => getResult(store, input.id)),
+    'library.runs': (input) => service.use((store) => listRuns(store, input.limit)),
+  };
+}
+
+/** A scenario that makes the engine throw is recorded as an error result, not a failed call. */
+async function runSafely(scenario: StoredScenario, seed: number | undefined): Promise<ScenarioResult> {
+  try {
+    return await runScenarioOnClock(scenario.loaded, seed === undefined ? {} : { seed });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      name: scenario.loaded.name,
+      file: scenario.loaded.file,
+      status: 'error',
+      endState: 'error',
+      endReason: `crash: ${message}`,
+      clock: scenario.loaded.clock,
+      seed: seed ?? scenario.loaded.seed ?? 0,
+      virtualMs: 0,
+      wallMs: 0,
+      checks: [],
+      contexts: {},
+      path: [],
+      trace: [],
+    };
+  }
+}

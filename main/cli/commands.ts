@@ -1,8 +1,10 @@
 import type { CliCommand } from './command';
+import { exportCommand } from './commands/export-command';
+import { importCommand } from './commands/import-command';
 import { lintCommand } from './commands/lint-command';
 import { mockCommand } from './commands/mock-command';
 import { runCommand } from './commands/run-command';
 import { validateCommand } from './commands/validate-command';
 
 /** Every sub-command of `flowbench`, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [runCommand, validateCommand, lintCommand, mockCommand];
+export const commands: readonly CliCommand[] = [runCommand, validateCommand, lintCommand, mockCommand, importCommand, exportCommand];

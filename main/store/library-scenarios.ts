@@ -128,6 +128,8 @@ function resolveInput(store: Store, reader: LibraryReader, raw: unknown, file: S
   const settings = file === undefined ? {} : reader.file(file.id).settings.value;
   const fileLevel: FileLevel = {
     settings,
+    hasFlow: file?.flow_id != null || typeof settings.flow === 'object',
+    hasMocks: file?.mocks_id != null || typeof settings.mocks === 'object',
     flow: (): Resolved<FlowFile> | null => {
       if (file?.flow_id != null) return { key: reader.flow(file.flow_id).path, value: reader.flow(file.flow_id).value, absPath: null };
       return typeof settings.flow === 'object' ? { key: null, value: settings.flow, absPath: null } : null;

@@ -66,6 +66,9 @@ export interface ScenarioOrigin {
 /** The file-level flow and mocks: resolved when first needed (a file whose scenarios all bring their own never resolves them). */
 export interface FileLevel {
   settings: ScenarioSettings;
+  /** Whether the file sets a flow / mocks at the top (a path or inline). */
+  hasFlow: boolean;
+  hasMocks: boolean;
   flow: () => Resolved<FlowFile> | null;
   mocks: () => Resolved<MocksFile> | null;
 }
@@ -93,7 +96,7 @@ export function resolveScenarioFile(doc: SourceDocument, refs: RefResolver, orig
 
   const fileLevel = list
     ? fileLevelOf(doc, fileSettings, [], refs, issues)
-    : { settings: fileSettings, flow: () => null, mocks: () => null };
+    : { settings: fileSettings, hasFlow: false, hasMocks: false, flow: () => null, mocks: () => null };
   const rawEntries = list ? (Array.isArray(raw['scenarios']) ? raw['scenarios'] : []) : [top];
   const entries = list
     ? (file.scenarios ?? []).map((entry, i) => ({ entry, raw: asRecord(rawEntries[i]), path: ['scenarios', i] as Path, index: i }))
@@ -139,6 +142,8 @@ export function resolveScenarioEntry(
 export function fileLevelOf(doc: SourceDocument, settings: ScenarioSettings, prefix: Path, refs: RefResolver, issues: FileIssue[]): FileLevel {
   return {
     settings,
+    hasFlow: settings.flow !== undefined,
+    hasMocks: settings.mocks !== undefined,
     flow: once(() => resolveRef('flow', settings.flow, doc, [...prefix, 'flow'], refs, issues)),
     mocks: once(() => resolveRef('mocks', settings.mocks, doc, [...prefix, 'mocks'], refs, issues)),
   };
@@ -157,9 +162,9 @@ function resolveEntry(
     if (!issues.some((i) => i.path === issue.path && i.message === issue.message)) issues.push(issue);
   };
   const flow = entry.flow !== undefined ? resolveRef('flow', entry.flow, doc, [...path, 'flow'], refs, issues) : fileLevel.flow();
-  const mocksSet = entry.mocks !== undefined || fileLevel.settings.mocks !== undefined;
+  const mocksSet = entry.mocks !== undefined || fileLevel.hasMocks;
   const mocks = entry.mocks !== undefined ? resolveRef('mocks', entry.mocks, doc, [...path, 'mocks'], refs, issues) : fileLevel.mocks();
-  if (entry.flow === undefined && fileLevel.settings.flow === undefined) {
+  if (entry.flow === undefined && !fileLevel.hasFlow) {
     add(doc.issue([...path, 'flow'], formatIssuePath([...path, 'flow']), 'expected a flow (in the scenario or at the top of the file)'));
   }
   if (flow === null || (mocksSet && mocks === null)) return null;

@@ -4,6 +4,7 @@ import { examplesList } from './routes/examples';
 import { hostNotice, mocksJournalEvent } from './events';
 import { flowsOpen, flowsSavePositions } from './routes/flows';
 import { runsStart, runsTraceEvent } from './routes/runs';
+import { analysisCoverage, analysisSweep } from './routes/analysis';
 import { mocksClearJournal, mocksJournal, mocksPatchRoute, mocksStart, mocksStatus, mocksStop } from './routes/mocks';
 import { libraryExport, libraryImport } from './routes/library-files';
 import { flowsCreate, flowsDelete, flowsGet, flowsList, flowsUpdate } from './routes/library-flows';
@@ -50,6 +51,8 @@ export const contract = {
   [flowsOpen.name]: flowsOpen,
   [flowsSavePositions.name]: flowsSavePositions,
   [runsStart.name]: runsStart,
+  [analysisSweep.name]: analysisSweep,
+  [analysisCoverage.name]: analysisCoverage,
 } as const;
 
 /** Events the host pushes to the UI. */

@@ -4,7 +4,8 @@ import { importCommand } from './commands/import-command';
 import { lintCommand } from './commands/lint-command';
 import { mockCommand } from './commands/mock-command';
 import { runCommand } from './commands/run-command';
+import { sweepCommand } from './commands/sweep-command';
 import { validateCommand } from './commands/validate-command';
 
 /** Every sub-command of `flowbench`, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [runCommand, validateCommand, lintCommand, mockCommand, importCommand, exportCommand];
+export const commands: readonly CliCommand[] = [runCommand, validateCommand, lintCommand, sweepCommand, mockCommand, importCommand, exportCommand];

@@ -11,29 +11,42 @@ import type { InFlight, OutgoingRequest, Transport, TransportOutcome } from './t
 /** Called with every decision, e.g. to count or record what the mocks answered. */
 export type DecisionListener = (request: OutgoingRequest, decision: Decision, sentAt: number) => void;
 
+export interface InMemoryTransportOptions {
+  clock: Clock;
+  /** Null: no mock set, every request gets the 404 of an unmatched route. */
+  mocks: CompiledMocks | null;
+  seed: number;
+  onDecision?: DecisionListener;
+  /**
+   * Latency by flow endpoint id, replacing whatever the mocks decide (the boundary
+   * explorer sweeps it). Faults and responses still come from the mocks.
+   */
+  endpointLatency?: Readonly<Record<string, number>>;
+}
+
 /**
  * The virtual clock's transport: each request is decided by the same core as the Express
  * mock server, and its answer is scheduled on the clock at `sent + latency`.
  */
 export class InMemoryTransport implements Transport {
   private readonly counters = new RequestCounters();
+  private readonly clock: Clock;
 
-  constructor(
-    private readonly clock: Clock,
-    private readonly mocks: CompiledMocks | null,
-    private readonly seed: number,
-    private readonly onDecision?: DecisionListener,
-  ) {}
+  constructor(private readonly options: InMemoryTransportOptions) {
+    this.clock = options.clock;
+  }
 
   send(request: OutgoingRequest, deliver: (outcome: TransportOutcome) => void): InFlight {
     const { path, query } = splitUrl(request.url);
     const sentAt = this.clock.now();
-    const decision: Decision = this.mocks
-      ? decide(this.mocks, { method: request.method, path, query, headers: request.headers, body: request.body }, this.counters, this.seed)
+    const { mocks, seed, endpointLatency } = this.options;
+    const decision: Decision = mocks
+      ? decide(mocks, { method: request.method, path, query, headers: request.headers, body: request.body }, this.counters, seed)
       : unmatched(request.method, path);
-    this.onDecision?.(request, decision, sentAt);
+    this.options.onDecision?.(request, decision, sentAt);
     if (decision.kind === 'matched' && decision.fault === 'hang') return { abort: () => {} };
-    const delay = decision.kind === 'matched' ? decision.latencyMs + decision.slowBodyMs : 0;
+    const latency = endpointLatency?.[request.endpoint] ?? (decision.kind === 'matched' ? decision.latencyMs : 0);
+    const delay = latency + (decision.kind === 'matched' ? decision.slowBodyMs : 0);
     const outcome = toOutcome(decision);
     const handle = this.clock.schedule(sentAt + delay, TaskPriority.arrival, () => deliver(outcome));
     return { abort: () => this.clock.cancel(handle) };

@@ -8,6 +8,8 @@ import { examplesHandlers } from './handlers/examples-handlers';
 import { flowsHandlers } from './handlers/flows-handlers';
 import { mocksHandlers } from './handlers/mocks-handlers';
 import { runsHandlers } from './handlers/runs-handlers';
+import { analysisHandlers } from './handlers/analysis-handlers';
+import { AnalysisService } from './analysis-service';
 import { FlowService } from './flow-service';
 import { RunService } from './run-service';
 import { libraryFilesHandlers } from './handlers/library-files-handlers';
@@ -50,6 +52,7 @@ export function createHost(options: HostOptions): Host {
     ...libraryRunsHandlers(storeService),
     ...libraryFilesHandlers(storeService),
     ...flowsHandlers(new FlowService(examplesDir)),
+    ...analysisHandlers(new AnalysisService(examplesDir)),
     ...runsHandlers(new RunService(examplesDir, mockService, (runId, event) => events.emit('runs.trace', { runId, event }))),
   };
   const dispatch = createDispatcher(handlers, {

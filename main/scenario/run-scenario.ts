@@ -18,6 +18,8 @@ export interface RunScenarioOptions {
   /** Overrides the scenario's and the mocks' seed (e.g. `--seed`). */
   seed?: number;
   onEvent?: (event: TraceEvent) => void;
+  /** Fixed latency by flow endpoint id, whatever the mocks say (the boundary explorer). */
+  endpointLatency?: Readonly<Record<string, number>>;
 }
 
 const compiledMocks = new WeakMap<LoadedScenario, CompiledMocks | null>();
@@ -45,7 +47,12 @@ export function runScenario(scenario: LoadedScenario, options: RunScenarioOption
   const runner = new DialogRunner({
     flow: compileFlow(scenario.flow),
     clock,
-    transport: new InMemoryTransport(clock, effectiveMocks(scenario), seed),
+    transport: new InMemoryTransport({
+      clock,
+      mocks: effectiveMocks(scenario),
+      seed,
+      ...(options.endpointLatency ? { endpointLatency: options.endpointLatency } : {}),
+    }),
     user: scriptedUser(scenario.user),
     seed,
     sessionId: `${scenario.id}@${seed}`,

@@ -8,6 +8,8 @@ import { FileLoader } from '../../formats/file-loader';
 import { FormatError } from '../../formats/format-error';
 import type { FileIssue } from '../../formats/format-error';
 import type { LoadedScenario } from '../../formats/loaded-scenario';
+import { portCoverage } from '../../analysis/coverage';
+import type { CoverageRun } from '../../analysis/coverage';
 import { runScenarioOnClock } from '../../scenario/run-on-clock';
 import { parseShard, selectScenarios } from '../../scenario/select-scenarios';
 import type { Shard } from '../../scenario/select-scenarios';
@@ -15,7 +17,10 @@ import { EXIT_FAILED, EXIT_INVALID, EXIT_OK } from '../cli-io';
 import type { CliIo } from '../cli-io';
 import { collectFiles } from '../collect-files';
 import type { CliCommand } from '../command';
+import { colors } from '../colors';
+import { coverageTable } from '../coverage-table';
 import { createReporters } from '../reporters/create-reporters';
+import { writeOutput } from '../reporters/write-output';
 import { parseReporterSpec, summarize } from '../reporters/reporter';
 import type { ReporterSpec } from '../reporters/reporter';
 
@@ -30,6 +35,8 @@ interface RunFlags {
   timeScale?: number;
   baseUrl?: string;
   trace?: string;
+  coverage?: boolean;
+  coverageJson?: string;
 }
 
 export const runCommand: CliCommand = {
@@ -48,6 +55,8 @@ export const runCommand: CliCommand = {
       .option('--time-scale <x>', 'real clock: multiply every delay and timeout by x (e.g. 0.25)', positiveNumber)
       .option('--base-url <url>', 'real clock: send requests to this API instead of a local mock server')
       .option('--trace <file>', 'write every trace event as JSON lines to this file')
+      .option('--coverage', 'after the run, list which module ports were taken, per flow (never-taken first)')
+      .option('--coverage-json <file>', 'write the port coverage as JSON to this file')
       .action(async (paths: string[], flags: RunFlags) => {
         done(await runScenarios(paths, flags, io));
       });
@@ -92,6 +101,7 @@ async function runScenarios(paths: readonly string[], flags: RunFlags, io: CliIo
   const startedAt = new Date().toISOString();
   for (const r of reporters) r.onBegin?.(selected.length);
   const results: ScenarioResult[] = [];
+  const runs: CoverageRun[] = [];
   for (const scenario of selected) {
     const result = await runScenarioOnClock(scenario, {
       ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
@@ -100,12 +110,18 @@ async function runScenarios(paths: readonly string[], flags: RunFlags, io: CliIo
       ...(flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {}),
     });
     results.push(result);
+    runs.push({ scenario, result });
     if (traceOut) for (const event of result.trace) traceOut.write(`${JSON.stringify({ scenario: result.name, file: result.file, ...event })}\n`);
     for (const r of reporters) r.onResult?.(result);
   }
   if (traceOut) await new Promise<void>((ok) => traceOut.end(ok));
   const file: ResultsFile = { format: RESULTS_FORMAT, startedAt, summary: summarize(results), scenarios: results };
   for (const r of reporters) await r.onEnd(file);
+  if (flags.coverage || flags.coverageJson !== undefined) {
+    const coverage = portCoverage(runs);
+    if (flags.coverage) io.stdout.write(`${coverageTable(coverage, colors(io.stdout.isTTY === true && io.env['NO_COLOR'] === undefined), (f) => loader.display(f))}\n`);
+    if (flags.coverageJson !== undefined) await writeOutput(io, flags.coverageJson, JSON.stringify({ flows: coverage }, null, 2));
+  }
   return file.summary.failed + file.summary.errors === 0 ? EXIT_OK : EXIT_FAILED;
 }
 

@@ -112,3 +112,27 @@ describe('flowbench lint and validate', () => {
     expect(result.stdout).toContain('7 valid, 0 invalid');
   });
 });
+
+describe('flowbench sweep', () => {
+  it('prints the bands and JSON for tools', async () => {
+    const table = await cli(['sweep', 'examples/scenarios/order-status.scenario.yaml', '--endpoint', 'order_status', '--to', '8000', '--scenario', 'slow API'], repoRoot);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('0 – 4500       check.success → end');
+    expect(table.stdout).toContain('4501 – 5000    check.waiting → check.success → end');
+    expect(table.stdout).toContain('5001 – 8000    check.waiting → check.failure → handover');
+    const json = await cli(['sweep', 'examples/scenarios/order-status.scenario.yaml', '-e', 'order_status', '--to', '8000', '-s', '1', '--json'], repoRoot);
+    expect((JSON.parse(json.stdout) as { bands: unknown[] }).bands).toHaveLength(3);
+  });
+
+  it('refuses an unknown endpoint with exit 2', async () => {
+    const result = await cli(['sweep', 'examples/scenarios/order-status.scenario.yaml', '-e', 'nope', '--to', '100'], repoRoot);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("the flow has no endpoint 'nope'");
+  });
+
+  it('--coverage lists the never-taken ports first', async () => {
+    const result = await cli(['run', 'examples', '--coverage'], repoRoot);
+    expect(result.stdout).toContain('Order status (voice, async + await) examples/flows/order-status.flow.yaml: 14/15 ports taken (93.3%) by 6 scenarios');
+    expect(result.stdout).toMatch(/Port coverage\n.*\n\s+✗ read\.nomatch/);
+  });
+});

@@ -14,8 +14,6 @@ import { StoreError } from './store-error';
 import type { Store } from './store';
 import { LibraryReader } from './stored-scenarios';
 
-const PROGRESS_EVERY = 500;
-
 /**
  * Writes a checked import in one immediate transaction. Items are matched by library path
  * (scenarios by name within their file), so a re-import updates in place and keeps run
@@ -104,7 +102,7 @@ export function writeImport(store: Store, plan: ImportPlan, onProgress?: (p: Imp
       const changed = writeEntries(store, fileId, path, file.entries, ids, now, summary, imported);
       record(summary, 'scenario', path, existing === undefined ? 'created' : fileChanged || changed ? 'updated' : 'unchanged');
       written += file.entries.length;
-      if (onProgress && written % PROGRESS_EVERY < file.entries.length) onProgress({ phase: 'writing', done: written, total: totalScenarios });
+      onProgress?.({ phase: 'writing', done: written, total: totalScenarios });
     }
 
     recheckOthers(store, changedFlows, changedMocks, imported);

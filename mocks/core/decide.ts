@@ -149,7 +149,7 @@ function decideForRoute(
       body = rendered.value;
       missing.push(...rendered.missing);
     }
-    for (const name of new Set(missing)) warnings.push(`missing_template_value: {{${name}}} is not in the request`);
+    if (missing.length > 0) for (const name of new Set(missing)) warnings.push(`missing_template_value: {{${name}}} is not in the request`);
   }
   // A string body whose response says it is not JSON (text/plain, text/html…) goes out as is.
   const contentType = headers['content-type'];

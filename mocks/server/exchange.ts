@@ -1,7 +1,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { FaultKind } from '../core';
 import { MODULE_HEADER, SESSION_HEADER } from '../core';
-import type { UnnumberedEntry } from './journal';
+import type { MockJournalEntry } from '../../main/api/routes/mocks';
 
 export interface ExchangeClock {
   /** performance.now() of the server start. */
@@ -10,7 +10,8 @@ export interface ExchangeClock {
   readonly startedAtEpoch: number;
 }
 
-type Settled = (exchange: Exchange, entry: UnnumberedEntry) => void;
+/** Called when the exchange ends (answered, cut or abandoned); `entry()` is ready then. */
+type Settled = (exchange: Exchange) => void;
 
 /**
  * One mock request from arrival to the end of its connection's interest in it: what was
@@ -32,6 +33,9 @@ export class Exchange {
   /** The server ended the exchange on purpose (reset, empty, shutdown): not the client giving up. */
   private endedByServer = false;
   private settled = false;
+  private endedAt = 0;
+  private gaveUp = false;
+  private sentStatus: number | null = null;
 
   constructor(
     readonly req: IncomingMessage,
@@ -39,7 +43,7 @@ export class Exchange {
     private readonly clock: ExchangeClock,
     private readonly onSettled: Settled,
   ) {
-    res.once('close', () => this.settle());
+    res.on('close', () => this.settle());
   }
 
   get closed(): boolean {
@@ -124,12 +128,20 @@ export class Exchange {
     if (this.settled) return;
     this.settled = true;
     this.clearTimers();
-    const now = performance.now();
+    this.endedAt = performance.now();
+    this.gaveUp = !this.endedByServer && !this.res.writableFinished;
+    this.sentStatus = this.res.headersSent ? this.status : null;
+    this.onSettled(this);
+  }
+
+  /** The journal entry; built after the fact so that answering a burst stays cheap. */
+  entry(id: number): MockJournalEntry {
     const headers = this.req.headers;
     const session = headers[SESSION_HEADER];
     const module = headers[MODULE_HEADER];
     const t = this.arrivedAt - this.clock.startedAt;
-    this.onSettled(this, {
+    return {
+      id,
       time: new Date(this.clock.startedAtEpoch + t).toISOString(),
       t: round2(t),
       method: this.req.method ?? 'GET',
@@ -141,13 +153,13 @@ export class Exchange {
       module: typeof module === 'string' ? module : null,
       latencyMs: this.latencyMs,
       fault: this.fault,
-      status: this.res.headersSent ? this.status : null,
+      status: this.sentStatus,
       bytes: this.bytes,
-      durationMs: round2(now - this.arrivedAt),
-      clientGaveUp: !this.endedByServer && !this.res.writableFinished,
+      durationMs: round2(this.endedAt - this.arrivedAt),
+      clientGaveUp: this.gaveUp,
       proxied: this.proxied,
       warnings: this.warnings,
-    });
+    };
   }
 }
 

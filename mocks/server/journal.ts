@@ -23,7 +23,12 @@ export class Journal {
   }
 
   add(unnumbered: UnnumberedEntry): MockJournalEntry {
-    const entry: MockJournalEntry = { id: this.nextId++, ...unnumbered };
+    return this.append((id) => ({ id, ...unnumbered }));
+  }
+
+  /** Adds the entry `build` makes with the next id (no copy on the hot path). */
+  append(build: (id: number) => MockJournalEntry): MockJournalEntry {
+    const entry = build(this.nextId++);
     this.buffer[(this.head + this.count) % this.capacity] = entry;
     if (this.count < this.capacity) this.count++;
     else this.head = (this.head + 1) % this.capacity;

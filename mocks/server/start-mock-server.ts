@@ -6,6 +6,7 @@ import { ADMIN_PREFIX, createAdminRouter } from './admin-router';
 import { baseUrlFor, bindWarning } from './bind-address';
 import { Exchange } from './exchange';
 import { Journal } from './journal';
+import { JournalQueue } from './journal-queue';
 import type { JournalListener } from './journal';
 import { LiveConfig } from './live-config';
 import { createMockHandler } from './mock-handler';
@@ -65,6 +66,10 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
+function isAdminPath(url: string): boolean {
+  return url.startsWith(ADMIN_PREFIX) && (url.length === ADMIN_PREFIX.length || '/?'.includes(url[ADMIN_PREFIX.length] ?? ''));
+}
+
 /** close() never waits longer than this for cut-short exchanges to be journaled. */
 const DRAIN_LIMIT_MS = 1000;
 
@@ -76,28 +81,35 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const clock = { startedAt: performance.now(), startedAtEpoch: Date.now() };
   const pending = new Set<Exchange>();
   let onDrained: (() => void) | null = null;
+  const journaling = new JournalQueue(journal, () => {
+    if (pending.size === 0) onDrained?.();
+  });
   const recording = options.record ? new RecordingProxy(options.record.target, config.mocks.routes.map((r) => r.id)) : null;
 
+  const admin = express();
+  admin.disable('x-powered-by');
+  admin.use(ADMIN_PREFIX, createAdminRouter({ config, journal, startedAt: clock.startedAt }));
+  const mock = createMockHandler({
+    config,
+    recording,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    open(req: IncomingMessage, res: ServerResponse) {
+      const exchange = new Exchange(req, res, clock, (done) => {
+        pending.delete(done);
+        journaling.push(done);
+      });
+      pending.add(exchange);
+      return exchange;
+    },
+  });
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
-  app.use(ADMIN_PREFIX, createAdminRouter({ config, journal, startedAt: clock.startedAt }));
-  app.use(
-    createMockHandler({
-      config,
-      recording,
-      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-      open(req: IncomingMessage, res: ServerResponse) {
-        const exchange = new Exchange(req, res, clock, (done, entry) => {
-          pending.delete(done);
-          journal.add(entry);
-          if (pending.size === 0) onDrained?.();
-        });
-        pending.add(exchange);
-        return exchange;
-      },
-    }),
-  );
+  // One layer: mock traffic pays a prefix test, not a second route match.
+  app.use((req, res, next) => {
+    if (isAdminPath(req.url)) admin(req, res, next);
+    else mock(req, res);
+  });
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(options.port ?? 0, host, (error?: Error) => {
@@ -134,7 +146,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
         for (const exchange of pending) exchange.abandon();
         const drained = new Promise<void>((resolve) => {
           onDrained = resolve;
-          if (pending.size === 0) resolve();
+          if (pending.size === 0 && journaling.idle) resolve();
         });
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LastRun } from '../api/routes/library-scenarios';
+import { ScenarioStatus } from '../api/formats/results';
+import type { LastRun } from '../api/routes/library-scenarios';
 import { insertedId, parseJsonColumn, parseRow, parseRows } from './rows';
 import type { Statements } from './statements';
 
@@ -17,8 +18,12 @@ const SummaryRow = z.object({
   mocks_id: z.number().int().nullable(),
   created_at: z.string(),
   updated_at: z.string(),
-  last_run: z.string().nullable(),
+  last_run_id: z.number().int().nullable(),
+  last_result_id: z.number().int().nullable(),
+  last_status: ScenarioStatus.nullable(),
+  last_started_at: z.string().nullable(),
 });
+type SummaryRow = z.infer<typeof SummaryRow>;
 
 const FullRow = SummaryRow.extend({
   file_id: z.number().int(),
@@ -75,8 +80,6 @@ export interface ScenarioFilter {
   mockSetId: number | null;
   file: string | null;
 }
-
-type LastRun = z.infer<typeof LastRun>;
 
 /** The `scenarios` and `scenario_tags` tables. */
 export class ScenariosRepo {
@@ -153,7 +156,10 @@ export class ScenariosRepo {
   }
 
   private summary(raw: unknown): ScenarioListRow {
-    const row = parseRow(SummaryRow, raw, 'scenario');
+    return this.summaryOf(parseRow(SummaryRow, raw, 'scenario'));
+  }
+
+  private summaryOf(row: SummaryRow): ScenarioListRow {
     return {
       id: row.id,
       name: row.name,
@@ -166,18 +172,23 @@ export class ScenariosRepo {
       mocksId: row.mocks_id,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
-      lastRun: row.last_run === null ? null : parseJsonColumn(LastRun, row.last_run, `last run of scenario ${row.id}`),
+      lastRun: lastRunOf(row),
     };
   }
 
   private full(raw: unknown): ScenarioRow {
     const row = parseRow(FullRow, raw, 'scenario');
     return {
-      ...this.summary(row),
+      ...this.summaryOf(row),
       fileId: row.file_id,
       body: row.body,
       ownFlowId: row.own_flow_id,
       ownMocksId: row.own_mocks_id,
     };
   }
+}
+
+function lastRunOf(row: SummaryRow): LastRun | null {
+  if (row.last_run_id === null || row.last_result_id === null || row.last_status === null || row.last_started_at === null) return null;
+  return { runId: row.last_run_id, resultId: row.last_result_id, status: row.last_status, startedAt: row.last_started_at };
 }

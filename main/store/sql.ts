@@ -11,14 +11,15 @@ const SCENARIO_FILTER = `
   AND (@mockSetId IS NULL OR s.mocks_id = @mockSetId)
   AND (@file IS NULL OR sf.path = @file)`;
 
-const LAST_RUN = `(
-  SELECT json_object('runId', r.run_id, 'resultId', r.id, 'status', r.status, 'startedAt', ru.started_at)
-  FROM run_results r JOIN runs ru ON ru.id = r.run_id
-  WHERE r.scenario_id = s.id ORDER BY r.run_id DESC, r.id DESC LIMIT 1) AS last_run`;
+/** The newest result of each listed scenario: one index seek per row, joined without JSON. */
+const LAST_RUN_JOIN = `
+  LEFT JOIN run_results lr ON lr.id = (SELECT max(r.id) FROM run_results r WHERE r.scenario_id = s.id)
+  LEFT JOIN runs lru ON lru.id = lr.run_id`;
 
 const SCENARIO_SUMMARY_COLUMNS = `
   s.id, s.name, s.description, sf.path AS file, s.position, s.tags, s.flow_id, s.flow_name, s.mocks_id,
-  s.created_at, s.updated_at, ${LAST_RUN}`;
+  s.created_at, s.updated_at, lr.run_id AS last_run_id, lr.id AS last_result_id, lr.status AS last_status,
+  lru.started_at AS last_started_at`;
 
 const FLOW_COLUMNS = `id, path, name, channel, sha256, created_at, updated_at,
   (SELECT count(*) FROM scenarios s WHERE s.flow_id = flows.id) AS scenarios`;
@@ -84,15 +85,15 @@ export const SQL = {
   'scenarios.move': 'UPDATE scenarios SET position = @position WHERE id = @id',
   'scenarios.setFlowName': 'UPDATE scenarios SET flow_name = @flowName, search_text = @searchText WHERE id = @id',
   'scenarios.byId': `SELECT ${SCENARIO_SUMMARY_COLUMNS}, s.file_id, s.body, s.own_flow_id, s.own_mocks_id
-    FROM scenarios s JOIN scenario_files sf ON sf.id = s.file_id WHERE s.id = ?`,
+    FROM scenarios s JOIN scenario_files sf ON sf.id = s.file_id ${LAST_RUN_JOIN} WHERE s.id = ?`,
   'scenarios.inFile': `SELECT ${SCENARIO_SUMMARY_COLUMNS}, s.file_id, s.body, s.own_flow_id, s.own_mocks_id
-    FROM scenarios s JOIN scenario_files sf ON sf.id = s.file_id WHERE s.file_id = ? ORDER BY s.position`,
+    FROM scenarios s JOIN scenario_files sf ON sf.id = s.file_id ${LAST_RUN_JOIN} WHERE s.file_id = ? ORDER BY s.position`,
   'scenarios.usingFlow': `SELECT ${SCENARIO_SUMMARY_COLUMNS}, s.file_id, s.body, s.own_flow_id, s.own_mocks_id
-    FROM scenarios s JOIN scenario_files sf ON sf.id = s.file_id WHERE s.flow_id = ? ORDER BY sf.path, s.position`,
+    FROM scenarios s JOIN scenario_files sf ON sf.id = s.file_id ${LAST_RUN_JOIN} WHERE s.flow_id = ? ORDER BY sf.path, s.position`,
   'scenarios.usingMocks': `SELECT ${SCENARIO_SUMMARY_COLUMNS}, s.file_id, s.body, s.own_flow_id, s.own_mocks_id
-    FROM scenarios s JOIN scenario_files sf ON sf.id = s.file_id WHERE s.mocks_id = ? ORDER BY sf.path, s.position`,
+    FROM scenarios s JOIN scenario_files sf ON sf.id = s.file_id ${LAST_RUN_JOIN} WHERE s.mocks_id = ? ORDER BY sf.path, s.position`,
   'scenarios.search': `SELECT ${SCENARIO_SUMMARY_COLUMNS}
-    FROM scenarios s JOIN scenario_files sf ON sf.id = s.file_id
+    FROM scenarios s JOIN scenario_files sf ON sf.id = s.file_id ${LAST_RUN_JOIN}
     WHERE ${SCENARIO_FILTER}
     ORDER BY sf.path, s.position LIMIT @limit OFFSET @offset`,
   'scenarios.searchIds': `SELECT s.id FROM scenarios s JOIN scenario_files sf ON sf.id = s.file_id

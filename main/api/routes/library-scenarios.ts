@@ -25,6 +25,7 @@ export type ScenarioSettingsInput = z.input<typeof ScenarioSettings>;
 export const ScenarioFileSettings = z.custom<ScenarioSettingsInput>(isObject);
 
 export const LastRun = z.object({ runId: ItemId, resultId: ItemId, status: ScenarioStatus, startedAt: z.string() });
+export type LastRun = z.infer<typeof LastRun>;
 
 export const ScenarioSummary = z.object({
   id: ItemId,

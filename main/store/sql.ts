@@ -92,11 +92,12 @@ export const SQL = {
     FROM scenarios s JOIN scenario_files sf ON sf.id = s.file_id ${LAST_RUN_JOIN} WHERE s.flow_id = ? ORDER BY sf.path, s.position`,
   'scenarios.usingMocks': `SELECT ${SCENARIO_SUMMARY_COLUMNS}, s.file_id, s.body, s.own_flow_id, s.own_mocks_id
     FROM scenarios s JOIN scenario_files sf ON sf.id = s.file_id ${LAST_RUN_JOIN} WHERE s.mocks_id = ? ORDER BY sf.path, s.position`,
+  // CROSS JOIN keeps files as the outer loop: rows come out in (path, position) order from the indexes, unsorted.
   'scenarios.search': `SELECT ${SCENARIO_SUMMARY_COLUMNS}
-    FROM scenarios s JOIN scenario_files sf ON sf.id = s.file_id ${LAST_RUN_JOIN}
+    FROM scenario_files sf CROSS JOIN scenarios s ON s.file_id = sf.id ${LAST_RUN_JOIN}
     WHERE ${SCENARIO_FILTER}
     ORDER BY sf.path, s.position LIMIT @limit OFFSET @offset`,
-  'scenarios.searchIds': `SELECT s.id FROM scenarios s JOIN scenario_files sf ON sf.id = s.file_id
+  'scenarios.searchIds': `SELECT s.id FROM scenario_files sf CROSS JOIN scenarios s ON s.file_id = sf.id
     WHERE ${SCENARIO_FILTER} ORDER BY sf.path, s.position LIMIT @limit OFFSET @offset`,
   'scenarios.count': `SELECT count(*) FROM scenarios s JOIN scenario_files sf ON sf.id = s.file_id WHERE ${SCENARIO_FILTER}`,
   'scenarios.delete': 'DELETE FROM scenarios WHERE id = ?',

@@ -37,7 +37,7 @@ export type ChangeCounts = z.infer<typeof ChangeCounts>;
 export const ImportSummary = z.object({
   /** The folder the library paths are relative to. */
   root: z.string(),
-  files: z.array(z.object({ path: LibraryPath, kind: ItemKind, action: z.enum(['created', 'updated', 'unchanged']) })),
+  files: z.array(z.object({ path: z.string(), kind: ItemKind, action: z.enum(['created', 'updated', 'unchanged']) })),
   /** YAML/JSON files found in a folder that are not flows, mocks or scenarios. */
   skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
   flows: ChangeCounts,
@@ -48,7 +48,7 @@ export type ImportSummary = z.infer<typeof ImportSummary>;
 
 export const ExportSummary = z.object({
   dir: z.string(),
-  files: z.array(z.object({ path: LibraryPath, kind: ItemKind, action: z.enum(['written', 'unchanged']) })),
+  files: z.array(z.object({ path: z.string(), kind: ItemKind, action: z.enum(['written', 'unchanged']) })),
 });
 export type ExportSummary = z.infer<typeof ExportSummary>;
 

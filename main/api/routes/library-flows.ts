@@ -18,7 +18,8 @@ export const FlowBody = z.custom<FlowFileInput>((v) => typeof v === 'object' && 
 
 export const FlowSummary = z.object({
   id: ItemId,
-  path: LibraryPath,
+  /** Its library path (checked when written; outputs skip the path rules). */
+  path: z.string(),
   name: z.string(),
   channel: Channel,
   /** Scenarios that run this flow. */

@@ -11,7 +11,8 @@ export const MocksBody = z.custom<MocksFileInput>((v) => typeof v === 'object' &
 
 export const MockSetSummary = z.object({
   id: ItemId,
-  path: LibraryPath,
+  /** Its library path (checked when written; outputs skip the path rules). */
+  path: z.string(),
   /** The file's `name`, else its file name. */
   name: z.string(),
   routes: z.number().int(),

@@ -32,7 +32,8 @@ export const ScenarioSummary = z.object({
   name: z.string(),
   description: z.string().nullable(),
   /** The scenario file it belongs to, and its place in that file's list. */
-  file: LibraryPath,
+  /** Its library path (checked when written; outputs skip the path rules). */
+  file: z.string(),
   index: z.number().int(),
   /** The file's tags and its own. */
   tags: z.array(z.string()),

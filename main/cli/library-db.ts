@@ -20,7 +20,7 @@ export async function withLibrary(command: string, db: string | undefined, io: C
     store = Store.open(databaseFileOf(db, io));
     return await fn(store);
   } catch (error) {
-    if (error instanceof FormatError) {
+    if (error instanceof FormatError && command === 'import') {
       const n = error.issues.length;
       io.stderr.write(`flowbench ${command}: ${n} problem${n === 1 ? '' : 's'}; nothing was imported\n${error.message}\n`);
       return EXIT_INVALID;

@@ -19,6 +19,8 @@ import { collectFiles } from '../collect-files';
 import type { CliCommand } from '../command';
 import { colors } from '../colors';
 import { coverageTable } from '../coverage-table';
+import { withOptionalLibrary } from '../library-suite';
+import type { LibrarySuite } from '../library-suite';
 import { createReporters } from '../reporters/create-reporters';
 import { writeOutput } from '../reporters/write-output';
 import { parseReporterSpec, summarize } from '../reporters/reporter';
@@ -37,6 +39,7 @@ interface RunFlags {
   trace?: string;
   coverage?: boolean;
   coverageJson?: string;
+  db?: string | true;
 }
 
 export const runCommand: CliCommand = {
@@ -44,7 +47,7 @@ export const runCommand: CliCommand = {
     program
       .command('run')
       .description('run scenario files (or every scenario file in the folders given)')
-      .argument('<paths...>', 'scenario files or folders')
+      .argument('[paths...]', 'scenario files or folders (none with --db: the library)')
       .option('-r, --reporter <name[:file]>', 'pretty, json or junit; repeat for several, each with its own file', collectReporter, [])
       .option('--seed <n>', 'seed for every scenario (overrides the files)', integer)
       .option('-g, --grep <regex>', 'only scenarios whose file or name matches', regex)
@@ -57,13 +60,18 @@ export const runCommand: CliCommand = {
       .option('--trace <file>', 'write every trace event as JSON lines to this file')
       .option('--coverage', 'after the run, list which module ports were taken, per flow (never-taken first)')
       .option('--coverage-json <file>', 'write the port coverage as JSON to this file')
+      .option('--db [file]', 'run the scenarios of the library ($FLOWBENCH_DB, else ~/.flowbench/flowbench.db) and record the run in it')
       .action(async (paths: string[], flags: RunFlags) => {
-        done(await runScenarios(paths, flags, io));
+        done(await withOptionalLibrary(flags.db, io, (library) => runScenarios(paths, flags, io, library)));
       });
   },
 };
 
-async function runScenarios(paths: readonly string[], flags: RunFlags, io: CliIo): Promise<number> {
+async function runScenarios(paths: readonly string[], flags: RunFlags, io: CliIo, library: LibrarySuite | null): Promise<number> {
+  if (paths.length === 0 && library === null) {
+    io.stderr.write('flowbench run: give scenario files or folders, or --db to run the library\n');
+    return EXIT_INVALID;
+  }
   let reporters;
   try {
     reporters = createReporters(flags.reporter.length > 0 ? flags.reporter : [{ name: 'pretty', file: undefined }], io);
@@ -73,7 +81,7 @@ async function runScenarios(paths: readonly string[], flags: RunFlags, io: CliIo
   }
   const loader = new FileLoader(io.cwd);
   const files = await collectFiles(paths, loader, io.cwd);
-  const scenarios: LoadedScenario[] = [];
+  const scenarios: LoadedScenario[] = [...(library?.scenarios ?? [])];
   const issues: FileIssue[] = [];
   for (const file of files) {
     if (file.kind !== 'scenario') continue;
@@ -117,6 +125,11 @@ async function runScenarios(paths: readonly string[], flags: RunFlags, io: CliIo
   if (traceOut) await new Promise<void>((ok) => traceOut.end(ok));
   const file: ResultsFile = { format: RESULTS_FORMAT, startedAt, summary: summarize(results), scenarios: results };
   for (const r of reporters) await r.onEnd(file);
+  if (library) {
+    const filter = { grep: flags.grep?.source, grepInvert: flags.grepInvert?.source, tag: flags.tag, shard: flags.shard, seed: flags.seed };
+    const run = library.record(runs, startedAt, JSON.parse(JSON.stringify(filter)) as Record<string, unknown>);
+    io.stderr.write(`flowbench run: recorded as run ${run.id} in ${library.file}\n`);
+  }
   if (flags.coverage || flags.coverageJson !== undefined) {
     const coverage = portCoverage(runs);
     if (flags.coverage) io.stdout.write(`${coverageTable(coverage, colors(io.stdout.isTTY === true && io.env['NO_COLOR'] === undefined), (f) => loader.display(f))}\n`);

@@ -89,7 +89,7 @@ describe('latency with real timers', () => {
     for (let i = 0; i < 5; i++) times.push(expectAnswer(await send(`${server.url}/slow`)).ms);
     for (const ms of times) {
       expect(ms).toBeGreaterThanOrEqual(149);
-      expect(ms).toBeLessThan(175);
+      expect(ms).toBeLessThan(190); // generous: the whole suite may share the CPU
     }
   });
 
@@ -99,7 +99,7 @@ describe('latency with real timers', () => {
     for (let i = 0; i < 4; i++) times.push(expectAnswer(await send(`${server.url}/seq`)).ms);
     [50, 200, 100, 100].forEach((want, i) => {
       expect(times[i]).toBeGreaterThanOrEqual(want - 1);
-      expect(times[i]).toBeLessThan(want + 25);
+      expect(times[i]).toBeLessThan(want + 40);
     });
     await eventually(() => server.journal.size === 4);
     expect(server.journal.entries().map((e) => e.latencyMs)).toEqual([50, 200, 100, 100]);

@@ -5,6 +5,22 @@ import { hostNotice, mocksJournalEvent } from './events';
 import { flowsOpen, flowsSavePositions } from './routes/flows';
 import { runsStart, runsTraceEvent } from './routes/runs';
 import { analysisCoverage, analysisSweep } from './routes/analysis';
+import {
+  sessionsBundle,
+  sessionsDelete,
+  sessionsExportHar,
+  sessionsGet,
+  sessionsImport,
+  sessionsImportHar,
+  sessionsList,
+  sessionsReplay,
+  sessionsSay,
+  sessionsStart,
+  sessionsStatus,
+  sessionsStop,
+  sessionsToScenario,
+  sessionsTraceEvent,
+} from './routes/sessions';
 import { mocksClearJournal, mocksJournal, mocksPatchRoute, mocksStart, mocksStatus, mocksStop } from './routes/mocks';
 import { libraryExport, libraryImport } from './routes/library-files';
 import { flowsCreate, flowsDelete, flowsGet, flowsList, flowsUpdate } from './routes/library-flows';
@@ -53,6 +69,19 @@ export const contract = {
   [runsStart.name]: runsStart,
   [analysisSweep.name]: analysisSweep,
   [analysisCoverage.name]: analysisCoverage,
+  [sessionsStart.name]: sessionsStart,
+  [sessionsSay.name]: sessionsSay,
+  [sessionsStatus.name]: sessionsStatus,
+  [sessionsStop.name]: sessionsStop,
+  [sessionsList.name]: sessionsList,
+  [sessionsGet.name]: sessionsGet,
+  [sessionsDelete.name]: sessionsDelete,
+  [sessionsImport.name]: sessionsImport,
+  [sessionsReplay.name]: sessionsReplay,
+  [sessionsToScenario.name]: sessionsToScenario,
+  [sessionsExportHar.name]: sessionsExportHar,
+  [sessionsImportHar.name]: sessionsImportHar,
+  [sessionsBundle.name]: sessionsBundle,
 } as const;
 
 /** Events the host pushes to the UI. */
@@ -60,6 +89,7 @@ export const eventContract = {
   [hostNotice.name]: hostNotice,
   [mocksJournalEvent.name]: mocksJournalEvent,
   [runsTraceEvent.name]: runsTraceEvent,
+  [sessionsTraceEvent.name]: sessionsTraceEvent,
 } as const;
 
 export type Contract = typeof contract;

@@ -58,6 +58,8 @@ export class DialogRunner {
   private message: string | null = null;
   private userStep = 0;
   private awaitingUser: string | null = null;
+  /** The user's next message is on its way (being spoken). */
+  private messagePending = false;
   private entriesAtThisTime = 0;
   private steps = 0;
   private lastEntryTime = -1;
@@ -81,7 +83,7 @@ export class DialogRunner {
 
   /** True while the bot waits for the user (live sessions answer with `userSays`). */
   get waitingForUser(): boolean {
-    return this.awaitingUser !== null && !this.ended;
+    return this.awaitingUser !== null && !this.messagePending && !this.ended;
   }
 
   onEnd(listener: (result: RunResult) => void): void {
@@ -100,7 +102,7 @@ export class DialogRunner {
   /** A live user's message (sessions). Only while the bot waits for the user. */
   userSays(text: string): void {
     if (!this.waitingForUser) throw new Error('the bot is not waiting for the user');
-    this.deliverUserMessage(text, 0);
+    this.deliverUserMessage(text, Math.max(this.options.clock.now(), this.audio.audioEnd));
   }
 
   /** Ends the run from outside (a live session closed, a test gave up). */
@@ -351,21 +353,29 @@ export class DialogRunner {
     this.awaitingUser = target;
     const source = this.options.user;
     if (source.kind === 'live') return;
+    const ready = Math.max(this.options.clock.now(), this.audio.audioEnd);
+    if (source.kind === 'timed') {
+      const step = source.steps[this.userStep++];
+      if (step === undefined) this.finish('awaiting_user', undefined);
+      else this.deliverUserMessage(step.say, source.relative ? ready + (step.afterMs ?? 0) : Math.max(ready, step.at));
+      return;
+    }
     const step = source.steps[this.userStep++];
     if (step === undefined) {
       this.finish('awaiting_user', undefined);
       return;
     }
     const defaultPause = this.options.flow.flow.channel === 'voice' ? 300 : 0;
-    this.deliverUserMessage(step.say, step.afterMs ?? defaultPause);
+    this.deliverUserMessage(step.say, ready + (step.afterMs ?? defaultPause));
   }
 
-  private deliverUserMessage(text: string, afterMs: number): void {
+  /** The user starts `text` at `start` (after the bot's audio); it reaches the bot when they stop. */
+  private deliverUserMessage(text: string, start: number): void {
     const flow = this.options.flow.flow;
-    const now = this.options.clock.now();
-    const start = Math.max(now, this.audio.audioEnd) + afterMs;
     const end = start + (flow.channel === 'voice' ? speechMs(text, flow.speech.wpm) : 0);
+    this.messagePending = true;
     this.later(end, TaskPriority.user, () => {
+      this.messagePending = false;
       const target = this.awaitingUser;
       if (target === null) return;
       this.trace.push({ type: 'user', t: this.options.clock.now(), text, start, end });

@@ -54,6 +54,8 @@ export function failureReason(endpoint: CompiledEndpoint, reason: string, status
       return 'connection reset before a response';
     case 'empty':
       return 'connection closed with an empty response';
+    case 'unrecorded':
+      return 'no recorded answer for this request (replay)';
     case 'malformed':
       return `malformed response body${status !== undefined ? ` (status ${status})` : ''}`;
     default:

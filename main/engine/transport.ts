@@ -13,7 +13,8 @@ export interface OutgoingRequest {
   timeoutMs: number;
 }
 
-export type TransportFailure = 'reset' | 'empty' | 'malformed';
+/** `unrecorded`: a replay has no recorded exchange for the request. */
+export type TransportFailure = 'reset' | 'empty' | 'malformed' | 'unrecorded';
 
 /** What came back. Deadlines are the engine's business, not the transport's. */
 export type TransportOutcome =

@@ -9,6 +9,8 @@ import { flowsHandlers } from './handlers/flows-handlers';
 import { mocksHandlers } from './handlers/mocks-handlers';
 import { runsHandlers } from './handlers/runs-handlers';
 import { analysisHandlers } from './handlers/analysis-handlers';
+import { sessionsHandlers } from './handlers/sessions-handlers';
+import { SessionService } from './session-service';
 import { AnalysisService } from './analysis-service';
 import { FlowService } from './flow-service';
 import { RunService } from './run-service';
@@ -44,6 +46,9 @@ export function createHost(options: HostOptions): Host {
   const examplesDir = options.examplesDir ?? join(options.appRoot, 'examples');
   const mockService = new MockService({ filesDir: examplesDir, onJournal: (entry) => events.emit('mocks.journal', entry) });
   const storeService = new StoreService(resolveDatabaseFile({ db: options.dbFile, env: process.env, dataDir: options.dataDir }));
+  const sessionService = new SessionService(examplesDir, mockService, storeService, options.version, (id, event) =>
+    events.emit('sessions.trace', { id, event }),
+  );
   const handlers: Handlers = {
     ...appHandlers(options),
     ...examplesHandlers({ examplesDir }),
@@ -53,6 +58,7 @@ export function createHost(options: HostOptions): Host {
     ...libraryFilesHandlers(storeService),
     ...flowsHandlers(new FlowService(examplesDir)),
     ...analysisHandlers(new AnalysisService(examplesDir)),
+    ...sessionsHandlers(sessionService),
     ...runsHandlers(new RunService(examplesDir, mockService, (runId, event) => events.emit('runs.trace', { runId, event }))),
   };
   const dispatch = createDispatcher(handlers, {
@@ -62,6 +68,7 @@ export function createHost(options: HostOptions): Host {
     dispatch,
     events,
     close: async () => {
+      await sessionService.close();
       await mockService.close();
       storeService.close();
     },

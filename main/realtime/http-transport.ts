@@ -3,6 +3,7 @@ import type { JsonValue } from '../api/formats/common';
 import type { Clock } from '../engine/clock';
 import { TaskPriority } from '../engine/clock';
 import type { InFlight, OutgoingRequest, Transport, TransportOutcome } from '../engine/transport';
+import { TIME_SCALE_HEADER } from '../../mocks/core/mock-request';
 
 /**
  * Real HTTP (undici). Relative URLs resolve against `baseUrl` (the mock server or a real
@@ -15,6 +16,8 @@ export class HttpTransport implements Transport {
   constructor(
     private readonly baseUrl: string,
     private readonly clock: Clock,
+    /** Sent to the mock server, which then applies its latencies at this scale. */
+    private readonly timeScale = 1,
   ) {}
 
   send(outgoing: OutgoingRequest, deliver: (outcome: TransportOutcome) => void): InFlight {
@@ -47,7 +50,7 @@ export class HttpTransport implements Transport {
   private async exchange(url: string, outgoing: OutgoingRequest, signal: AbortSignal): Promise<TransportOutcome> {
     const response = await request(url, {
       method: outgoing.method,
-      headers: outgoing.headers,
+      headers: this.timeScale === 1 ? outgoing.headers : { ...outgoing.headers, [TIME_SCALE_HEADER]: String(this.timeScale) },
       body: outgoing.body === undefined ? null : JSON.stringify(outgoing.body),
       signal,
       dispatcher: this.agent,

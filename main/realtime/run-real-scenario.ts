@@ -12,7 +12,6 @@ import { effectiveSeed, toScenarioResult } from '../scenario/run-scenario';
 import { startMockServer } from '../../mocks/server/start-mock-server';
 import { HttpTransport } from './http-transport';
 import { RealClock } from './real-clock';
-import { scaleMocks } from './scale-mocks';
 
 export interface RealRunOptions {
   seed?: number;
@@ -34,10 +33,10 @@ export async function runScenarioReal(scenario: LoadedScenario, options: RealRun
   const baseUrl = options.baseUrl ?? scenario.baseUrl;
   const server =
     baseUrl === null
-      ? await startMockServer({ mocks: scaleMocks(applyOverrides(scenario.mocks ?? emptyMocks(seed), scenario.overrides), timeScale), seed })
+      ? await startMockServer({ mocks: applyOverrides(scenario.mocks ?? emptyMocks(seed), scenario.overrides), seed })
       : null;
   const clock = new RealClock(timeScale);
-  const transport = new HttpTransport(baseUrl ?? (server as { url: string }).url, clock);
+  const transport = new HttpTransport(baseUrl ?? (server as { url: string }).url, clock, timeScale);
   try {
     const runner = new DialogRunner({
       flow: compileFlow(scenario.flow),

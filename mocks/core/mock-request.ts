@@ -13,6 +13,18 @@ export interface MockRequest {
 
 export const SESSION_HEADER = 'x-flowbench-session';
 export const MODULE_HEADER = 'x-flowbench-module';
+/**
+ * A real-clock run at `timeScale` 0.25 asks the mock server to apply a quarter of each
+ * latency, so the whole conversation runs four times faster and keeps its order of events.
+ */
+export const TIME_SCALE_HEADER = 'x-flowbench-time-scale';
+
+/** The time scale a request asks for: a number in (0, 100], else 1. */
+export function timeScaleOf(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 && n <= 100 ? n : 1;
+}
 
 /** Splits a URL (absolute or path) into path and query. */
 export function splitUrl(url: string): { path: string; query: Record<string, string> } {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MockRequest } from '../core';
+import { TIME_SCALE_HEADER, timeScaleOf } from '../core';
 import { scheduleDecision } from './deliver-decision';
 import type { Exchange } from './exchange';
 import { headerRecord, splitTarget, toMockRequest } from './incoming-request';
@@ -50,7 +51,12 @@ function answer(ctx: MockHandlerContext, exchange: Exchange, raw: Buffer | null)
     const parsed = parseBody(raw, req.headers['content-type']);
     if (parsed.warning !== null) exchange.warnings.push(parsed.warning);
     const request = toMockRequest(req.method ?? 'GET', target, headerRecord(req.headers), parsed.body);
-    const decision = ctx.config.decide(request);
+    const decided = ctx.config.decide(request);
+    const scale = timeScaleOf(request.headers[TIME_SCALE_HEADER]);
+    const decision =
+      decided.kind === 'matched' && scale !== 1
+        ? { ...decided, latencyMs: Math.round(decided.latencyMs * scale), slowBodyMs: Math.round(decided.slowBodyMs * scale) }
+        : decided;
     if (decision.kind === 'unmatched') {
       if (ctx.recording !== null) {
         void proxy(ctx.recording, exchange, request, raw);

@@ -18,8 +18,8 @@ describe('virtual mode predicts real mode', () => {
       const virtual = runScenario(s);
       expect({ name: s.name, path: real[i]?.path, end: real[i]?.endState }).toEqual({ name: s.name, path: virtual.path, end: virtual.endState });
       expect(real[i]?.clock).toBe('real');
-      // Real time is only a few ms off the virtual prediction (scaled back to conversation ms).
-      expect(Math.abs((real[i]?.virtualMs ?? 0) - virtual.virtualMs)).toBeLessThan(200);
+      // Real time runs a little behind the prediction (timer jitter, scaled back ×4), no more.
+      expect(Math.abs((real[i]?.virtualMs ?? 0) - virtual.virtualMs)).toBeLessThan(virtual.virtualMs * 0.1 + 250);
     }
   });
 

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { HttpMethod, JsonValue } from './common';
+import { FlowFile } from './flow';
+import { MocksFile } from './mocks';
+import { ScenarioResult } from './results';
+import { EndState } from './scenario';
+import { TraceEvent } from './trace';
+
+export const SESSION_FORMAT = 'flowbench.session/1';
+export const BUNDLE_FORMAT = 'flowbench.bundle/1';
+
+export const SessionUserMessage = z.object({
+  say: z.string(),
+  /** When the user started the message, in ms from the session start. */
+  at: z.number().min(0),
+  /** The pause between the bot being ready (turn ended, audio done) and the message. */
+  afterMs: z.number().min(0).optional(),
+});
+export type SessionUserMessage = z.infer<typeof SessionUserMessage>;
+
+export const ExchangeOutcome = z.union([
+  z.object({ status: z.number().int(), headers: z.record(z.string(), z.string()), body: JsonValue.nullable(), arrivedAt: z.number().min(0) }),
+  z.object({
+    /** timeout: the bot gave up at its deadline; abandoned: it dropped the request earlier (superseded, run ended). */
+    error: z.enum(['timeout', 'reset', 'empty', 'malformed', 'abandoned']),
+    at: z.number().min(0),
+    status: z.number().int().optional(),
+  }),
+]);
+export type ExchangeOutcome = z.infer<typeof ExchangeOutcome>;
+
+export const Exchange = z.object({
+  endpoint: z.string(),
+  module: z.string(),
+  /** The request id of the trace (r1, r2, …). */
+  id: z.string().optional(),
+  sentAt: z.number().min(0),
+  request: z.object({ method: HttpMethod, url: z.string(), headers: z.record(z.string(), z.string()), body: JsonValue.nullable() }),
+  outcome: ExchangeOutcome,
+  /** The fault the mock server injected, when it served the session. */
+  fault: z.string().nullable().optional(),
+  /** The bot stopped waiting before an answer came (timeout or abandoned). */
+  gaveUp: z.boolean().optional(),
+});
+export type Exchange = z.infer<typeof Exchange>;
+
+/** SPEC §6: what happened in one live conversation, enough to replay it exactly. */
+export const SessionFile = z.object({
+  format: z.literal(SESSION_FORMAT, { error: `expected format: ${SESSION_FORMAT}` }),
+  id: z.string().min(1),
+  startedAt: z.string(),
+  flow: z.object({
+    name: z.string(),
+    sha256: z.string(),
+    file: z.string().optional(),
+    /** The flow as it was when recorded, so a replay of the unchanged session needs nothing else. */
+    content: FlowFile.optional(),
+  }),
+  mocks: z.object({ file: z.string().optional(), baseUrl: z.string().optional(), sha256: z.string().optional() }).optional(),
+  clock: z.enum(['real', 'virtual']),
+  timeScale: z.number().positive().optional(),
+  seed: z.number().int(),
+  channel: z.enum(['chat', 'voice', 'email']).optional(),
+  user: z.array(SessionUserMessage),
+  exchanges: z.array(Exchange),
+  trace: z.array(TraceEvent),
+  endState: EndState.optional(),
+  endReason: z.string().optional(),
+});
+export type SessionFile = z.infer<typeof SessionFile>;
+
+/** A repro bundle: everything `flowbench replay` needs, in one JSON file. */
+export const BundleFile = z.object({
+  format: z.literal(BUNDLE_FORMAT, { error: `expected format: ${BUNDLE_FORMAT}` }),
+  createdAt: z.string(),
+  flow: FlowFile,
+  mocks: MocksFile.nullable(),
+  session: SessionFile,
+  result: ScenarioResult.nullable(),
+});
+export type BundleFile = z.infer<typeof BundleFile>;

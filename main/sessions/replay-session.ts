@@ -1,0 +1,91 @@
+import type { FlowFile } from '../api/formats/flow';
+import type { MocksFile } from '../api/formats/mocks';
+import type { SessionFile } from '../api/formats/session';
+import type { EndState } from '../api/formats/scenario';
+import type { TraceEvent } from '../api/formats/trace';
+import type { JsonValue } from '../api/formats/common';
+import { compileMocks } from '../../mocks/core/compile-mocks';
+import { compileFlow } from '../engine/compiled-flow';
+import { DialogRunner } from '../engine/dialog-runner';
+import type { RunResult } from '../engine/dialog-runner';
+import { InMemoryTransport } from '../engine/in-memory-transport';
+import type { Transport } from '../engine/transport';
+import { timedUser } from '../engine/user-source';
+import { VirtualClock } from '../engine/virtual-clock';
+import { contentSha256 } from './content-sha';
+import { findDivergence } from './divergence';
+import type { Divergence } from './divergence';
+import { VcrTransport } from './vcr-transport';
+import type { ReplayMismatch } from './vcr-transport';
+
+export interface ReplayOptions {
+  /** The flow to replay against: the recorded one or an edited one. */
+  flow: FlowFile;
+  /** Feed each message the same gap after the bot is ready, instead of at its recorded time. */
+  relative?: boolean;
+  /** Answer from the recording (default) or from a mock set. */
+  answers?: { kind: 'recording' } | { kind: 'mocks'; mocks: MocksFile; seed?: number };
+  /** Latency by endpoint instead of the recorded (or mocked) one. */
+  endpointLatency?: Readonly<Record<string, number>>;
+  onEvent?: (event: TraceEvent) => void;
+}
+
+export interface ReplayResult {
+  endState: EndState;
+  endReason: string | undefined;
+  trace: TraceEvent[];
+  contexts: Record<string, JsonValue>;
+  virtualMs: number;
+  /** The first step where the replay leaves the recording, or null. */
+  divergence: Divergence | null;
+  /** Requests the recording could not answer as recorded. */
+  mismatches: ReplayMismatch[];
+  /** The replayed flow is not the one recorded (by content hash). */
+  flowChanged: boolean;
+}
+
+/**
+ * Re-runs a recorded session in virtual time: the user's messages at their recorded
+ * times, each request answered from the recording with its recorded latency (or from a mock
+ * set), then compared with the recording step by step.
+ */
+export function replaySession(session: SessionFile, options: ReplayOptions): ReplayResult {
+  const clock = new VirtualClock();
+  const answers = options.answers ?? { kind: 'recording' };
+  let vcr: VcrTransport | null = null;
+  let transport: Transport;
+  if (answers.kind === 'recording') {
+    vcr = new VcrTransport(clock, session.exchanges, options.endpointLatency);
+    transport = vcr;
+  } else {
+    transport = new InMemoryTransport({
+      clock,
+      mocks: compileMocks(answers.mocks),
+      seed: answers.seed ?? session.seed,
+      ...(options.endpointLatency ? { endpointLatency: options.endpointLatency } : {}),
+    });
+  }
+  const runner = new DialogRunner({
+    flow: compileFlow(options.flow),
+    clock,
+    transport,
+    user: timedUser(session.user, options.relative ?? false),
+    seed: session.seed,
+    sessionId: `replay:${session.id}`,
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+  });
+  runner.start();
+  clock.runUntilIdle();
+  if (!runner.ended) runner.stop('stalled');
+  const run = runner.outcome as RunResult;
+  return {
+    endState: run.endState,
+    endReason: run.endReason,
+    trace: run.trace,
+    contexts: run.contexts,
+    virtualMs: run.virtualMs,
+    divergence: findDivergence(session.trace, run.trace),
+    mismatches: vcr?.mismatches ?? [],
+    flowChanged: contentSha256(options.flow) !== session.flow.sha256,
+  };
+}

@@ -1,0 +1,163 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutputOf } from '../../../main/api/contract';
+import { HarFile } from '../../../main/api/formats/har';
+import { MocksFile } from '../../../main/api/formats/mocks';
+import { BundleFile } from '../../../main/api/formats/session';
+import { FileLoader } from '../../../main/formats/file-loader';
+import { createHost } from '../../../main/host/host';
+import type { Host } from '../../../main/host/host';
+import { runScenario } from '../../../main/scenario/run-scenario';
+import { startMockServer } from '../../../mocks/server/start-mock-server';
+import { cli } from '../../support/cli-harness';
+import { examplesDir, repoRoot } from '../../support/paths';
+
+let dir: string;
+let host: Host;
+let sessionId: string;
+let recorded: OutputOf<'sessions.stop'>;
+
+async function call<N extends Parameters<Host['dispatch']>[0]>(name: N, input: unknown): Promise<unknown> {
+  const result = await host.dispatch(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.message} ${JSON.stringify(result.error.issues ?? [])}`);
+  return result.value;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'flowbench-sessions-'));
+  cpSync(examplesDir, join(dir, 'examples'), { recursive: true });
+  host = createHost({ mode: 'cli', appRoot: repoRoot, name: 'flowbench', version: '1.0.0-test', dataDir: dir, examplesDir: join(dir, 'examples'), dbFile: join(dir, 'db.sqlite') });
+  // The real mock server, with the slow-API latency: the bot waits once, then succeeds.
+  await call('mocks.start', { file: 'mocks/shop.mocks.yaml' });
+  await call('mocks.patchRoute', { routeId: 'order_status', override: { latency: { fixed: 4800 } } });
+  const started = (await call('sessions.start', { flowFile: 'flows/order-status.flow.yaml', timeScale: 0.25 })) as OutputOf<'sessions.start'>;
+  sessionId = started.id;
+  expect(started.waitingForUser).toBe(true);
+  const after = (await call('sessions.say', { id: sessionId, text: "It's 12345" })) as OutputOf<'sessions.say'>;
+  expect(after.running).toBe(false);
+  recorded = (await call('sessions.stop', { id: sessionId })) as OutputOf<'sessions.stop'>;
+}, 30_000);
+
+afterAll(async () => {
+  await host.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('record a live session on the real clock against the real mock server', () => {
+  it('records the conversation, its exchanges and its trace', async () => {
+    expect(recorded.endState).toBe('end');
+    expect(recorded.saved).toBe(true);
+    const session = (await call('sessions.get', { id: sessionId })) as OutputOf<'sessions.get'>;
+    expect(session.clock).toBe('real');
+    expect(session.user).toHaveLength(1);
+    expect(session.user[0]?.say).toBe("It's 12345");
+    expect(session.exchanges).toHaveLength(1);
+    const exchange = session.exchanges[0]!;
+    expect(exchange).toMatchObject({ endpoint: 'order_status', module: 'lookup', request: { method: 'GET', url: '/orders/12345' }, fault: null, gaveUp: false });
+    expect('arrivedAt' in exchange.outcome && exchange.outcome.status).toBe(200);
+    // Recorded latency: ~4800 conversation ms (real time scaled back).
+    const latency = 'arrivedAt' in exchange.outcome ? exchange.outcome.arrivedAt - exchange.sentAt : 0;
+    expect(latency).toBeGreaterThan(4700);
+    expect(latency).toBeLessThan(5000);
+    expect(session.trace.filter((e) => e.type === 'port' && e.module === 'check').map((e) => e.type === 'port' && e.port)).toEqual(['waiting', 'success']);
+    const list = (await call('sessions.list', {})) as OutputOf<'sessions.list'>;
+    expect(list.sessions.map((s) => s.id)).toContain(sessionId);
+  });
+
+  it('replays it in virtual time with the same ports and end state', async () => {
+    const replay = (await call('sessions.replay', { id: sessionId })) as OutputOf<'sessions.replay'>;
+    expect(replay.divergence).toBeNull();
+    expect(replay.mismatches).toEqual([]);
+    expect(replay.flowChanged).toBe(false);
+    expect(replay.endState).toBe('end');
+    const ports = (t: typeof replay.trace) => t.flatMap((e) => (e.type === 'port' ? [`${e.module}.${e.port}`] : []));
+    expect(ports(replay.trace)).toEqual(ports(replay.recordedTrace));
+  });
+
+  it('replayed against an edited flow, the divergence names the edited module', async () => {
+    const file = join(dir, 'examples', 'flows', 'edited.flow.yaml');
+    writeFileSync(file, readFileSync(join(dir, 'examples', 'flows', 'order-status.flow.yaml'), 'utf8').replace('success: tell,', 'success: unknown,'));
+    const replay = (await call('sessions.replay', { id: sessionId, flowFile: 'flows/edited.flow.yaml' })) as OutputOf<'sessions.replay'>;
+    expect(replay.flowChanged).toBe(true);
+    expect(replay.divergence?.module).toBe('check');
+    expect(replay.divergence?.summary).toContain('recorded check → success → tell');
+    expect(replay.divergence?.replayed.port).toBe('success');
+    expect(replay.divergence?.recorded.contexts).toMatchObject({ order_id: '12345', await_tries: 1 });
+  });
+
+  it('replays with a changed latency: over the endpoint timeout, it ends in handover', async () => {
+    const replay = (await call('sessions.replay', { id: sessionId, endpointLatency: { order_status: 6000 } })) as OutputOf<'sessions.replay'>;
+    expect(replay.endState).toBe('handover');
+    expect(replay.divergence?.module).toBe('check');
+  });
+
+  it('turns the session into a scenario that passes', async () => {
+    const { yaml } = (await call('sessions.toScenario', { id: sessionId, name: 'recorded slow API' })) as OutputOf<'sessions.toScenario'>;
+    expect(yaml).toContain('name: recorded slow API');
+    expect(yaml).toContain('flow: ../flows/order-status.flow.yaml');
+    const file = join(dir, 'examples', 'scenarios', 'recorded.scenario.yaml');
+    writeFileSync(file, yaml);
+    const [scenario] = await new FileLoader(dir).loadScenarios(file);
+    const result = runScenario(scenario!);
+    expect(result.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(result.path).toContain('check.waiting');
+  });
+
+  it('exports HAR 1.2, and a HAR import gives a mock set that serves the recorded bodies', async () => {
+    const { har } = (await call('sessions.exportHar', { id: sessionId })) as OutputOf<'sessions.exportHar'>;
+    const parsed = HarFile.parse(har);
+    expect(parsed.log.version).toBe('1.2');
+    expect(parsed.log.entries).toHaveLength(1);
+    expect(parsed.log.entries[0]?.response.status).toBe(200);
+    expect(JSON.parse(parsed.log.entries[0]?.response.content.text ?? 'null')).toMatchObject({ id: '12345', state: 'shipped' });
+
+    const imported = (await call('sessions.importHar', { har, name: 'from har' })) as OutputOf<'sessions.importHar'>;
+    const mocks = MocksFile.parse(imported.mocks);
+    const route = mocks.routes[0]!;
+    expect(route).toMatchObject({ method: 'GET', path: '/orders/12345' });
+    // The observed latency (≈ 4800 ms) comes back as a sequence; serve at once for the test.
+    expect('sequence' in route.latency && route.latency.sequence[0]).toBeGreaterThan(4700);
+    const server = await startMockServer({ mocks: { ...mocks, routes: [{ ...route, latency: { fixed: 0 } }] } });
+    try {
+      const response = await fetch(`${server.url}/orders/12345`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ id: '12345', state: 'shipped', eta: 'tomorrow' });
+    } finally {
+      await server.close();
+    }
+    const bad = await host.dispatch('sessions.importHar', { har: { log: { entries: 'no' } } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('makes a repro bundle that `flowbench replay` re-runs anywhere', async () => {
+    const bundle = BundleFile.parse(await call('sessions.bundle', { id: sessionId }));
+    expect(bundle.result?.status).toBe('passed');
+    const file = join(dir, 'repro.flowbench.json');
+    writeFileSync(file, JSON.stringify(bundle));
+    const ok = await cli(['replay', file], dir);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('no divergence');
+    // An edited flow diverges: exit 1, naming the module.
+    const diverged = await cli(['replay', file, '--flow', join(dir, 'examples', 'flows', 'edited.flow.yaml')], dir);
+    expect(diverged.code).toBe(1);
+    expect(diverged.stdout).toContain('diverges at module check');
+  });
+
+  it('gives a clear error for a corrupted bundle', async () => {
+    const file = join(dir, 'broken.flowbench.json');
+    const bundle = JSON.parse(JSON.stringify(await call('sessions.bundle', { id: sessionId }))) as { session: { user: unknown }; flow: { start: string } };
+    bundle.session.user = 'garbage';
+    bundle.flow.start = 'nowhere';
+    writeFileSync(file, JSON.stringify(bundle));
+    const result = await cli(['replay', 'broken.flowbench.json'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('broken.flowbench.json');
+    expect(result.stderr).toContain('session.user');
+    writeFileSync(file, '{"format": "flowbench.bundle/1", "flow": ');
+    const truncated = await cli(['replay', 'broken.flowbench.json'], dir);
+    expect(truncated.code).toBe(2);
+    expect(truncated.stderr).toContain('invalid YAML/JSON');
+  });
+});

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { ExampleFile, FileKind } from '../api/routes/examples';
+import { FileLoader } from './file-loader';
 import { FormatError } from './format-error';
 import { parseSourceDocument } from './source-document';
 
@@ -41,9 +42,25 @@ export async function inspectFile(root: string, file: string): Promise<ExampleFi
   }
 }
 
+/** Every document below `root`, each validated as its format asks (flows, mocks and scenarios fully). */
 export async function inspectFiles(root: string): Promise<ExampleFile[]> {
   const files = await listDocumentFiles(root);
-  return Promise.all(files.map((f) => inspectFile(root, f)));
+  const loader = new FileLoader(root);
+  return Promise.all(
+    files.map(async (f) => {
+      const info = await inspectFile(root, f);
+      if (info.issues.length > 0) return info;
+      try {
+        if (info.kind === 'flow') await loader.loadFlow(f);
+        else if (info.kind === 'mocks') await loader.loadMocks(f);
+        else if (info.kind === 'scenario') await loader.loadScenarios(f);
+      } catch (error) {
+        if (!(error instanceof FormatError)) throw error;
+        return { ...info, issues: error.toApiIssues() };
+      }
+      return info;
+    }),
+  );
 }
 
 function scenarioNames(record: Record<string, unknown>): string[] {

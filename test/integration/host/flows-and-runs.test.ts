@@ -41,6 +41,16 @@ describe('flows.open and flows.savePositions', () => {
     expect(view.issues).toEqual([{ path: 'flows/broken.flow.yaml:5 modules[0].ports.next', message: "unknown module 'nowhere' (modules: a)" }]);
   });
 
+  it('examples.list validates each file fully: a broken flow comes with its located issues', async () => {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'examples', 'flows', 'broken.flow.yaml'), 'format: flowbench.flow/1\nname: b\nstart: a\nmodules:\n  - { id: a, type: say, text: hi, ports: { next: nowhere } }\n');
+    const list = (await call('examples.list', { kind: 'flow' })) as OutputOf<'examples.list'>;
+    expect(list.files.find((f) => f.path === 'flows/broken.flow.yaml')?.issues).toEqual([
+      { path: 'flows/broken.flow.yaml:5 modules[0].ports.next', message: "unknown module 'nowhere' (modules: a)" },
+    ]);
+    expect(list.files.filter((f) => f.issues.length === 0).map((f) => f.path)).toHaveLength(3);
+  });
+
   it('saves dragged positions into the file, keeping comments', async () => {
     const file = join(dir, 'examples', 'flows', 'order-status.flow.yaml');
     const { writeFileSync } = await import('node:fs');

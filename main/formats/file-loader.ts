@@ -9,6 +9,7 @@ import type { FileIssue } from './format-error';
 import { loadDocument } from './load-document';
 import type { LoadedScenario } from './loaded-scenario';
 import { checkScenario } from './scenario-checks';
+import { toLoadedScenario } from './to-loaded-scenario';
 import type { SourceDocument } from './source-document';
 import { validateFlowValue } from './validate-flow';
 import { validateMocksValue } from './validate-mocks';
@@ -86,27 +87,18 @@ export class FileLoader {
         issues.push(doc.issue([...path, 'flow'], formatIssuePath([...path, 'flow']), 'expected a flow (in the scenario or at the top of the file)'));
       }
       if (flow === null || (mocksRef !== undefined && mocks === null)) continue;
-      const scenario: LoadedScenario = {
+      const scenario = toLoadedScenario({
         id: `${this.display(abs)}#${index}`,
-        name: entry.name,
-        description: entry.description ?? file.description ?? null,
         file: this.display(abs),
         absFile: abs,
         index,
+        settings: file.scenarios ? file : {},
+        entry,
         flow,
         flowPath: typeof flowRef === 'string' ? resolve(dirname(abs), flowRef) : null,
         mocks,
         mocksPath: typeof mocksRef === 'string' ? resolve(dirname(abs), mocksRef) : null,
-        overrides: { ...(file.overrides ?? {}), ...(entry.overrides ?? {}) },
-        clock: entry.clock ?? file.clock ?? 'virtual',
-        timeScale: entry.timeScale ?? file.timeScale ?? 1,
-        baseUrl: entry.baseUrl ?? file.baseUrl ?? null,
-        seed: entry.seed ?? file.seed ?? null,
-        tags: [...new Set([...(file.tags ?? []), ...(entry.tags ?? [])])],
-        user: entry.user ?? file.user ?? [],
-        expect: entry.expect ?? file.expect ?? [],
-        maxDurationMs: entry.maxDurationMs ?? file.maxDurationMs ?? null,
-      };
+      });
       for (const issue of checkScenario(scenario, entry, path)) {
         const located = doc.issue(issue.path, issue.pathText, issue.message);
         if (!issues.some((i) => i.path === located.path && i.message === located.message)) issues.push(located);

@@ -10,7 +10,7 @@ import type { SourceDocument } from '../formats/source-document';
 import { validateFlowValue } from '../formats/validate-flow';
 import { validateMocksValue } from '../formats/validate-mocks';
 import { fileIssuesFromZod } from '../formats/zod-issues';
-import { toLoadedScenario } from './to-loaded-scenario';
+import { toLoadedScenario } from '../formats/to-loaded-scenario';
 
 type Path = (string | number)[];
 

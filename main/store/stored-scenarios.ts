@@ -10,7 +10,7 @@ import { StoreError } from './store-error';
 import type { Store } from './store';
 import { readEntryBody, readFileSettings, readFlowBody, readMocksBody } from './stored-documents';
 import type { Stored } from './stored-documents';
-import { toLoadedScenario } from './to-loaded-scenario';
+import { toLoadedScenario } from '../formats/to-loaded-scenario';
 
 export interface LibraryItem<I, O> extends Stored<I, O> {
   id: number;

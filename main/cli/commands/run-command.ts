@@ -101,7 +101,7 @@ async function runScenarios(paths: readonly string[], flags: RunFlags, io: CliIo
     ...(flags.shard !== undefined ? { shard: flags.shard } : {}),
   });
   if (selected.length === 0) {
-    io.stderr.write(scenarios.length === 0 ? `flowbench: no scenario files in ${paths.join(', ')}\n` : 'flowbench: no scenario matches the filters\n');
+    io.stderr.write(scenarios.length === 0 ? `flowbench: no scenarios in ${paths.length > 0 ? paths.join(', ') : 'the library'}\n` : 'flowbench: no scenario matches the filters\n');
     return EXIT_INVALID;
   }
 

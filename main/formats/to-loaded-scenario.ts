@@ -2,7 +2,7 @@ import type { FlowFile } from '../api/formats/flow';
 import type { MocksFile } from '../api/formats/mocks';
 import type { ScenarioEntry } from '../api/formats/scenario';
 import type { ScenarioSettings } from '../api/routes/library-scenarios';
-import type { LoadedScenario } from '../formats/loaded-scenario';
+import type { LoadedScenario } from './loaded-scenario';
 
 export interface ScenarioParts {
   id: string;

@@ -1,0 +1,206 @@
+import { defineStore } from 'pinia';
+import { computed, markRaw, ref, shallowRef } from 'vue';
+import type { RouteOverride } from '../../../main/api/formats/mocks';
+import type { ScenarioResult } from '../../../main/api/formats/results';
+import type { TraceEvent } from '../../../main/api/formats/trace';
+import { pendingRequestsAt } from '../../../main/api/trace/pending-requests';
+import { portChoices, visitedModules } from '../../../main/api/trace/port-choices';
+import { useClient } from '../api/client';
+import { countAtOrBefore, clamp, neighbourIndex, stepTime } from '../run/scrub';
+import { runOverlay } from '../graph/run-overlay';
+import { buildTimeline } from '../timeline/layout';
+import { markResultReceived } from '../timeline/perf-marks';
+import { errorMessage } from './error-message';
+import { useFlowsStore } from './use-flows-store';
+
+/** Where a run came from: one scenario of an example file, or a library scenario. */
+export type RunSource =
+  | { kind: 'example'; file: string; index: number; name: string }
+  | { kind: 'library'; scenarioId: number; name: string };
+
+export interface LoadedRun {
+  source: RunSource;
+  /** The host's id of the run (runs.start) or of the library run that recorded it. */
+  runId: string;
+  /** The stored result (library runs and results opened from the library). */
+  resultId: number | null;
+  /** The library flow the scenario runs, when known. */
+  libraryFlowId: number | null;
+  result: ScenarioResult;
+  /** Live mock patches the host applied on top of the scenario's overrides. */
+  appliedPatches: Record<string, RouteOverride>;
+}
+
+export function sourceKey(source: RunSource): string {
+  return source.kind === 'example' ? `example:${source.file}#${source.index}` : `library:${source.scenarioId}`;
+}
+
+/** The run on screen: its result and trace, and what the timeline's scrubber points at. */
+export const useRunsStore = defineStore('runs', () => {
+  const current = shallowRef<LoadedRun | null>(null);
+  const running = ref(false);
+  const runningLabel = ref<string | null>(null);
+  const error = ref<string | null>(null);
+  const useMockPatches = ref(true);
+  const scrubT = ref(0);
+  const selectedEvent = ref<number | null>(null);
+  /** The port choice the keyboard walks through ([ and ]), as an index into `portEvents`. */
+  const selectedPort = ref<number | null>(null);
+  const lastSource = ref<RunSource | null>(null);
+  /** The scenario picked in the Run view (run with Ctrl+Enter). */
+  const selected = ref<RunSource | null>(null);
+
+  const trace = computed<readonly TraceEvent[]>(() => current.value?.result.trace ?? []);
+  const model = computed(() => markRaw(buildTimeline(trace.value)));
+  const portEvents = computed(() => markRaw(portChoices(trace.value)));
+  const portTimes = computed(() => markRaw(portEvents.value.map((p) => p.t)));
+  const visited = computed(() => visitedModules(trace.value));
+  const overlay = computed(() => (current.value ? markRaw(runOverlay(trace.value)) : null));
+  /** Port choices made at or before the scrubbed time. */
+  const portsSoFar = computed(() => countAtOrBefore(portTimes.value, scrubT.value));
+  const pending = computed(() => pendingRequestsAt(trace.value, scrubT.value));
+  const selectedModule = computed<string | null>(() => {
+    if (selectedEvent.value === null) return null;
+    const e = trace.value[selectedEvent.value];
+    if (!e) return null;
+    return 'module' in e && typeof e.module === 'string' ? e.module : null;
+  });
+  const flowName = computed(() => {
+    const start = trace.value[0];
+    return start?.type === 'start' ? start.flow : null;
+  });
+
+  function load(run: LoadedRun): void {
+    markResultReceived();
+    const result = markRaw(run.result);
+    current.value = markRaw({ ...run, result });
+    lastSource.value = run.source;
+    selectedEvent.value = null;
+    selectedPort.value = null;
+    scrubT.value = model.value.from;
+    void useFlowsStore().openForRun(flowName.value, run.libraryFlowId);
+  }
+
+  async function run(source: RunSource): Promise<LoadedRun | null> {
+    if (running.value) return null;
+    running.value = true;
+    runningLabel.value = source.name;
+    error.value = null;
+    try {
+      const client = useClient();
+      let loaded: LoadedRun;
+      if (source.kind === 'example') {
+        const outcome = await client.call('runs.start', { file: source.file, index: source.index, useMockPatches: useMockPatches.value });
+        loaded = { source, runId: outcome.runId, resultId: null, libraryFlowId: null, result: outcome.result, appliedPatches: outcome.appliedPatches };
+      } else {
+        const recorded = await client.call('scenarios.run', { ids: [source.scenarioId] });
+        const summary = recorded.results[0];
+        if (!summary) throw new Error('the host ran nothing for this scenario');
+        const stored = await client.call('results.get', { id: summary.resultId });
+        const scenario = await client.call('scenarios.get', { id: source.scenarioId });
+        loaded = { source, runId: String(recorded.run.id), resultId: stored.id, libraryFlowId: scenario.flow.id, result: stored, appliedPatches: {} };
+      }
+      load(loaded);
+      return loaded;
+    } catch (e) {
+      error.value = errorMessage(e);
+      return null;
+    } finally {
+      running.value = false;
+      runningLabel.value = null;
+    }
+  }
+
+  function rerun(): Promise<LoadedRun | null> {
+    return lastSource.value ? run(lastSource.value) : Promise.resolve(null);
+  }
+
+  /** Opens a result stored in the library (from the Scenarios view's history). */
+  async function openStoredResult(resultId: number, scenarioId: number): Promise<boolean> {
+    error.value = null;
+    try {
+      const client = useClient();
+      const [stored, scenario] = await Promise.all([client.call('results.get', { id: resultId }), client.call('scenarios.get', { id: scenarioId })]);
+      load({ source: { kind: 'library', scenarioId, name: scenario.name }, runId: String(stored.runId), resultId: stored.id, libraryFlowId: scenario.flow.id, result: stored, appliedPatches: {} });
+      return true;
+    } catch (e) {
+      error.value = errorMessage(e);
+      return false;
+    }
+  }
+
+  function scrub(t: number): void {
+    const m = model.value;
+    scrubT.value = clamp(Math.round(t), m.from, Math.max(m.to, m.from));
+    selectedPort.value = null;
+  }
+
+  function step(direction: -1 | 1, big = false): void {
+    const m = model.value;
+    scrubT.value = stepTime(scrubT.value, direction, big, m.from, m.to);
+    selectedPort.value = null;
+  }
+
+  /** Moves to the next or previous port choice: scrubs to it and selects its module. */
+  function jumpPort(direction: -1 | 1): void {
+    const index = neighbourIndex(portTimes.value, selectedPort.value, scrubT.value + (direction < 0 ? -0.5 : 0), direction);
+    if (index === null) return;
+    selectPort(index);
+  }
+
+  function selectPort(index: number): void {
+    const port = portEvents.value[index];
+    if (!port) return;
+    scrubT.value = port.t;
+    selectedPort.value = index;
+    selectedEvent.value = trace.value.indexOf(port);
+  }
+
+  function selectEvent(index: number | null): void {
+    selectedEvent.value = index;
+  }
+
+  /** Selects a module's visit: the last one at or before the scrubbed time, else its first. */
+  function selectModule(module: string): void {
+    let before: number | null = null;
+    let first: number | null = null;
+    trace.value.forEach((e, i) => {
+      if (e.type !== 'enter' || e.module !== module) return;
+      first ??= i;
+      if (e.t <= scrubT.value) before = i;
+    });
+    selectedEvent.value = before ?? first;
+  }
+
+  return {
+    current,
+    running,
+    runningLabel,
+    error,
+    useMockPatches,
+    scrubT,
+    selectedEvent,
+    selectedPort,
+    selectedModule,
+    lastSource,
+    selected,
+    trace,
+    overlay,
+    model,
+    portEvents,
+    portsSoFar,
+    pending,
+    visited,
+    flowName,
+    load,
+    run,
+    rerun,
+    openStoredResult,
+    scrub,
+    step,
+    jumpPort,
+    selectPort,
+    selectEvent,
+    selectModule,
+  };
+});

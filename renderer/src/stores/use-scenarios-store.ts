@@ -1,0 +1,198 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import type { ApiIssue } from '../../../main/api/errors';
+import { ApiCallError } from '../../../main/api/errors';
+import type { HistoryEntry, RunResultSummary } from '../../../main/api/routes/library-runs';
+import type { ImportSummary } from '../../../main/api/routes/library-files';
+import type { ScenarioEntryInput, ScenarioRecord, ScenarioSummary } from '../../../main/api/routes/library-scenarios';
+import { useClient } from '../api/client';
+import { errorMessage } from './error-message';
+
+export interface RunProgress {
+  done: number;
+  total: number;
+  passed: number;
+  failed: number;
+  errors: number;
+  /** The scenario running now. */
+  current: string | null;
+  stopping: boolean;
+}
+
+export interface ScenarioHistory {
+  scenarioId: number;
+  name: string;
+  runs: HistoryEntry[];
+  totals: { passed: number; failed: number; errors: number };
+}
+
+/** What the host said when it refused to save: nothing was saved. */
+export interface SaveRefusal {
+  message: string;
+  issues: ApiIssue[];
+}
+
+/** The SQLite scenario library: search, tags, runs with progress, history, create and edit. */
+export const useScenariosStore = defineStore('scenarios', () => {
+  const items = shallowRef<ScenarioSummary[]>([]);
+  const total = ref(0);
+  const loading = ref(false);
+  const loaded = ref(false);
+  const error = ref<string | null>(null);
+  const text = ref('');
+  const tag = ref<string | null>(null);
+  const tags = ref<{ tag: string; scenarios: number }[]>([]);
+  const progress = ref<RunProgress | null>(null);
+  /** Results of the runs made in this session, by scenario id (the list shows them). */
+  const results = shallowRef<Map<number, RunResultSummary>>(new Map());
+  const history = shallowRef<ScenarioHistory | null>(null);
+  const historyLoading = ref(false);
+  const importing = ref(false);
+  const importSummary = shallowRef<ImportSummary | null>(null);
+
+  const files = computed(() => [...new Set(items.value.map((s) => s.file))].sort());
+
+  async function load(): Promise<void> {
+    loading.value = true;
+    try {
+      const client = useClient();
+      const [list, tagList] = await Promise.all([
+        client.call('scenarios.list', { ...(text.value.trim() ? { text: text.value.trim() } : {}), ...(tag.value ? { tag: tag.value } : {}), limit: 5000 }),
+        client.call('scenarios.tags', {}),
+      ]);
+      items.value = list.items;
+      total.value = list.total;
+      tags.value = tagList.tags;
+      error.value = null;
+      loaded.value = true;
+    } catch (e) {
+      error.value = errorMessage(e);
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  /** Imports flows, mocks and scenarios from a folder on the host (e.g. the examples). */
+  async function importFolder(path: string): Promise<boolean> {
+    importing.value = true;
+    try {
+      importSummary.value = await useClient().call('library.import', { paths: [path] });
+      await load();
+      return true;
+    } catch (e) {
+      error.value = errorMessage(e);
+      return false;
+    } finally {
+      importing.value = false;
+    }
+  }
+
+  /**
+   * Runs the scenarios one after the other (one library run each), so the progress is
+   * real and a stop takes effect after the scenario that is running.
+   */
+  async function runMany(ids: readonly number[]): Promise<void> {
+    if (progress.value !== null || ids.length === 0) return;
+    const byId = new Map(items.value.map((s) => [s.id, s]));
+    progress.value = { done: 0, total: ids.length, passed: 0, failed: 0, errors: 0, current: null, stopping: false };
+    error.value = null;
+    try {
+      for (const id of ids) {
+        const p = progress.value;
+        if (p === null || p.stopping) break;
+        p.current = byId.get(id)?.name ?? `#${id}`;
+        const outcome = await useClient().call('scenarios.run', { ids: [id] });
+        const next = new Map(results.value);
+        for (const r of outcome.results) {
+          next.set(r.scenarioId, r);
+          if (r.status === 'passed') p.passed++;
+          else if (r.status === 'failed') p.failed++;
+          else p.errors++;
+        }
+        results.value = next;
+        p.done++;
+        if (history.value?.scenarioId === id) void loadHistory(id);
+      }
+    } catch (e) {
+      error.value = errorMessage(e);
+    } finally {
+      const finished = progress.value;
+      progress.value = null;
+      await load();
+      if (finished) lastProgress.value = { ...finished, current: null };
+    }
+  }
+  const lastProgress = ref<RunProgress | null>(null);
+
+  function stop(): void {
+    if (progress.value) progress.value.stopping = true;
+  }
+
+  async function loadHistory(scenarioId: number): Promise<void> {
+    historyLoading.value = true;
+    try {
+      const h = await useClient().call('scenarios.history', { scenarioId, limit: 50 });
+      history.value = { scenarioId, name: h.scenario.name, runs: h.runs, totals: h.totals };
+    } catch (e) {
+      error.value = errorMessage(e);
+    } finally {
+      historyLoading.value = false;
+    }
+  }
+
+  function get(id: number): Promise<ScenarioRecord> {
+    return useClient().call('scenarios.get', { id });
+  }
+
+  /** Creates or replaces a scenario; on a refusal, returns what the host said (nothing saved). */
+  async function save(target: { id: number } | { file: string | null }, scenario: ScenarioEntryInput): Promise<{ record: ScenarioRecord } | { refusal: SaveRefusal }> {
+    try {
+      const client = useClient();
+      const record =
+        'id' in target
+          ? await client.call('scenarios.update', { id: target.id, scenario })
+          : await client.call('scenarios.create', { ...(target.file ? { file: target.file } : {}), scenario });
+      await load();
+      return { record };
+    } catch (e) {
+      if (e instanceof ApiCallError) return { refusal: { message: e.message, issues: e.issues } };
+      return { refusal: { message: errorMessage(e), issues: [] } };
+    }
+  }
+
+  async function remove(id: number): Promise<void> {
+    try {
+      await useClient().call('scenarios.delete', { id });
+      await load();
+    } catch (e) {
+      error.value = errorMessage(e);
+    }
+  }
+
+  return {
+    items,
+    total,
+    loading,
+    loaded,
+    error,
+    text,
+    tag,
+    tags,
+    files,
+    progress,
+    lastProgress,
+    results,
+    history,
+    historyLoading,
+    importing,
+    importSummary,
+    load,
+    importFolder,
+    runMany,
+    stop,
+    loadHistory,
+    get,
+    save,
+    remove,
+  };
+});

@@ -124,7 +124,7 @@ function decideForRoute(
       }
     });
 
-  const chosen = pickCandidate(candidates, route.pick, n, draws.uniform('pick'));
+  const chosen = pickCandidate(candidates, route.pick, n, () => draws.uniform('pick'));
   let status: number;
   let headers: Record<string, string>;
   let body: JsonValue | undefined = undefined;
@@ -172,13 +172,13 @@ function pickCandidate<T extends { r: { response: { weight: number } } }>(
   candidates: readonly T[],
   pick: 'first' | 'sequence' | 'random',
   n: number,
-  u: number,
+  draw: () => number,
 ): T | null {
   if (candidates.length === 0) return null;
   if (pick === 'first') return candidates[0] ?? null;
   if (pick === 'sequence') return candidates[(n - 1) % candidates.length] ?? null;
   const total = candidates.reduce((sum, c) => sum + c.r.response.weight, 0);
-  let x = u * total;
+  let x = draw() * total;
   for (const c of candidates) {
     x -= c.r.response.weight;
     if (x < 0) return c;

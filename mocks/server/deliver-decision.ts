@@ -21,13 +21,17 @@ export function deliverDecision(exchange: Exchange, decision: MatchedDecision): 
       return;
     case 'hang':
       // Never answers: the socket stays open until the client gives up or the server closes.
+      exchange.watch();
       return;
   }
 }
 
 /** Applies the decision after its latency, counted from the request's arrival. */
 export function scheduleDecision(exchange: Exchange, decision: MatchedDecision): void {
-  if (decision.fault === 'hang') return;
+  if (decision.fault === 'hang') {
+    exchange.watch();
+    return;
+  }
   const wait = decision.latencyMs - (performance.now() - exchange.arrivedAt);
   if (wait < 0.5) deliverDecision(exchange, decision);
   else exchange.later(Math.round(wait), () => deliverDecision(exchange, decision));

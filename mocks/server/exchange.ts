@@ -33,6 +33,10 @@ export class Exchange {
   /** The server ended the exchange on purpose (reset, empty, shutdown): not the client giving up. */
   private endedByServer = false;
   private settled = false;
+  /** Listening for the connection's end (anything answered later than at once). */
+  private watching = false;
+  /** Answered in full at once, before the exchange needed to watch its connection. */
+  private answeredAtOnce = false;
   private endedAt = 0;
   private gaveUp = false;
   private sentStatus: number | null = null;
@@ -42,8 +46,16 @@ export class Exchange {
     readonly res: ServerResponse,
     private readonly clock: ExchangeClock,
     private readonly onSettled: Settled,
-  ) {
-    res.on('close', () => this.settle());
+  ) {}
+
+  /**
+   * From now on the exchange ends when its connection's answer ends (or the client leaves).
+   * Answers given at once skip this: most mock traffic never needs a listener.
+   */
+  watch(): void {
+    if (this.watching) return;
+    this.watching = true;
+    this.res.on('close', () => this.settle());
   }
 
   get closed(): boolean {
@@ -52,6 +64,7 @@ export class Exchange {
 
   /** Runs `fn` after `ms` unless the exchange ends first. */
   later(ms: number, fn: () => void): void {
+    this.watch();
     const timer = setTimeout(() => {
       if (this.timers) this.timers.splice(this.timers.indexOf(timer), 1);
       if (this.closed) return;
@@ -66,11 +79,18 @@ export class Exchange {
 
   /** Status line, headers and the whole body at once. */
   send(status: number, headers: OutgoingHttpHeaders, body: string | Buffer): void {
-    if (this.closed) return;
+    if (this.closed) {
+      this.settle();
+      return;
+    }
     const length = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
     this.writeHead(status, { ...headers, 'content-length': length });
     this.bytes = length;
     this.res.end(body);
+    if (!this.watching) {
+      this.answeredAtOnce = true;
+      this.settle();
+    }
   }
 
   writeHead(status: number, headers: OutgoingHttpHeaders): void {
@@ -94,6 +114,7 @@ export class Exchange {
     if (this.res.headersSent) {
       this.endedByServer = true;
       this.res.destroy();
+      this.settle();
       return;
     }
     this.send(500, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify({ error: 'mock_server_error' }));
@@ -105,12 +126,14 @@ export class Exchange {
     const socket = this.req.socket;
     if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
     else socket.destroy();
+    this.settle();
   }
 
   /** `empty` fault: close the connection (FIN) without a response. */
   closeEmpty(): void {
     this.endedByServer = true;
     this.req.socket.destroySoon();
+    this.settle();
   }
 
   /** Server shutdown: whatever is pending ends now, and the client did not give up. */
@@ -129,7 +152,7 @@ export class Exchange {
     this.settled = true;
     this.clearTimers();
     this.endedAt = performance.now();
-    this.gaveUp = !this.endedByServer && !this.res.writableFinished;
+    this.gaveUp = !this.endedByServer && !this.answeredAtOnce && !this.res.writableFinished;
     this.sentStatus = this.res.headersSent ? this.status : null;
     this.onSettled(this);
   }

@@ -5,6 +5,7 @@ import type { MockRequest } from '../core';
 
 /** Header values as the decision core reads them: one string per lower-case name. */
 export function headerRecord(headers: IncomingHttpHeaders): Record<string, string> {
+  if (allStrings(headers)) return headers;
   const out: Record<string, string> = {};
   for (const name in headers) {
     const value = headers[name];
@@ -31,4 +32,10 @@ export function toMockRequest(
   body: JsonValue | undefined,
 ): MockRequest {
   return { method, path: target.path, query: target.query, headers, body };
+}
+
+/** Usually true (Node joins repeated headers; only set-cookie stays a list): no copy needed. */
+function allStrings(headers: IncomingHttpHeaders): headers is IncomingHttpHeaders & Record<string, string> {
+  for (const name in headers) if (typeof headers[name] !== 'string') return false;
+  return true;
 }

@@ -27,6 +27,7 @@ export function createMockHandler(ctx: MockHandlerContext): (req: IncomingMessag
       answer(ctx, exchange, null);
       return;
     }
+    exchange.watch();
     readBody(req, ctx.maxBodyBytes).then(
       (raw) => answer(ctx, exchange, raw),
       (error: unknown) => {
@@ -79,6 +80,7 @@ function answer(ctx: MockHandlerContext, exchange: Exchange, raw: Buffer | null)
 
 async function proxy(recording: RecordingProxy, exchange: Exchange, request: MockRequest, raw: Buffer | null): Promise<void> {
   exchange.proxied = true;
+  exchange.watch();
   try {
     const observed = await recording.forward(exchange.req, request, raw);
     exchange.routeId = observed.routeId;

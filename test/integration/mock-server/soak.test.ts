@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Pool } from 'undici';
 import { describe, expect, it } from 'vitest';
 import type { FaultKind } from '../../../mocks/core';
@@ -6,10 +8,17 @@ import { eventually, json, send } from './http-exchange';
 import { mocksFile } from './mock-fixture';
 
 const TOTAL = 100_000;
-const WARMUP = 5_000;
+/** Enough for V8 to size its heap under this load before the baseline reading. */
+const WARMUP = 20_000;
 const CONCURRENCY = 64;
 /** Four kinds at 2.6 % each: about 10 % of requests get a fault. */
 const RATE = 0.026;
+
+/** A full GC before each memory reading, so RSS growth means retained memory, not garbage. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
 
 type Outcome = 'ok' | 'status' | 'malformed' | 'dropped' | 'wrong';
 
@@ -73,11 +82,13 @@ describe('soak', () => {
       };
 
       await run(0, WARMUP);
+      collectGarbage();
       const rssBefore = process.memoryUsage().rss;
       const started = performance.now();
       await run(WARMUP, TOTAL);
       const seconds = (performance.now() - started) / 1000;
       await pool.close();
+      collectGarbage();
       const rssAfter = process.memoryUsage().rss;
 
       const total = WARMUP + TOTAL;

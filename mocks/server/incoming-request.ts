@@ -17,7 +17,8 @@ export function headerRecord(headers: IncomingHttpHeaders): Record<string, strin
 
 /** Path (not decoded) and query of a request target; the same split as the virtual transport's. */
 export function splitTarget(url: string): { path: string; query: Record<string, string> } {
-  if (!url.startsWith('/')) return splitUrl(url);
+  // Dot segments (rare) take the full URL parser, so they normalise as the virtual transport's do.
+  if (!url.startsWith('/') || url.includes('/.')) return splitUrl(url);
   const q = url.indexOf('?');
   if (q < 0) return { path: url, query: {} };
   const query: Record<string, string> = {};

@@ -18,9 +18,9 @@ export function stepTime(t: number, direction: -1 | 1, big: boolean, from: numbe
 }
 
 /**
- * The index (into `times`) of the next (+1) or previous (-1) entry strictly after / before
- * the `current` index, or null at either end. With no current entry, the first one after
- * (or last one before) time `t`.
+ * The index (into `times`) of the entry after (+1) or before (-1) the `current` index, or
+ * null at either end. With no current entry: the first entry after time `t` (+1), or the
+ * last one at or before it (-1).
  */
 export function neighbourIndex(times: readonly number[], current: number | null, t: number, direction: -1 | 1): number | null {
   if (times.length === 0) return null;

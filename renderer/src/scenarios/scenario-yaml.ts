@@ -3,6 +3,7 @@ import type { Document, Node as YamlNode } from 'yaml';
 import type { ApiIssue } from '../../../main/api/errors';
 import { formatIssuePath } from '../../../main/api/issue-path';
 import { ScenarioEntry } from '../../../main/api/formats/scenario';
+import { schemaIssues } from './schema-issues';
 
 export type IssueSource = 'yaml' | 'schema' | 'host';
 
@@ -49,7 +50,7 @@ export function checkScenarioYaml(text: string): ScenarioCheck {
   const parsed = ScenarioEntry.safeParse(value);
   const issues: TextIssue[] = parsed.success
     ? []
-    : parsed.error.issues.map((issue) => {
+    : schemaIssues(parsed.error).map((issue) => {
         const keys = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
         const range = rangeOf(doc, keys, text.length);
         return { source: 'schema', path: formatIssuePath(issue.path), message: issue.message, ...range, ...position(range.from) };

@@ -141,9 +141,12 @@ export const useRunsStore = defineStore('runs', () => {
     selectedPort.value = null;
   }
 
-  /** Moves to the next or previous port choice: scrubs to it and selects its module. */
+  /**
+   * Moves to the next or previous port choice: scrubs to it and selects its module. With none
+   * selected, `]` takes the first one not listed yet and `[` the last one listed.
+   */
   function jumpPort(direction: -1 | 1): void {
-    const index = neighbourIndex(portTimes.value, selectedPort.value, scrubT.value + (direction < 0 ? -0.5 : 0), direction);
+    const index = neighbourIndex(portTimes.value, selectedPort.value, scrubT.value, direction);
     if (index === null) return;
     selectPort(index);
   }

@@ -99,7 +99,9 @@ export function buildTimeline(trace: readonly TraceEvent[]): TimelineModel {
     modules.push({ lane: 2, row: 0, kind: 'module', start: s.start, end: s.end, label: s.port ? `${s.module} → ${s.port}` : s.module, detail, module: s.module, eventIndex: s.enterIndex, tone: s.arrow === 'red' ? 'pause' : 'module' });
   }
 
-  for (const r of requestSpans(trace)) {
+  const requests = requestSpans(trace);
+  const requestById = new Map(requests.map((r) => [r.id, r]));
+  for (const r of requests) {
     const items = laneOf(r.endpoint);
     const lane = endpointLane.get(r.endpoint) as number;
     items.push({ lane, row: 0, kind: 'request', start: r.sentAt, end: r.endAt, label: requestLabel(r), detail: requestDetail(r), module: r.module, eventIndex: r.eventIndex, tone: requestTone(r) });
@@ -114,6 +116,10 @@ export function buildTimeline(trace: readonly TraceEvent[]): TimelineModel {
     const items = laneOf(w.endpoint);
     const lane = endpointLane.get(w.endpoint) as number;
     const waited = w.resolvedAt > w.start;
+    // What the await read when it routed: the answer, or the request's failure.
+    const request = w.requestId === null ? undefined : requestById.get(w.requestId);
+    const readFailure = (w.result === 'routed' || w.result === 'ready') && request?.outcome === 'failed';
+    const result = readFailure ? `failed (${request?.reason ?? 'error'})` : w.result;
     items.push({
       lane,
       row: 1,
@@ -121,15 +127,15 @@ export function buildTimeline(trace: readonly TraceEvent[]): TimelineModel {
       start: w.start,
       end: waited || w.result === 'open' ? w.windowEnd : w.start,
       filledUntil: w.resolvedAt,
-      label: `${w.module}: ${w.result}`,
+      label: `${w.module}: ${result}`,
       detail: [
         `${w.module} awaits ${w.endpoint}${w.requestId ? ` (${w.requestId})` : ''}`,
         `module timeout ${formatMs(w.timeoutMs)}: window ${span(w.start, w.windowEnd)}`,
-        waited ? `waited until ${formatMs(w.resolvedAt)}: ${w.result}` : `did not wait: ${w.result}`,
+        waited ? `waited until ${formatMs(w.resolvedAt)}: ${result}` : `did not wait: ${result}`,
       ],
       module: w.module,
       eventIndex: w.eventIndex,
-      tone: w.result === 'routed' || w.result === 'ready' ? 'ok' : w.result === 'module_timeout' ? 'warn' : w.result === 'open' ? 'open' : 'error',
+      tone: readFailure ? 'error' : w.result === 'routed' || w.result === 'ready' ? 'ok' : w.result === 'module_timeout' ? 'warn' : w.result === 'open' ? 'open' : 'error',
     });
   }
 

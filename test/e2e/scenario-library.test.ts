@@ -1,0 +1,117 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { goTo, openWorkbenchUi, typeInEditor } from './workbench-ui';
+import type { WorkbenchUi } from './workbench-ui';
+
+const NAME = 'order lookup written in the editor';
+
+const scenarioYaml = (ends: string, module = 'check'): string => `name: ${NAME}
+flow: flows/order-status.flow.yaml
+mocks: mocks/shop.mocks.yaml
+tags: [editor, smoke]
+overrides: { order_status: { latency: { fixed: 300 } } }
+user:
+  - say: "It's 12345"
+    afterMs: 400
+expect:
+  - ends: ${ends}
+  - port: { module: ${module}, is: success }
+  - says: "Your order is shipped"
+`;
+
+describe('scenario library: import, editor with live validation, run, history', () => {
+  let ui: WorkbenchUi;
+  let page: Page;
+  const libraryCount = async (): Promise<number> => (await ui.call<{ total: number }>('scenarios.list', {})).total;
+
+  beforeAll(async () => {
+    ui = await openWorkbenchUi();
+    page = ui.page;
+  });
+  afterAll(async () => {
+    await ui?.close();
+  });
+
+  it('imports the examples into the empty library', async () => {
+    await goTo(page, 'Scenarios');
+    await page.getByText('The scenario library is empty').waitFor();
+    await page.getByTestId('import-examples').click();
+    await page.getByTestId('scenarios-table').waitFor();
+    await expect.poll(() => page.getByTestId('scenario-name').count()).toBeGreaterThan(5);
+    expect(await libraryCount()).toBe(12);
+  });
+
+  it('shows a YAML syntax error and a schema error with their paths, and saves nothing', async () => {
+    await page.getByTestId('scenario-new').click();
+    await page.getByTestId('scenario-editor').waitFor();
+    await page.getByText('✓ valid scenario').waitFor();
+
+    await typeInEditor(page, scenarioYaml('end').replace('tags: [editor, smoke]', 'tags: [editor, smoke'));
+    const issues = page.getByTestId('editor-issues');
+    await expect.poll(() => issues.getByTestId('issue-path').first().textContent()).toBe('(yaml)');
+    expect(await issues.textContent()).toMatch(/line \d+:\d+/);
+
+    await typeInEditor(page, scenarioYaml('finished'));
+    await expect.poll(() => issues.getByTestId('issue-path').allTextContents()).toEqual(['expect[0].ends']);
+    expect(await issues.textContent()).toContain('line 10');
+    expect(await issues.textContent()).toMatch(/expected one of/);
+    await ui.screenshots('scenario-editor-error');
+    await page.getByTestId('editor-save').click();
+    await page.getByTestId('nothing-saved').waitFor();
+    expect(await libraryCount()).toBe(12);
+  });
+
+  it('shows what the host refuses (a module the flow does not have) with its path, and saves nothing', async () => {
+    await typeInEditor(page, scenarioYaml('end', 'nosuch'));
+    await page.getByText('✓ valid scenario').waitFor();
+    await page.getByTestId('editor-save').click();
+    const refusal = page.getByTestId('nothing-saved');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('host refused');
+    await expect.poll(() => page.getByTestId('editor-issues').getByTestId('issue-path').allTextContents()).toEqual(['scenario.expect[1].port.module']);
+    expect(await libraryCount()).toBe(12);
+  });
+
+  it('saves the fixed scenario: it appears in the library and runs', async () => {
+    await typeInEditor(page, scenarioYaml('end'));
+    await page.getByText('✓ valid scenario').waitFor();
+    await page.keyboard.press('Control+s');
+    await page.getByTestId('saved-notice').waitFor();
+    expect(await libraryCount()).toBe(13);
+
+    await page.getByTestId('scenario-search').locator('input').fill('written in the editor');
+    await expect.poll(() => page.getByTestId('scenario-name').allTextContents()).toEqual([NAME]);
+    await page.getByTestId('scenario-run').click();
+    await expect.poll(() => page.getByTestId('scenario-status').allTextContents()).toEqual(['passed']);
+    await ui.screenshots('scenario-library-saved-and-run');
+  });
+
+  it('opens the result on the timeline', async () => {
+    await page.getByTestId('scenario-open-result').click();
+    await page.getByRole('heading', { level: 1, name: 'Run / Timeline' }).waitFor();
+    await expect.poll(() => page.getByTestId('run-status').textContent()).toBe('passed');
+    expect(await page.getByTestId('run-summary').textContent()).toContain(NAME);
+    await page.getByTestId('timeline').waitFor();
+  });
+
+  it('runs every scenario with progress and keeps a history per scenario', async () => {
+    await goTo(page, 'Scenarios');
+    await page.getByTestId('scenario-search').locator('input').fill('');
+    await expect.poll(() => page.getByTestId('scenario-run-all').textContent()).toBe('Run all (13)');
+    await page.getByTestId('scenario-run-all').click();
+    await page.getByTestId('run-done').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('run-done').textContent()).toContain('Ran 13 of 13 scenarios: 13 passed');
+
+    await page.getByTestId('scenario-search').locator('input').fill('written in the editor');
+    await expect.poll(() => page.getByTestId('scenario-name').count()).toBe(1);
+    await page.getByRole('button', { name: `Run history of ${NAME}` }).click();
+    const history = page.getByTestId('history-table');
+    await history.waitFor();
+    await expect.poll(() => history.locator('tbody tr').count()).toBe(2);
+    await ui.screenshots('scenario-history');
+  });
+
+  it('logs no console errors', () => {
+    expect(ui.consoleErrors).toEqual([]);
+  });
+});

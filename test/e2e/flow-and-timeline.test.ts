@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goTo, openWorkbenchUi, pickScenario, scrubTo } from './workbench-ui';
@@ -29,6 +31,31 @@ describe('flow graph and run timeline', () => {
     await expect.poll(() => red.textContent()).toContain('pause');
     expect(await page.getByTestId('flow-graph-flows-graph').locator('.vue-flow__edge').count()).toBe(15);
     await ui.screenshots('flows-voice-flow');
+  });
+
+  it('marks lint warnings on the module they concern and lists them', async () => {
+    await page.getByTestId('flow-name').filter({ hasText: 'blocking; the lint warns' }).click();
+    await node('flows-graph', 'lookup').getByTestId('lint-badge').waitFor();
+    expect(await page.getByTestId('lint-count').textContent()).toContain('1 lint warning');
+    expect(await page.getByTestId('lint-list').textContent()).toContain('blocking-in-voice');
+    expect(await page.getByTestId('flow-graph-flows-graph').getByTestId('lint-badge').count()).toBe(1);
+    await page.getByTestId('lint-list').locator('tbody tr').first().click();
+    await page.getByTestId('module-details').waitFor();
+    expect(await page.getByTestId('module-details').textContent()).toContain('blocking-in-voice');
+    await ui.screenshots('flows-lint-warning');
+  });
+
+  it('shows the validation issues of an invalid flow with their paths', async () => {
+    const broken = readFileSync(join(ui.workbench.examplesDir, 'flows', 'refund-chat.flow.yaml'), 'utf8').replace(/name: .*/, 'name: Broken refund flow');
+    const modules = broken.indexOf('modules:');
+    writeFileSync(join(ui.workbench.examplesDir, 'flows', 'broken.flow.yaml'), broken.slice(0, modules) + broken.slice(modules).replace(/(ports: \{ *[a-z_]+: )([a-z_]+)/, '$1nowhere'));
+    await page.getByRole('button', { name: 'Reload the flow files' }).click();
+    await page.getByTestId('flow-name').filter({ hasText: 'Broken refund flow' }).click();
+    const issues = page.getByTestId('flow-issues');
+    await issues.waitFor();
+    expect(await issues.textContent()).toMatch(/modules\[\d+\]\.ports\.[a-z_]+: .*nowhere/);
+    expect(await page.getByTestId('flow-graph-flows-graph').count()).toBe(0);
+    await ui.screenshots('flows-invalid-flow');
   });
 
   it('runs the slow-API scenario and highlights lookup → check → tries → check → tell', async () => {
@@ -107,6 +134,26 @@ describe('flow graph and run timeline', () => {
     expect(await node('flows-graph', 'check').getAttribute('data-visits')).toBe('2');
     await page.getByRole('button', { name: 'Fit the graph to the window' }).click();
     await ui.screenshots('flows-with-run-path');
+  });
+
+  it('saves the positions of dragged modules into the flow file', async () => {
+    const file = join(ui.workbench.examplesDir, 'flows', 'order-status.flow.yaml');
+    expect(readFileSync(file, 'utf8')).not.toContain('position');
+    const target = node('flows-graph', 'bye');
+    const box = await target.boundingBox();
+    if (!box) throw new Error('no bye node on screen');
+    await page.mouse.move(box.x + 30, box.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 90, box.y + 70, { steps: 6 });
+    await page.mouse.up();
+    // One drag writes the whole layout, so the file opens the way it looks now.
+    await expect.poll(() => readFileSync(file, 'utf8').match(/position: \{ x: -?\d+, y: -?\d+ \}/g)?.length ?? 0).toBe(12);
+    // Reopened, the graph keeps where the modules were put.
+    const before = await target.boundingBox();
+    await page.getByRole('button', { name: 'Reload the flow files' }).click();
+    await page.waitForTimeout(400);
+    const after = await target.boundingBox();
+    expect(Math.round(after?.x ?? 0)).toBe(Math.round(before?.x ?? 0));
   });
 
   it('logs no console errors', () => {

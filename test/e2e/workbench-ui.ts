@@ -5,6 +5,7 @@ import { startWorkbench } from '../support/browser-mode';
 import type { RunningWorkbench } from '../support/browser-mode';
 import { launchChromium } from '../support/chromium';
 import { resultsDir } from '../support/paths';
+import type { PageGlobals } from './page-globals';
 
 /** One workbench and one Chromium page for a test file, with the page's console errors. */
 export interface WorkbenchUi {
@@ -34,6 +35,7 @@ export async function openWorkbenchUi(): Promise<WorkbenchUi> {
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   mkdirSync(resultsDir, { recursive: true });
   await page.addInitScript(() => {
+    const { localStorage } = globalThis as unknown as PageGlobals;
     if (localStorage.getItem('flowbench.theme') === null) localStorage.setItem('flowbench.theme', 'light');
   });
   await page.goto(workbench.url);
@@ -52,7 +54,7 @@ export async function openWorkbenchUi(): Promise<WorkbenchUi> {
     page,
     consoleErrors,
     async screenshots(name) {
-      const theme = await page.evaluate(() => localStorage.getItem('flowbench.theme') ?? 'light');
+      const theme = await page.evaluate(() => (globalThis as unknown as PageGlobals).localStorage.getItem('flowbench.theme') ?? 'light');
       const other = theme === 'light' ? 'dark' : 'light';
       await page.mouse.move(1, 1);
       await page.waitForTimeout(250);

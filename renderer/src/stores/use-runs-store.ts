@@ -9,7 +9,7 @@ import { useClient } from '../api/client';
 import { countAtOrBefore, clamp, neighbourIndex, stepTime } from '../run/scrub';
 import { runOverlay } from '../graph/run-overlay';
 import { buildTimeline } from '../timeline/layout';
-import { markResultReceived } from '../timeline/perf-marks';
+import { markResultReceived, markScrubStart } from '../timeline/perf-marks';
 import { errorMessage } from './error-message';
 import { useFlowsStore } from './use-flows-store';
 
@@ -130,12 +130,14 @@ export const useRunsStore = defineStore('runs', () => {
   }
 
   function scrub(t: number): void {
+    markScrubStart();
     const m = model.value;
     scrubT.value = clamp(Math.round(t), m.from, Math.max(m.to, m.from));
     selectedPort.value = null;
   }
 
   function step(direction: -1 | 1, big = false): void {
+    markScrubStart();
     const m = model.value;
     scrubT.value = stepTime(scrubT.value, direction, big, m.from, m.to);
     selectedPort.value = null;
@@ -154,6 +156,7 @@ export const useRunsStore = defineStore('runs', () => {
   function selectPort(index: number): void {
     const port = portEvents.value[index];
     if (!port) return;
+    markScrubStart();
     scrubT.value = port.t;
     selectedPort.value = index;
     selectedEvent.value = trace.value.indexOf(port);

@@ -85,7 +85,7 @@ export function laneAt(boxes: readonly LaneBox[], y: number, g: TimelineGeometry
 
 /**
  * The items under the pointer: those of the lane under `y` whose box is within
- * `tolerance` px of `x`, nearest first. Empty outside the plot.
+ * `tolerance` px of `x`, nearest first (in trace order within a pixel). Empty outside the plot.
  */
 export function hitTest(model: TimelineModel, boxes: readonly LaneBox[], g: TimelineGeometry, view: ViewWindow, x: number, y: number, tolerance = 4): TimelineItem[] {
   if (x < plotLeft(g)) return [];
@@ -102,7 +102,9 @@ export function hitTest(model: TimelineModel, boxes: readonly LaneBox[], g: Time
     if (item.start > t + slack) break;
     if (row >= 0 && box.rows.length > 1 && item.row !== row) continue;
     if (item.end < t - slack) continue;
-    const distance = t < item.start ? item.start - t : t > item.end ? t - item.end : 0;
+    const ms = t < item.start ? item.start - t : t > item.end ? t - item.end : 0;
+    // Whole pixels: what is under the same pixel ties, and then goes in trace order.
+    const distance = Math.floor((ms / (view.to - view.from)) * width);
     hits.push({ item, distance });
   }
   return hits.sort((a, b) => a.distance - b.distance || a.item.eventIndex - b.item.eventIndex).map((h) => h.item);

@@ -3,7 +3,9 @@
  * browser's DevTools). They measure, they change nothing:
  * - `flowbench:result-received`: a run result reached the runs store;
  * - `flowbench:timeline-drawn`: the timeline finished drawing that result;
- * - `flowbench:result-to-timeline`: the measure between the two.
+ * - `flowbench:result-to-timeline`: the measure between the two;
+ * - `flowbench:scrub`: one scrub step, from the scrubber moving (key, slider, click) to the
+ *   panels updated and the scrubber line drawn (the browser's paint comes after).
  */
 export const RESULT_RECEIVED = 'flowbench:result-received';
 export const TIMELINE_DRAWN = 'flowbench:timeline-drawn';
@@ -22,4 +24,20 @@ export function markTimelineDrawn(): void {
   if (performance.getEntriesByName(TIMELINE_DRAWN, 'mark').length > 0) return;
   performance.mark(TIMELINE_DRAWN);
   performance.measure(RESULT_TO_TIMELINE, RESULT_RECEIVED, TIMELINE_DRAWN);
+}
+
+export const SCRUB_START = 'flowbench:scrub-start';
+export const SCRUB = 'flowbench:scrub';
+
+export function markScrubStart(): void {
+  performance.clearMarks(SCRUB_START);
+  performance.mark(SCRUB_START);
+}
+
+/** Ends the scrub measure (once per step; later draws leave no mark). */
+export function markScrubDrawn(): void {
+  if (performance.getEntriesByName(SCRUB_START, 'mark').length === 0) return;
+  performance.clearMeasures(SCRUB);
+  performance.measure(SCRUB, SCRUB_START);
+  performance.clearMarks(SCRUB_START);
 }

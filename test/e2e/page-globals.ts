@@ -1,0 +1,17 @@
+/**
+ * The browser globals that functions run inside the page (page.evaluate, addInitScript)
+ * use. The Node type-check has no DOM types, so those functions read them through
+ * `globalThis as unknown as PageGlobals`. Types only: nothing here runs.
+ */
+export interface PageElement {
+  click(): void;
+  getAttribute(name: string): string | null;
+}
+
+export interface PageGlobals {
+  document: { querySelector(selector: string): PageElement | null };
+  localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  dispatchEvent(event: unknown): boolean;
+  KeyboardEvent: new (type: string, init: { key: string; shiftKey?: boolean; bubbles?: boolean; cancelable?: boolean }) => unknown;
+  requestAnimationFrame(callback: () => void): number;
+}

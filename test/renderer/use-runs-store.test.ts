@@ -1,0 +1,90 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ScenarioResult } from '../../main/api/formats/results';
+import { setClient } from '../../renderer/src/api/client';
+import { useRunsStore } from '../../renderer/src/stores/use-runs-store';
+import { fakeClient } from './fake-client';
+import { slowApiTrace } from './fixtures/slow-api-trace';
+
+const result: ScenarioResult = {
+  name: 'slow API — waiting once, then success',
+  file: 'scenarios/order-status.scenario.yaml',
+  status: 'passed',
+  endState: 'end',
+  clock: 'virtual',
+  seed: 42,
+  virtualMs: 8000,
+  wallMs: 3,
+  checks: [],
+  contexts: {},
+  path: [],
+  trace: slowApiTrace,
+};
+
+describe('runs store', () => {
+  let client: ReturnType<typeof fakeClient>;
+
+  beforeEach(() => {
+    setActivePinia(createPinia());
+    client = fakeClient({
+      'runs.start': () => ({ runId: 'run-1', result, appliedPatches: { order_status: { latency: { fixed: 6000 } } } }),
+      'examples.list': () => ({ root: '/examples', files: [] }),
+    });
+    setClient(client);
+  });
+
+  it('runs an example scenario through runs.start and keeps what the host said', async () => {
+    const runs = useRunsStore();
+    runs.useMockPatches = false;
+    await runs.run({ kind: 'example', file: 'scenarios/order-status.scenario.yaml', index: 1, name: result.name });
+    expect(client.calls[0]).toEqual({ name: 'runs.start', input: { file: 'scenarios/order-status.scenario.yaml', index: 1, useMockPatches: false } });
+    expect(runs.current?.appliedPatches).toEqual({ order_status: { latency: { fixed: 6000 } } });
+    expect(runs.flowName).toBe('Order status (voice, async + await)');
+    expect(runs.model.to).toBe(9600);
+    expect(runs.scrubT).toBe(0);
+  });
+
+  it('derives the pending requests and the ports so far from the trace at the scrubbed time', async () => {
+    const runs = useRunsStore();
+    await runs.run({ kind: 'example', file: 'f', index: 1, name: 'n' });
+    runs.scrub(6000);
+    expect(runs.pending.map((p) => [p.endpoint, p.module, p.age, p.timeLeft])).toEqual([['order_status', 'lookup', 2800, 2200]]);
+    expect(runs.portsSoFar).toBe(5);
+    runs.scrub(9000);
+    expect(runs.pending).toEqual([]);
+    expect(runs.portsSoFar).toBe(9);
+    runs.scrub(20_000);
+    expect(runs.scrubT).toBe(9600);
+  });
+
+  it('walks the port choices and selects their modules', async () => {
+    const runs = useRunsStore();
+    await runs.run({ kind: 'example', file: 'f', index: 1, name: 'n' });
+    runs.scrub(7000);
+    runs.jumpPort(1);
+    expect([runs.scrubT, runs.selectedModule, runs.portEvents[runs.selectedPort ?? -1]?.port]).toEqual([7700, 'check', 'waiting']);
+    runs.jumpPort(1);
+    expect([runs.selectedModule, runs.portEvents[runs.selectedPort ?? -1]?.port]).toEqual(['tries', 'next']);
+    runs.jumpPort(-1);
+    runs.jumpPort(-1);
+    expect([runs.scrubT, runs.selectedModule]).toEqual([4700, 'pause']);
+  });
+
+  it('selects a module visit at or before the scrubbed time', async () => {
+    const runs = useRunsStore();
+    await runs.run({ kind: 'example', file: 'f', index: 1, name: 'n' });
+    runs.scrub(7800);
+    runs.selectModule('check');
+    expect(runs.trace[runs.selectedEvent ?? -1]).toMatchObject({ type: 'enter', module: 'check', t: 7700 });
+  });
+
+  it('keeps the error of a failed run and the last result on screen', async () => {
+    const runs = useRunsStore();
+    await runs.run({ kind: 'example', file: 'f', index: 1, name: 'n' });
+    setClient(fakeClient({}));
+    await runs.run({ kind: 'example', file: 'g', index: 0, name: 'other' });
+    expect(runs.error).toBe('no fake for runs.start');
+    expect(runs.current?.result.name).toBe(result.name);
+    expect(runs.running).toBe(false);
+  });
+});

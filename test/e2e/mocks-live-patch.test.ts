@@ -70,6 +70,19 @@ describe('mock server controls, journal and live patches in runs', () => {
     expect(await page.getByTestId('applied-patches').count()).toBe(0);
   });
 
+  it('runs on the real clock over HTTP, showing the events as they happen', async () => {
+    await pickScenario(page, 'fast API — the first Await succeeds');
+    await page.getByTestId('clock-picker').click();
+    await page.locator('.n-base-select-option').filter({ hasText: 'Real clock, 4× faster' }).click();
+    await page.getByTestId('run-button').click();
+    const live = page.getByTestId('live-run');
+    await live.waitFor();
+    expect(await live.textContent()).toMatch(/\d+ events so far/);
+    await live.waitFor({ state: 'detached', timeout: 20_000 });
+    expect(await page.getByTestId('run-summary').textContent()).toContain('real clock');
+    expect(await page.getByTestId('run-end-state').textContent()).toContain('ended: end');
+  });
+
   it('stops the server', async () => {
     await goTo(page, 'Mocks');
     await page.getByTestId('mocks-stop').click();

@@ -35,6 +35,12 @@ export function sourceKey(source: RunSource): string {
   return source.kind === 'example' ? `example:${source.file}#${source.index}` : `library:${source.scenarioId}`;
 }
 
+/** Which clock a run uses: the scenario's own, or one forced from the Run view. */
+export type ClockChoice = 'scenario' | 'virtual' | 'real' | 'real-fast';
+
+/** Real-clock runs at this time scale when “4× faster” is picked (every delay and timeout alike). */
+export const FAST_TIME_SCALE = 0.25;
+
 /** The run on screen: its result and trace, and what the timeline's scrubber points at. */
 export const useRunsStore = defineStore('runs', () => {
   const current = shallowRef<LoadedRun | null>(null);
@@ -42,6 +48,9 @@ export const useRunsStore = defineStore('runs', () => {
   const runningLabel = ref<string | null>(null);
   const error = ref<string | null>(null);
   const useMockPatches = ref(true);
+  const clock = ref<ClockChoice>('scenario');
+  /** Events of a real-clock run in progress, as the host reports them (runs.trace). */
+  const live = shallowRef<TraceEvent[]>([]);
   const scrubT = ref(0);
   const selectedEvent = ref<number | null>(null);
   /** The port choice the keyboard walks through ([ and ]), as an index into `portEvents`. */
@@ -90,7 +99,8 @@ export const useRunsStore = defineStore('runs', () => {
       const client = useClient();
       let loaded: LoadedRun;
       if (source.kind === 'example') {
-        const outcome = await client.call('runs.start', { file: source.file, index: source.index, useMockPatches: useMockPatches.value });
+        const clockInput = clock.value === 'scenario' ? {} : clock.value === 'virtual' ? { clock: 'virtual' as const } : { clock: 'real' as const, ...(clock.value === 'real-fast' ? { timeScale: FAST_TIME_SCALE } : {}) };
+        const outcome = await followLive(() => client.call('runs.start', { file: source.file, index: source.index, useMockPatches: useMockPatches.value, ...clockInput }));
         loaded = { source, runId: outcome.runId, resultId: null, libraryFlowId: null, result: outcome.result, appliedPatches: outcome.appliedPatches };
       } else {
         const recorded = await client.call('scenarios.run', { ids: [source.scenarioId] });
@@ -108,6 +118,25 @@ export const useRunsStore = defineStore('runs', () => {
     } finally {
       running.value = false;
       runningLabel.value = null;
+    }
+  }
+
+  /** Shows the events of a real-clock run as they come, until the call returns. */
+  async function followLive<T>(call: () => Promise<T>): Promise<T> {
+    live.value = [];
+    let pending: TraceEvent[] = [];
+    const stop = useClient().on('runs.trace', (payload) => pending.push(payload.event));
+    const timer = setInterval(() => {
+      if (pending.length === 0) return;
+      live.value = markRaw([...live.value, ...pending]);
+      pending = [];
+    }, 100);
+    try {
+      return await call();
+    } finally {
+      clearInterval(timer);
+      stop();
+      live.value = [];
     }
   }
 
@@ -184,6 +213,8 @@ export const useRunsStore = defineStore('runs', () => {
     runningLabel,
     error,
     useMockPatches,
+    clock,
+    live,
     scrubT,
     selectedEvent,
     selectedPort,

@@ -50,6 +50,11 @@ describe('mock server controls, journal and live patches in runs', () => {
     await journal.getByRole('textbox', { name: 'Search the journal' }).fill('refunds');
     await expect.poll(() => journal.locator('tbody tr').count()).toBe(1);
     await journal.getByRole('textbox', { name: 'Search the journal' }).fill('');
+
+    // A fault on another route: 503 for one request in ten.
+    await page.getByRole('button', { name: 'Add a fault to create_refund' }).click();
+    await expect.poll(() => page.getByTestId('route-create_refund').textContent()).toMatch(/faults: .*503/);
+    await expect.poll(() => page.getByTestId('patch-state-create_refund').textContent()).toBe('applied live');
     await ui.screenshots('mocks-live-patch-and-journal');
   });
 

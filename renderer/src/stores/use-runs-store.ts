@@ -68,10 +68,15 @@ export const useRunsStore = defineStore('runs', () => {
   /** Port choices made at or before the scrubbed time. */
   const portsSoFar = computed(() => countAtOrBefore(portTimes.value, scrubT.value));
   const pending = computed(() => pendingRequestsAt(trace.value, scrubT.value));
+  /** The module of the selected event; a response or failure belongs to the module that sent the request. */
   const selectedModule = computed<string | null>(() => {
     if (selectedEvent.value === null) return null;
     const e = trace.value[selectedEvent.value];
     if (!e) return null;
+    if (e.type === 'response' || e.type === 'request_failed') {
+      const sent = trace.value.find((r) => r.type === 'request' && r.id === e.id);
+      return sent?.type === 'request' ? sent.module : null;
+    }
     return 'module' in e && typeof e.module === 'string' ? e.module : null;
   });
   const flowName = computed(() => {

@@ -57,7 +57,7 @@ export async function openWorkbenchUi(): Promise<WorkbenchUi> {
       const theme = await page.evaluate(() => (globalThis as unknown as PageGlobals).localStorage.getItem('flowbench.theme') ?? 'light');
       const other = theme === 'light' ? 'dark' : 'light';
       await page.mouse.move(1, 1);
-      await page.waitForTimeout(250);
+      await page.waitForTimeout(450); // tooltips fade out
       await page.screenshot({ path: join(resultsDir, `${name}-${theme}.png`) });
       await toggleTheme();
       await page.screenshot({ path: join(resultsDir, `${name}-${other}.png`) });

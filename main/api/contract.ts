@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { appInfo } from './routes/app';
 import { examplesList } from './routes/examples';
 import { hostNotice, mocksJournalEvent } from './events';
-import { flowsOpen, flowsSavePositions } from './routes/flows';
+import { flowsCheck, flowsOpen, flowsSavePositions } from './routes/flows';
 import { runsStart, runsTraceEvent } from './routes/runs';
 import { analysisCoverage, analysisSweep } from './routes/analysis';
 import {
@@ -25,8 +25,8 @@ import { mocksClearJournal, mocksJournal, mocksPatchRoute, mocksStart, mocksStat
 import { libraryExport, libraryImport } from './routes/library-files';
 import { flowsCreate, flowsDelete, flowsGet, flowsList, flowsUpdate } from './routes/library-flows';
 import { mockSetsCreate, mockSetsDelete, mockSetsGet, mockSetsList, mockSetsUpdate } from './routes/library-mock-sets';
-import { libraryRuns, resultsGet, scenariosCompare, scenariosHistory, scenariosRun } from './routes/library-runs';
-import { scenariosCreate, scenariosDelete, scenariosGet, scenariosList, scenariosTags, scenariosUpdate } from './routes/library-scenarios';
+import { libraryRuns, resultsGet, scenariosCompare, scenariosHistory, scenariosProgressEvent, scenariosRun } from './routes/library-runs';
+import { scenariosCreate, scenariosDelete, scenariosGet, scenariosList, scenariosTags, scenariosUpdate, scenariosValidate } from './routes/library-scenarios';
 
 /**
  * The one API contract between the UI and the host. The Electron IPC handlers, the
@@ -55,6 +55,7 @@ export const contract = {
   [scenariosGet.name]: scenariosGet,
   [scenariosCreate.name]: scenariosCreate,
   [scenariosUpdate.name]: scenariosUpdate,
+  [scenariosValidate.name]: scenariosValidate,
   [scenariosDelete.name]: scenariosDelete,
   [scenariosTags.name]: scenariosTags,
   [scenariosRun.name]: scenariosRun,
@@ -66,6 +67,7 @@ export const contract = {
   [libraryExport.name]: libraryExport,
   [flowsOpen.name]: flowsOpen,
   [flowsSavePositions.name]: flowsSavePositions,
+  [flowsCheck.name]: flowsCheck,
   [runsStart.name]: runsStart,
   [analysisSweep.name]: analysisSweep,
   [analysisCoverage.name]: analysisCoverage,
@@ -90,6 +92,7 @@ export const eventContract = {
   [mocksJournalEvent.name]: mocksJournalEvent,
   [runsTraceEvent.name]: runsTraceEvent,
   [sessionsTraceEvent.name]: sessionsTraceEvent,
+  [scenariosProgressEvent.name]: scenariosProgressEvent,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import type { ApiIssue } from './errors';
 import { formatIssuePath } from './issue-path';
+import { schemaIssues } from './schema-issues';
 
+/** zod issues as the API reports them: `{ path: 'modules[3].ports.next', message }`. */
 export function zodIssues(error: z.ZodError): ApiIssue[] {
-  return error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }));
+  return schemaIssues(error).map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }));
 }
 
 /** One line per issue: `path: message`. */

@@ -7,6 +7,8 @@ import type { FlowView } from '../api/routes/flows';
 import { FileLoader } from '../formats/file-loader';
 import { FormatError } from '../formats/format-error';
 import { lintFlow } from '../lints/lint-flow';
+import { validateFlowValue } from '../formats/validate-flow';
+import { valueDocument } from '../formats/value-document';
 import { HostError } from './host-error';
 
 type Position = z.infer<typeof PositionSchema>;
@@ -29,6 +31,16 @@ export class FlowService {
       if (error.issues.some((i) => i.path === '(file)')) throw new HostError('not_found', error.message, error.toApiIssues());
       return { file, flow: null, issues: error.toApiIssues(), lints: [] };
     }
+  }
+
+  /** Validates and lints a flow given as a value (library flows, editors). */
+  check(value: unknown): Omit<FlowView, 'file'> {
+    const checked = validateFlowValue(valueDocument('flow', value), value);
+    return {
+      flow: checked.value,
+      issues: checked.issues.map((i) => ({ path: i.path, message: i.message })),
+      lints: checked.value === null ? [] : lintFlow(checked.value),
+    };
   }
 
   /** Sets `position` on each module named, editing the YAML document in place (comments stay). */

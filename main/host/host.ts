@@ -54,7 +54,7 @@ export function createHost(options: HostOptions): Host {
     ...examplesHandlers({ examplesDir }),
     ...mocksHandlers(mockService),
     ...libraryHandlers(storeService),
-    ...libraryRunsHandlers(storeService),
+    ...libraryRunsHandlers(storeService, (progress) => events.emit('scenarios.progress', progress)),
     ...libraryFilesHandlers(storeService),
     ...flowsHandlers(new FlowService(examplesDir)),
     ...analysisHandlers(new AnalysisService(examplesDir)),

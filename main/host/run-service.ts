@@ -18,6 +18,7 @@ export interface RunRequest {
   clock?: 'virtual' | 'real' | undefined;
   timeScale?: number | undefined;
   useMockPatches: boolean;
+  runId?: string | undefined;
 }
 
 /** Runs scenarios for the workbench, with the Mocks view's live patches when they apply. */
@@ -34,14 +35,14 @@ export class RunService {
     const effective: LoadedScenario = Object.keys(patches).length === 0 || !scenario.mocks
       ? scenario
       : { ...scenario, mocks: applyOverrides(applyOverrides(scenario.mocks, scenario.overrides), patches), overrides: {} };
-    const runId = randomUUID();
+    const runId = request.runId ?? randomUUID();
     const result = await runScenarioOnClock(effective, {
       ...(request.seed !== undefined ? { seed: request.seed } : {}),
       ...(request.clock !== undefined ? { clock: request.clock } : {}),
       ...(request.timeScale !== undefined ? { timeScale: request.timeScale } : {}),
       ...((request.clock ?? scenario.clock) === 'real' ? { onEvent: (event: TraceEvent) => this.onTrace(runId, event) } : {}),
     });
-    return { runId, result, appliedPatches: patches };
+    return { runId, flowFile: scenario.flowPath, result, appliedPatches: patches };
   }
 
   private patchesFor(scenario: LoadedScenario): Record<string, RouteOverride> {

@@ -12,7 +12,7 @@ import { fold, scenarioSearchText } from './search-text';
 import { StoreError } from './store-error';
 import type { Store } from './store';
 import { LibraryReader } from './stored-scenarios';
-import { valueDocument } from './value-document';
+import { valueDocument } from '../formats/value-document';
 
 export function listFlows(store: Store, query: { text?: string | undefined; limit: number; offset: number }): { total: number; items: FlowSummary[] } {
   const text = query.text === undefined || query.text === '' ? null : fold(query.text);

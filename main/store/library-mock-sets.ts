@@ -12,7 +12,7 @@ import { fold } from './search-text';
 import { StoreError } from './store-error';
 import type { Store } from './store';
 import { LibraryReader } from './stored-scenarios';
-import { valueDocument } from './value-document';
+import { valueDocument } from '../formats/value-document';
 
 export function listMockSets(store: Store, query: { text?: string | undefined; limit: number; offset: number }): { total: number; items: MockSetSummary[] } {
   const text = query.text === undefined || query.text === '' ? null : fold(query.text);

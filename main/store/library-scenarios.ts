@@ -1,3 +1,4 @@
+import type { ApiIssue } from '../api/errors';
 import type { FlowFile } from '../api/formats/flow';
 import type { MocksFile } from '../api/formats/mocks';
 import type { ScenarioQuery, ScenarioRecord, ScenarioSummary } from '../api/routes/library-scenarios';
@@ -13,7 +14,7 @@ import { fold } from './search-text';
 import { StoreError } from './store-error';
 import type { Store } from './store';
 import { LibraryReader } from './stored-scenarios';
-import { valueDocument } from './value-document';
+import { valueDocument } from '../formats/value-document';
 
 export function listScenarios(store: Store, query: ScenarioQuery): { total: number; items: ScenarioSummary[] } {
   const { total, rows } = store.scenarios.search(scenarioFilter(query), query.limit, query.offset);
@@ -63,6 +64,33 @@ export function createScenario(store: Store, input: { file?: string | undefined;
     return store.scenarios.insert(fileId, scenarioWriteOf(resolved, path, position, idsByPath(store)), now);
   });
   return getScenario(store, id);
+}
+
+/**
+ * Checks a scenario as `create` (with `file`) or `update` (with `id`) would, and saves
+ * nothing: the issues with their paths, or none.
+ */
+export function validateScenario(store: Store, input: { id?: number | undefined; file?: string | undefined; scenario: unknown }): { issues: ApiIssue[] } {
+  try {
+    store.read(() => {
+      const reader = new LibraryReader(store);
+      if (input.id !== undefined) {
+        const row = store.scenarios.byId(input.id);
+        if (row === undefined) throw new StoreError('not_found', `no scenario ${input.id} in the library`);
+        const file = reader.file(row.fileId).row;
+        resolveInput(store, reader, input.scenario, file, row.position, file.path);
+        return;
+      }
+      const filePath = input.file === undefined ? null : checkLibraryPath(input.file, 'file');
+      const existing = filePath === null ? undefined : store.scenarioFiles.byPath(filePath);
+      const position = existing === undefined ? 0 : store.scenarios.inFile(existing.id).length;
+      resolveInput(store, reader, input.scenario, existing, position, filePath ?? 'input');
+    });
+    return { issues: [] };
+  } catch (error) {
+    if (error instanceof StoreError && error.kind === 'invalid_input') return { issues: [...error.issues] };
+    throw error;
+  }
 }
 
 /** Replaces a scenario's own settings; it keeps its id, file, place and run history. */

@@ -27,7 +27,7 @@ describe('runs store', () => {
   beforeEach(() => {
     setActivePinia(createPinia());
     client = fakeClient({
-      'runs.start': () => ({ runId: 'run-1', result, appliedPatches: { order_status: { latency: { fixed: 6000 } } } }),
+      'runs.start': () => ({ runId: 'run-1', flowFile: '/examples/flows/order-status.flow.yaml', result, appliedPatches: { order_status: { latency: { fixed: 6000 } } } }),
       'examples.list': () => ({ root: '/examples', files: [] }),
     });
     setClient(client);

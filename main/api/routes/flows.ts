@@ -27,3 +27,10 @@ export const flowsSavePositions = defineRoute({
   input: z.object({ file: z.string().min(1), positions: z.record(z.string(), Position) }).strict(),
   output: z.object({ saved: z.number().int().min(0) }),
 });
+
+export const flowsCheck = defineRoute({
+  name: 'flows.check',
+  summary: 'Validates a flow given as a value (e.g. from the library or an editor) and returns its issues and lint warnings.',
+  input: z.object({ flow: z.unknown() }).strict(),
+  output: FlowView.omit({ file: true }),
+});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CheckResult, ScenarioResult, ScenarioStatus } from '../formats/results';
 import { EndState } from '../formats/scenario';
-import { defineRoute } from '../route';
+import { defineEvent, defineRoute } from '../route';
 import { ItemId } from './library-flows';
 
 export const RunSummary = z.object({
@@ -142,8 +142,16 @@ export const scenariosRun = defineRoute({
       file: z.string().optional(),
       /** Overrides every scenario's seed. */
       seed: z.number().int().optional(),
+      /** Chosen by the caller: `scenarios.progress` events carry it while the run goes on. */
+      progressId: z.string().min(1).max(100).optional(),
     })
     .strict()
     .default({}),
   output: z.object({ run: RunSummary, results: z.array(RunResultSummary) }),
+});
+
+export const scenariosProgressEvent = defineEvent({
+  name: 'scenarios.progress',
+  summary: 'One more scenario of a scenarios.run finished.',
+  payload: z.object({ progressId: z.string(), done: z.number().int(), total: z.number().int(), scenarioId: ItemId, name: z.string(), status: ScenarioStatus }),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ScenarioEntry } from '../formats/scenario';
 import { ScenarioStatus } from '../formats/results';
+import { ApiIssue } from '../errors';
 import { defineRoute } from '../route';
 import { LibraryPath } from './library-files';
 import { ItemId, Paging } from './library-flows';
@@ -88,6 +89,13 @@ export const scenariosCreate = defineRoute({
     'With `file`, it is added to that scenario file; otherwise to a new scenarios/<name>.scenario.yaml.',
   input: z.object({ file: LibraryPath.optional(), scenario: ScenarioBody }).strict(),
   output: ScenarioRecord,
+});
+
+export const scenariosValidate = defineRoute({
+  name: 'scenarios.validate',
+  summary: 'Checks a scenario as scenarios.create (with file) or scenarios.update (with id) would, and saves nothing.',
+  input: z.object({ id: ItemId.optional(), file: LibraryPath.optional(), scenario: ScenarioBody }).strict(),
+  output: z.object({ issues: z.array(ApiIssue) }),
 });
 
 export const scenariosUpdate = defineRoute({

@@ -7,6 +7,8 @@ import { defineRoute, defineEvent } from '../route';
 
 export const RunOutcome = z.object({
   runId: z.string(),
+  /** The flow file the scenario ran (absolute), null for an inline flow. */
+  flowFile: z.string().nullable(),
   result: ScenarioResult,
   /** Live mock-server patches (from the Mocks view) applied on top of the scenario's overrides. */
   appliedPatches: z.record(z.string(), RouteOverride),
@@ -25,6 +27,8 @@ export const runsStart = defineRoute({
       clock: Clock.optional(),
       timeScale: z.number().positive().max(100).optional(),
       useMockPatches: z.boolean().default(true),
+      /** Chosen by the caller to tell its own `runs.trace` events apart; one is made up otherwise. */
+      runId: z.string().min(1).max(100).optional(),
     })
     .strict(),
   output: RunOutcome,

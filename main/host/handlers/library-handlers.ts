@@ -1,6 +1,6 @@
 import { createFlow, deleteFlow, getFlow, listFlows, updateFlow } from '../../store/library-flows';
 import { createMockSet, deleteMockSet, getMockSet, listMockSets, updateMockSet } from '../../store/library-mock-sets';
-import { createScenario, deleteScenario, getScenario, listScenarios, scenarioTags, updateScenario } from '../../store/library-scenarios';
+import { createScenario, deleteScenario, getScenario, listScenarios, scenarioTags, updateScenario, validateScenario } from '../../store/library-scenarios';
 import type { Handlers } from '../dispatch';
 import type { StoreService } from '../store-service';
 
@@ -19,6 +19,7 @@ type LibraryRoutes =
   | 'scenarios.get'
   | 'scenarios.create'
   | 'scenarios.update'
+  | 'scenarios.validate'
   | 'scenarios.delete'
   | 'scenarios.tags';
 
@@ -39,6 +40,7 @@ export function libraryHandlers(service: StoreService): Pick<Handlers, LibraryRo
     'scenarios.get': (input) => service.use((store) => getScenario(store, input.id)),
     'scenarios.create': (input) => service.use((store) => createScenario(store, input)),
     'scenarios.update': (input) => service.use((store) => updateScenario(store, input)),
+    'scenarios.validate': (input) => service.use((store) => validateScenario(store, input)),
     'scenarios.delete': (input) => service.use((store) => deleteScenario(store, input.id)),
     'scenarios.tags': () => service.use((store) => scenarioTags(store)),
   };

@@ -1,3 +1,4 @@
+import type { EventPayload } from '../../api/contract';
 import type { ScenarioResult } from '../../api/formats/results';
 import type { RunResultSummary } from '../../api/routes/library-runs';
 import { runScenarioOnClock } from '../../scenario/run-on-clock';
@@ -9,17 +10,24 @@ import { HostError } from '../host-error';
 import type { StoreService } from '../store-service';
 
 /** Runs of library scenarios: run and record, history per scenario, compare two runs, stored results. */
-export function libraryRunsHandlers(service: StoreService): Pick<Handlers, 'scenarios.run' | 'scenarios.history' | 'scenarios.compare' | 'results.get' | 'library.runs'> {
+export function libraryRunsHandlers(
+  service: StoreService,
+  onProgress: (progress: EventPayload<'scenarios.progress'>) => void = () => {},
+): Pick<Handlers, 'scenarios.run' | 'scenarios.history' | 'scenarios.compare' | 'results.get' | 'library.runs'> {
   return {
     'scenarios.run': (input) =>
       service.use(async (store) => {
-        const { seed, ...filter } = input;
+        const { seed, progressId, ...filter } = input;
         const selected = selectStoredScenarios(store, filter);
         if (selected.length === 0) throw new HostError('not_found', 'no library scenario matches the filters');
         const startedAt = new Date().toISOString();
         const results: RecordedResult[] = [];
         for (const scenario of selected) {
-          results.push({ scenarioId: scenario.row.id, result: await runSafely(scenario, seed), flowSha256: scenario.flowSha256, mocksSha256: scenario.mocksSha256 });
+          const result = await runSafely(scenario, seed);
+          results.push({ scenarioId: scenario.row.id, result, flowSha256: scenario.flowSha256, mocksSha256: scenario.mocksSha256 });
+          if (progressId !== undefined) {
+            onProgress({ progressId, done: results.length, total: selected.length, scenarioId: scenario.row.id, name: result.name, status: result.status });
+          }
           await new Promise<void>((resolve) => setImmediate(resolve)); // keep the host answering during a long run
         }
         const { run, resultIds } = recordRun(store, { startedAt, finishedAt: new Date().toISOString(), source: 'workbench', filter: input, results });

@@ -3,7 +3,7 @@ import type { Document, Node as YamlNode } from 'yaml';
 import type { ApiIssue } from '../../../main/api/errors';
 import { formatIssuePath } from '../../../main/api/issue-path';
 import { ScenarioEntry } from '../../../main/api/formats/scenario';
-import { schemaIssues } from './schema-issues';
+import { schemaIssues } from '../../../main/api/schema-issues';
 
 export type IssueSource = 'yaml' | 'schema' | 'host';
 

@@ -89,3 +89,39 @@ describe('runs.start', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('no index 42') } });
   });
 });
+
+describe('what the editors need', () => {
+  it('flows.check validates and lints a flow value', async () => {
+    const ok = (await call('flows.check', { flow: { format: 'flowbench.flow/1', name: 'x', channel: 'voice', start: 'a', endpoints: [{ id: 'e', url: '/e' }], modules: [{ id: 'a', type: 'api', endpoint: 'e', ports: { success: 'b', failure: 'b' } }, { id: 'b', type: 'end' }] } })) as OutputOf<'flows.check'>;
+    expect(ok.issues).toEqual([]);
+    expect(ok.lints.map((l) => l.rule)).toEqual(['blocking-in-voice']);
+    const bad = (await call('flows.check', { flow: { format: 'flowbench.flow/1', name: 'x', start: 'a', modules: [{ id: 'a', type: 'say', text: 'hi', ports: { next: 'zz' } }] } })) as OutputOf<'flows.check'>;
+    expect(bad.flow).toBeNull();
+    expect(bad.issues).toEqual([{ path: 'modules[0].ports.next', message: "unknown module 'zz' (modules: a)" }]);
+  });
+
+  it('scenarios.validate checks a library scenario and saves nothing', async () => {
+    await call('library.import', { paths: [join(dir, 'examples')] });
+    const before = (await call('scenarios.list', {})) as { total: number };
+    const good = (await call('scenarios.validate', { scenario: { name: 'n', flow: 'flows/order-status.flow.yaml', user: [{ say: '1' }], expect: [{ ends: 'end' }] } })) as OutputOf<'scenarios.validate'>;
+    expect(good.issues).toEqual([]);
+    const bad = (await call('scenarios.validate', { scenario: { name: 'n', flow: 'flows/order-status.flow.yaml', expect: [{ port: { module: 'chek', is: 'success' } }] } })) as OutputOf<'scenarios.validate'>;
+    expect(bad.issues).toEqual([expect.objectContaining({ path: expect.stringContaining('expect[0].port.module'), message: expect.stringContaining("unknown module 'chek'") })]);
+    expect(((await call('scenarios.list', {})) as { total: number }).total).toBe(before.total);
+  });
+
+  it('scenarios.run reports progress as events; runs.start takes the caller’s run id', async () => {
+    await call('library.import', { paths: [join(dir, 'examples')] });
+    const seen: unknown[] = [];
+    const stop = host.events.subscribe((e) => {
+      if (e.name === 'scenarios.progress') seen.push(e.payload);
+    });
+    const out = (await call('scenarios.run', { tag: undefined, progressId: 'p1' })) as OutputOf<'scenarios.run'>;
+    stop();
+    expect(seen).toHaveLength(out.results.length);
+    expect(seen.at(-1)).toMatchObject({ progressId: 'p1', done: out.results.length, total: out.results.length });
+    const run = (await call('runs.start', { file: 'scenarios/order-status.scenario.yaml', runId: 'mine' })) as OutputOf<'runs.start'>;
+    expect(run.runId).toBe('mine');
+    expect(run.flowFile).toBe(join(dir, 'examples', 'flows', 'order-status.flow.yaml'));
+  });
+});

@@ -1,5 +1,5 @@
-import type { FileIssue } from '../formats/format-error';
-import type { SourceDocument } from '../formats/source-document';
+import type { FileIssue } from './format-error';
+import type { SourceDocument } from './source-document';
 
 /**
  * A document that came through the API as a value, not as file text: it has no lines to

@@ -8,14 +8,12 @@ export interface SchemaIssue {
 }
 
 /**
- * zod issues the way the host words them (main/formats/zod-issues.ts): a failed union is
- * reported through the branch the input was closest to, unknown keys one by one.
- *
- * This mirrors the host's rules because that file sits outside main/api, where the
- * renderer may not import from; once it moves into main/api this copy should go.
+ * zod issues the way flowbench words them, for files and editors alike: a union that fails
+ * is reported through the branch the input was closest to, so `{ ports: { next: 3 } }` says
+ * what is wrong with `next`, not just "invalid input"; unknown keys come one by one.
  */
-export function schemaIssues(error: z.ZodError): SchemaIssue[] {
-  return error.issues.flatMap((issue) => flatten(issue, issue.path));
+export function schemaIssues(error: z.ZodError, prefix: readonly PropertyKey[] = []): SchemaIssue[] {
+  return error.issues.flatMap((issue) => flatten(issue, [...prefix, ...issue.path]));
 }
 
 function flatten(issue: Issue, path: readonly PropertyKey[]): SchemaIssue[] {
@@ -30,6 +28,7 @@ function flatten(issue: Issue, path: readonly PropertyKey[]): SchemaIssue[] {
   return [{ path: [...path], message: tidy(issue) }];
 }
 
+/** The branch whose issues are all inside it (no missing or unknown top-level keys), fewest first. */
 function closestBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] | null {
   const fitting = branches.filter((issues) => issues.every((i) => !isShapeMismatch(i)));
   if (fitting.length === 0) return null;
@@ -44,6 +43,11 @@ function isShapeMismatch(issue: Issue): boolean {
 }
 
 function tidy(issue: Issue): string {
-  if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) return `missing field (expected ${issue.expected})`;
+  if (issue.code === 'invalid_union' && issue.message.startsWith('Invalid discriminator') && 'options' in issue && Array.isArray(issue.options)) {
+    return `expected one of: ${issue.options.map(String).join(', ')}`;
+  }
+  if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
+    return `missing field (expected ${issue.expected})`;
+  }
   return issue.message.replace(/^Invalid input: /, '').replace(/^Invalid option: /, '');
 }

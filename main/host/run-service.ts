@@ -19,6 +19,7 @@ export interface RunRequest {
   timeScale?: number | undefined;
   useMockPatches: boolean;
   runId?: string | undefined;
+  endpointLatency?: Record<string, number> | undefined;
 }
 
 /** Runs scenarios for the workbench, with the Mocks view's live patches when they apply. */
@@ -36,11 +37,16 @@ export class RunService {
       ? scenario
       : { ...scenario, mocks: applyOverrides(applyOverrides(scenario.mocks, scenario.overrides), patches), overrides: {} };
     const runId = request.runId ?? randomUUID();
+    const clock = request.clock ?? scenario.clock;
+    if (request.endpointLatency !== undefined && clock === 'real') {
+      throw new HostError('invalid_input', 'endpointLatency is for the virtual clock', [{ path: 'endpointLatency', message: 'not with clock: real' }]);
+    }
     const result = await runScenarioOnClock(effective, {
       ...(request.seed !== undefined ? { seed: request.seed } : {}),
       ...(request.clock !== undefined ? { clock: request.clock } : {}),
       ...(request.timeScale !== undefined ? { timeScale: request.timeScale } : {}),
-      ...((request.clock ?? scenario.clock) === 'real' ? { onEvent: (event: TraceEvent) => this.onTrace(runId, event) } : {}),
+      ...(request.endpointLatency !== undefined ? { endpointLatency: request.endpointLatency } : {}),
+      ...(clock === 'real' ? { onEvent: (event: TraceEvent) => this.onTrace(runId, event) } : {}),
     });
     return { runId, flowFile: scenario.flowPath, result, appliedPatches: patches };
   }

@@ -12,16 +12,22 @@ export interface ClockRunOptions {
   timeScale?: number;
   baseUrl?: string;
   onEvent?: (event: TraceEvent) => void;
+  /** Virtual clock only: fixed latencies by flow endpoint. */
+  endpointLatency?: Readonly<Record<string, number>>;
 }
 
 /** Runs a scenario on its clock (or the one asked for): virtual, or real over HTTP. */
 export async function runScenarioOnClock(scenario: LoadedScenario, options: ClockRunOptions = {}): Promise<ScenarioResult> {
-  const { clock = scenario.clock, ...rest } = options;
+  const { clock = scenario.clock, endpointLatency, ...rest } = options;
   if (clock === 'virtual') {
     return runScenario(scenario, {
       ...(rest.seed !== undefined ? { seed: rest.seed } : {}),
       ...(rest.onEvent ? { onEvent: rest.onEvent } : {}),
+      ...(endpointLatency ? { endpointLatency } : {}),
     });
+  }
+  if (endpointLatency && Object.keys(endpointLatency).length > 0) {
+    throw new Error('fixed endpoint latencies are for the virtual clock; on the real clock, patch the mock routes');
   }
   return runScenarioReal(scenario, rest);
 }

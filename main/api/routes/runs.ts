@@ -27,6 +27,8 @@ export const runsStart = defineRoute({
       clock: Clock.optional(),
       timeScale: z.number().positive().max(100).optional(),
       useMockPatches: z.boolean().default(true),
+      /** Virtual clock only: a fixed latency per flow endpoint (e.g. a band of the boundary explorer). */
+      endpointLatency: z.record(z.string(), z.number().int().min(0)).optional(),
       /** Chosen by the caller to tell its own `runs.trace` events apart; one is made up otherwise. */
       runId: z.string().min(1).max(100).optional(),
     })

@@ -125,3 +125,13 @@ describe('what the editors need', () => {
     expect(run.flowFile).toBe(join(dir, 'examples', 'flows', 'order-status.flow.yaml'));
   });
 });
+
+describe('runs.start with a fixed endpoint latency (a sweep band)', () => {
+  it('runs the scenario with that latency on the virtual clock, and refuses it on the real clock', async () => {
+    const out = (await call('runs.start', { file: 'scenarios/order-status.scenario.yaml', index: 1, endpointLatency: { order_status: 4900 } })) as OutputOf<'runs.start'>;
+    expect(out.result.trace.find((e) => e.type === 'response')?.t).toBe(3200 + 4900);
+    expect(out.result.path).toContain('check.waiting');
+    const real = await host.dispatch('runs.start', { file: 'scenarios/order-status.scenario.yaml', clock: 'real', endpointLatency: { order_status: 1 } });
+    expect(real).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'endpointLatency' }] } });
+  });
+});

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildIfStale } from './build-if-stale.mjs';
+import { electronSqliteBinding } from './electron-sqlite.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -56,8 +57,14 @@ async function main() {
   const check = whyElectronCannotStart();
   if (!check.binary) return startBrowserMode(check.reason);
 
+  const env = { ...process.env };
+  try {
+    env.FLOWBENCH_SQLITE_BINDING = electronSqliteBinding(root);
+  } catch (error) {
+    process.stdout.write(`flowbench: the scenario library is unavailable in the desktop window (better-sqlite3 for Electron: ${error.message}); browser mode has it.\n`);
+  }
   const startedAt = Date.now();
-  const child = spawn(check.binary, [root, ...args], { stdio: 'inherit' });
+  const child = spawn(check.binary, [root, ...args], { stdio: 'inherit', env });
   child.on('error', (error) => void startBrowserMode(`cannot run ${check.binary}: ${error.message}`));
   child.on('exit', (code, signal) => {
     if (code === 0) process.exit(0);

@@ -11,6 +11,12 @@ export interface OpenDatabaseOptions {
   migrations?: readonly Migration[];
   /** How long a write waits for another connection's lock (SQLite busy timeout). */
   busyTimeoutMs?: number;
+  /**
+   * The compiled better-sqlite3 addon to load instead of the default one: the desktop app
+   * runs inside Electron, whose Node ABI differs, and `npm start` builds a copy for it.
+   * Defaults to `FLOWBENCH_SQLITE_BINDING` when that is set.
+   */
+  nativeBinding?: string;
 }
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\u0000', 'latin1');
@@ -29,7 +35,11 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
 
   let db: Database.Database;
   try {
-    db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
+    const nativeBinding = options.nativeBinding ?? process.env['FLOWBENCH_SQLITE_BINDING'];
+    db = new Database(file, {
+      timeout: options.busyTimeoutMs ?? 5000,
+      ...(nativeBinding !== undefined && nativeBinding !== '' ? { nativeBinding } : {}),
+    });
   } catch (error) {
     throw describeSqliteError(file, error);
   }

@@ -1,7 +1,6 @@
 import type { JsonValue } from '../api/formats/common';
 import type { EndState } from '../api/formats/scenario';
 import type { TraceEvent } from '../api/formats/trace';
-import { renderTemplate } from '../expr/template';
 import type { Clock, TimerHandle } from './clock';
 import { TaskPriority } from './clock';
 import type { CompiledFlow, CompiledModule } from './compiled-flow';
@@ -11,6 +10,8 @@ import type { TrackedRequest } from './requests';
 import { routeSettled } from './response-routing';
 import type { PortChoice } from './response-routing';
 import { AudioChannel, speechMs } from './speech';
+import { capture, condition, count, say, setContexts } from './instant-modules';
+import type { ModuleContext } from './instant-modules';
 import { TraceRecorder } from './trace';
 import type { Transport } from './transport';
 import type { UserSource } from './user-source';
@@ -148,15 +149,15 @@ export class DialogRunner {
     const module = compiled.module;
     switch (module.type) {
       case 'say':
-        return this.leave(compiled, this.say(module.id, module.text));
+        return this.leave(compiled, say(this.moduleContext(module.id), module.text));
       case 'capture':
-        return this.leave(compiled, this.capture(compiled, module.save));
+        return this.leave(compiled, capture(this.moduleContext(module.id), compiled, module.save));
       case 'condition':
-        return this.leave(compiled, this.condition(compiled));
+        return this.leave(compiled, condition(this.moduleContext(module.id), compiled));
       case 'context':
-        return this.leave(compiled, this.setContexts(compiled, module.delete));
+        return this.leave(compiled, setContexts(this.moduleContext(module.id), compiled, module.delete));
       case 'counter':
-        return this.leave(compiled, this.count(module.name, module.max));
+        return this.leave(compiled, count(this.moduleContext(module.id), module.name, module.max));
       case 'wait':
         this.later(now + module.ms, TaskPriority.timer, () => this.resume(compiled, { port: 'next', reason: `waited ${module.ms} ms` }));
         return null;
@@ -197,77 +198,6 @@ export class DialogRunner {
       return null;
     }
     return target.to;
-  }
-
-  private say(moduleId: string, template: string): PortChoice {
-    const now = this.options.clock.now();
-    const rendered = renderTemplate(template, this.lookup);
-    for (const name of rendered.missing) {
-      this.warn('missing_context', `context '${name}' is not set; it reads as empty text`, moduleId);
-    }
-    const flow = this.options.flow.flow;
-    if (flow.channel === 'voice') {
-      const { start, end } = this.audio.queue(now, speechMs(rendered.value, flow.speech.wpm));
-      this.trace.push({ type: 'say', t: now, module: moduleId, text: rendered.value, start, end });
-      return { port: 'next', reason: `speaks ${start}–${end} ms` };
-    }
-    this.trace.push({ type: 'say', t: now, module: moduleId, text: rendered.value, start: now, end: now });
-    return { port: 'next', reason: 'message sent' };
-  }
-
-  private capture(compiled: CompiledModule, save: string): PortChoice {
-    const message = this.message ?? '';
-    let value: string | null = null;
-    if (compiled.pattern) {
-      const match = compiled.pattern.exec(message);
-      if (match) value = match[1] ?? match[0];
-    } else if (message.trim() !== '') {
-      value = message;
-    }
-    if (value === null) {
-      const why = compiled.pattern ? `no match for /${compiled.pattern.source}/ in '${message}'` : 'empty message';
-      return { port: 'nomatch', reason: why };
-    }
-    this.contexts.set(save, value, 'capture');
-    return { port: 'next', reason: `captured '${value}'` };
-  }
-
-  private condition(compiled: CompiledModule): PortChoice {
-    const vars = this.contexts.celVariables({ message: this.message ?? '' });
-    for (const c of compiled.cases) {
-      try {
-        if (c.when.evaluate(vars) === true) return { port: c.port, reason: `case '${c.port}': ${c.when.source}` };
-      } catch (error) {
-        this.warn('cel_error', `case '${c.port}': ${error instanceof Error ? error.message : String(error)}`, compiled.module.id);
-      }
-    }
-    return { port: 'else', reason: 'no case matched' };
-  }
-
-  private setContexts(compiled: CompiledModule, deletions: readonly string[]): PortChoice {
-    const done: string[] = [];
-    for (const { name, expr } of compiled.set) {
-      try {
-        this.contexts.set(name, expr.evaluate(this.contexts.celVariables({ message: this.message ?? '' })), 'set');
-        done.push(`set ${name}`);
-      } catch (error) {
-        this.warn('cel_error', `set ${name}: ${error instanceof Error ? error.message : String(error)}`, compiled.module.id);
-      }
-    }
-    for (const name of deletions) {
-      this.contexts.delete(name);
-      done.push(`deleted ${name}`);
-    }
-    return { port: 'next', reason: done.join(', ') || 'nothing to change' };
-  }
-
-  private count(name: string, max: number): PortChoice {
-    const current = this.contexts.get(name);
-    const value = (typeof current === 'number' ? current : 0) + 1;
-    this.contexts.set(name, value, 'counter');
-    return value > max
-      ? { port: 'exceeded', reason: `counter ${value} > ${max}` }
-      : { port: 'next', reason: `counter ${value} <= ${max}` };
   }
 
   // ── API modules ──────────────────────────────────────────────────────────────
@@ -386,6 +316,22 @@ export class DialogRunner {
   }
 
   // ── plumbing ─────────────────────────────────────────────────────────────────
+
+  private moduleContext(moduleId: string): ModuleContext {
+    const flow = this.options.flow.flow;
+    return {
+      now: this.options.clock.now(),
+      channel: flow.channel,
+      wpm: flow.speech.wpm,
+      contexts: this.contexts,
+      trace: this.trace,
+      audio: this.audio,
+      lookup: this.lookup,
+      message: this.message ?? '',
+      moduleId,
+      warn: (kind, message) => this.warn(kind, message, moduleId),
+    };
+  }
 
   private warn(kind: 'missing_context' | 'map_error' | 'cel_error', message: string, module: string): void {
     this.trace.push({ type: 'warning', t: this.options.clock.now(), kind, message, module });

@@ -1,35 +1,28 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { Position as PositionSchema } from '../api/formats/flow';
 import type { FlowView } from '../api/routes/flows';
-import { FileLoader } from '../formats/file-loader';
-import { FormatError } from '../formats/format-error';
 import { lintFlow } from '../lints/lint-flow';
 import { validateFlowValue } from '../formats/validate-flow';
 import { valueDocument } from '../formats/value-document';
+import type { ExampleFiles } from './example-files';
 import { HostError } from './host-error';
 
 type Position = z.infer<typeof PositionSchema>;
 
 /** Flow files for the Flows view: load with issues and lints, save dragged positions. */
 export class FlowService {
-  constructor(private readonly filesDir: string) {}
+  constructor(private readonly files: ExampleFiles) {}
 
-  resolve(file: string): string {
-    return isAbsolute(file) ? file : resolve(this.filesDir, file);
-  }
-
+  /** The flow with its lints, or (when invalid) its issues; a missing file is not_found. */
   async open(file: string): Promise<FlowView> {
-    const loader = new FileLoader(this.filesDir);
     try {
-      const flow = await loader.loadFlow(this.resolve(file));
+      const flow = await this.files.flow(file);
       return { file, flow, issues: [], lints: lintFlow(flow) };
     } catch (error) {
-      if (!(error instanceof FormatError)) throw error;
-      if (error.issues.some((i) => i.path === '(file)')) throw new HostError('not_found', error.message, error.toApiIssues());
-      return { file, flow: null, issues: error.toApiIssues(), lints: [] };
+      if (error instanceof HostError && error.code === 'invalid_input') return { file, flow: null, issues: error.issues, lints: [] };
+      throw error;
     }
   }
 
@@ -45,7 +38,7 @@ export class FlowService {
 
   /** Sets `position` on each module named, editing the YAML document in place (comments stay). */
   async savePositions(file: string, positions: Record<string, Position>): Promise<{ saved: number }> {
-    const path = this.resolve(file);
+    const path = this.files.resolve(file);
     let text: string;
     try {
       text = await readFile(path, 'utf8');

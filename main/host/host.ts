@@ -10,8 +10,10 @@ import { mocksHandlers } from './handlers/mocks-handlers';
 import { runsHandlers } from './handlers/runs-handlers';
 import { analysisHandlers } from './handlers/analysis-handlers';
 import { sessionsHandlers } from './handlers/sessions-handlers';
-import { SessionService } from './session-service';
+import { LiveSessionService } from './live-session-service';
+import { RecordingService } from './recording-service';
 import { AnalysisService } from './analysis-service';
+import { ExampleFiles } from './example-files';
 import { FlowService } from './flow-service';
 import { RunService } from './run-service';
 import { libraryFilesHandlers } from './handlers/library-files-handlers';
@@ -44,11 +46,10 @@ export interface Host {
 export function createHost(options: HostOptions): Host {
   const events = new EventBus();
   const examplesDir = options.examplesDir ?? join(options.appRoot, 'examples');
+  const files = new ExampleFiles(examplesDir);
   const mockService = new MockService({ filesDir: examplesDir, onJournal: (entry) => events.emit('mocks.journal', entry) });
   const storeService = new StoreService(resolveDatabaseFile({ db: options.dbFile, env: process.env, dataDir: options.dataDir }));
-  const sessionService = new SessionService(examplesDir, mockService, storeService, options.version, (id, event) =>
-    events.emit('sessions.trace', { id, event }),
-  );
+  const liveSessions = new LiveSessionService(files, mockService, storeService, (id, event) => events.emit('sessions.trace', { id, event }));
   const handlers: Handlers = {
     ...appHandlers(options),
     ...examplesHandlers({ examplesDir }),
@@ -56,10 +57,10 @@ export function createHost(options: HostOptions): Host {
     ...libraryHandlers(storeService),
     ...libraryRunsHandlers(storeService, (progress) => events.emit('scenarios.progress', progress)),
     ...libraryFilesHandlers(storeService),
-    ...flowsHandlers(new FlowService(examplesDir)),
-    ...analysisHandlers(new AnalysisService(examplesDir)),
-    ...sessionsHandlers(sessionService),
-    ...runsHandlers(new RunService(examplesDir, mockService, (runId, event) => events.emit('runs.trace', { runId, event }))),
+    ...flowsHandlers(new FlowService(files)),
+    ...analysisHandlers(new AnalysisService(files)),
+    ...sessionsHandlers(liveSessions, new RecordingService(files, storeService, options.version)),
+    ...runsHandlers(new RunService(files, mockService, (runId, event) => events.emit('runs.trace', { runId, event }))),
   };
   const dispatch = createDispatcher(handlers, {
     onInternalError: options.onInternalError ?? defaultInternalErrorLog,
@@ -68,7 +69,7 @@ export function createHost(options: HostOptions): Host {
     dispatch,
     events,
     close: async () => {
-      await sessionService.close();
+      await liveSessions.close();
       await mockService.close();
       storeService.close();
     },

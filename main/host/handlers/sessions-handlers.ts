@@ -1,5 +1,6 @@
 import type { Handlers } from '../dispatch';
-import type { SessionService } from '../session-service';
+import type { LiveSessionService } from '../live-session-service';
+import type { RecordingService } from '../recording-service';
 
 type SessionRoutes =
   | 'sessions.start'
@@ -16,20 +17,20 @@ type SessionRoutes =
   | 'sessions.importHar'
   | 'sessions.bundle';
 
-export function sessionsHandlers(service: SessionService): Pick<Handlers, SessionRoutes> {
+export function sessionsHandlers(live: LiveSessionService, recordings: RecordingService): Pick<Handlers, SessionRoutes> {
   return {
-    'sessions.start': (input) => service.start(input),
-    'sessions.say': (input) => service.say(input.id, input.text),
-    'sessions.status': (input) => service.status(input.id),
-    'sessions.stop': (input) => service.stop(input.id),
-    'sessions.list': (input) => service.list(input.limit, input.offset),
-    'sessions.get': (input) => service.getSession(input.id),
-    'sessions.delete': (input) => service.deleteSession(input.id),
-    'sessions.import': (input) => service.importSession(input.session),
-    'sessions.replay': (input) => service.replay(input),
-    'sessions.toScenario': (input) => service.toScenario(input.id, input.name),
-    'sessions.exportHar': (input) => service.exportHar(input.id),
-    'sessions.importHar': (input) => service.importHar(input.har, input.name),
-    'sessions.bundle': (input) => service.bundle(input.id),
+    'sessions.start': (input) => live.start(input),
+    'sessions.say': (input) => live.say(input.id, input.text),
+    'sessions.status': (input) => live.status(input.id),
+    'sessions.stop': (input) => live.stop(input.id),
+    'sessions.list': (input) => recordings.list(input.limit, input.offset),
+    'sessions.get': (input) => recordings.getSession(input.id),
+    'sessions.delete': (input) => recordings.deleteSession(input.id),
+    'sessions.import': (input) => recordings.importSession(input.session),
+    'sessions.replay': (input) => recordings.replay(input),
+    'sessions.toScenario': (input) => recordings.toScenario(input.id, input.name),
+    'sessions.exportHar': (input) => recordings.exportHar(input.id),
+    'sessions.importHar': (input) => recordings.importHar(input.har, input.name),
+    'sessions.bundle': (input) => recordings.bundle(input.id),
   };
 }

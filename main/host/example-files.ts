@@ -1,0 +1,49 @@
+import { isAbsolute, resolve } from 'node:path';
+import type { FlowFile } from '../api/formats/flow';
+import type { MocksFile } from '../api/formats/mocks';
+import { FileLoader } from '../formats/file-loader';
+import { FormatError } from '../formats/format-error';
+import type { LoadedScenario } from '../formats/loaded-scenario';
+import { HostError } from './host-error';
+
+/**
+ * The flowbench files the workbench reads: paths relative to the examples folder (or
+ * absolute). A missing file is `not_found`, an invalid one `invalid_input` with every
+ * located issue.
+ */
+export class ExampleFiles {
+  constructor(readonly dir: string) {}
+
+  resolve(file: string): string {
+    return isAbsolute(file) ? file : resolve(this.dir, file);
+  }
+
+  flow(file: string): Promise<FlowFile> {
+    return this.load(file, (loader, path) => loader.loadFlow(path));
+  }
+
+  mocks(file: string): Promise<MocksFile> {
+    return this.load(file, (loader, path) => loader.loadMocks(path));
+  }
+
+  scenarios(file: string): Promise<LoadedScenario[]> {
+    return this.load(file, (loader, path) => loader.loadScenarios(path));
+  }
+
+  async scenario(file: string, index: number): Promise<LoadedScenario> {
+    const scenarios = await this.scenarios(file);
+    const scenario = scenarios[index];
+    if (!scenario) throw new HostError('not_found', `${file} has ${scenarios.length} scenario(s); there is no index ${index}`);
+    return scenario;
+  }
+
+  private async load<T>(file: string, read: (loader: FileLoader, path: string) => Promise<T>): Promise<T> {
+    try {
+      return await read(new FileLoader(this.dir), this.resolve(file));
+    } catch (error) {
+      if (!(error instanceof FormatError)) throw error;
+      const missing = error.issues.length === 1 && error.issues[0]?.path === '(file)';
+      throw new HostError(missing ? 'not_found' : 'invalid_input', `${file}:\n${error.message}`, error.toApiIssues());
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import { relative, resolve, sep } from 'node:path';
+import { stringify } from 'yaml';
+import type { FlowFile } from '../api/formats/flow';
+import type { MocksFile } from '../api/formats/mocks';
+import { SessionFile } from '../api/formats/session';
+import type { BundleFile } from '../api/formats/session';
+import type { ReplayOutcome } from '../api/routes/sessions';
+import { describeIssues, zodIssues } from '../api/validate';
+import { makeBundle, replayAsResult } from '../sessions/bundle';
+import { sessionToHar } from '../sessions/har-export';
+import { HarImportError, harToMocks } from '../sessions/har-import';
+import { replaySession } from '../sessions/replay-session';
+import { sessionToScenario } from '../sessions/session-to-scenario';
+import type { ExampleFiles } from './example-files';
+import { HostError } from './host-error';
+import type { StoreService } from './store-service';
+
+/** Recorded sessions in the library and what is done with them: replay, scenarios, HAR, bundles. */
+export class RecordingService {
+  constructor(
+    private readonly files: ExampleFiles,
+    private readonly store: StoreService,
+    private readonly version: string,
+  ) {}
+
+  list(limit: number, offset: number) {
+    return this.store.use((s) => ({ sessions: s.sessions.list(limit, offset) }));
+  }
+
+  async getSession(id: string): Promise<SessionFile> {
+    const body = await this.store.use((s) => s.sessions.body(id));
+    if (body === undefined) throw new HostError('not_found', `no recorded session ${id}`);
+    const parsed = SessionFile.safeParse(body);
+    if (!parsed.success) throw new HostError('failed', `session ${id} is stored but does not read as flowbench.session/1`, zodIssues(parsed.error));
+    return parsed.data;
+  }
+
+  deleteSession(id: string) {
+    return this.store.use((s) => ({ deleted: s.sessions.delete(id) }));
+  }
+
+  importSession(raw: unknown) {
+    const parsed = SessionFile.safeParse(raw);
+    if (!parsed.success) {
+      const issues = zodIssues(parsed.error);
+      throw new HostError('invalid_input', `not a flowbench.session/1 document: ${describeIssues(issues)}`, issues.map((i) => ({ ...i, path: `session.${i.path}` })));
+    }
+    return this.store.use((s) => s.sessions.save(parsed.data, new Date().toISOString()));
+  }
+
+  async replay(input: {
+    id: string;
+    flowFile?: string | undefined;
+    relative: boolean;
+    answers: 'recording' | 'mocks';
+    mocksFile?: string | undefined;
+    endpointLatency: Record<string, number>;
+  }): Promise<ReplayOutcome> {
+    const session = await this.getSession(input.id);
+    const flow = input.flowFile !== undefined ? await this.files.flow(input.flowFile) : await this.recordedFlow(session);
+    let answers: Parameters<typeof replaySession>[1]['answers'] = { kind: 'recording' };
+    if (input.answers === 'mocks') {
+      const file = input.mocksFile ?? session.mocks?.file;
+      if (file === undefined) throw new HostError('invalid_input', 'replaying against mocks needs a mocks file', [{ path: 'mocksFile', message: 'required: the session names no mock set' }]);
+      answers = { kind: 'mocks', mocks: await this.files.mocks(file) };
+    }
+    const replay = replaySession(session, { flow, relative: input.relative, answers, endpointLatency: input.endpointLatency });
+    return {
+      endState: replay.endState,
+      endReason: replay.endReason ?? null,
+      virtualMs: replay.virtualMs,
+      trace: replay.trace,
+      recordedTrace: session.trace,
+      divergence: replay.divergence,
+      mismatches: replay.mismatches,
+      flowChanged: replay.flowChanged,
+    };
+  }
+
+  async toScenario(id: string, name: string | undefined): Promise<{ yaml: string }> {
+    const session = await this.getSession(id);
+    const flow = await this.recordedFlow(session);
+    const scenariosDir = resolve(this.files.dir, 'scenarios');
+    // Scenarios are saved under examples/scenarios/: refer to files relative to it when inside examples/.
+    const ref = (file: string): string =>
+      relative(this.files.dir, file).startsWith('..') ? file : relative(scenariosDir, file).split(sep).join('/');
+    const mocksFile = session.mocks?.file;
+    const mocks = mocksFile !== undefined ? { ref: ref(mocksFile), file: await this.files.mocks(mocksFile) } : undefined;
+    return {
+      yaml: sessionToScenario(session, {
+        name: name ?? `session ${session.startedAt}`,
+        flow,
+        flowRef: session.flow.file !== undefined ? ref(session.flow.file) : flow,
+        mocks,
+      }),
+    };
+  }
+
+  async exportHar(id: string): Promise<{ har: Record<string, unknown> }> {
+    const session = await this.getSession(id);
+    return { har: sessionToHar(session, this.version, session.mocks?.baseUrl) as unknown as Record<string, unknown> };
+  }
+
+  importHar(har: unknown, name: string | undefined): { mocks: MocksFile; yaml: string } {
+    try {
+      const mocks = harToMocks(har, name);
+      return { mocks, yaml: stringify(mocks, { lineWidth: 0, aliasDuplicateObjects: false }) };
+    } catch (error) {
+      if (error instanceof HarImportError) throw new HostError('invalid_input', error.message, error.issues.map((i) => ({ ...i, path: `har.${i.path}` })));
+      throw error;
+    }
+  }
+
+  async bundle(id: string): Promise<BundleFile> {
+    const session = await this.getSession(id);
+    const flow = await this.recordedFlow(session);
+    const mocksFile = session.mocks?.file;
+    const mocks = mocksFile !== undefined ? await this.files.mocks(mocksFile).catch(() => null) : null;
+    const replay = replaySession(session, { flow });
+    return makeBundle(flow, mocks, session, replayAsResult(session, replay, session.flow.file ?? ''));
+  }
+
+  private async recordedFlow(session: SessionFile): Promise<FlowFile> {
+    if (session.flow.content) return session.flow.content;
+    if (session.flow.file !== undefined) return this.files.flow(session.flow.file);
+    throw new HostError('failed', `session ${session.id} carries no flow and names no flow file; give flowFile`);
+  }
+}

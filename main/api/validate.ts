@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ApiIssue } from './errors';
+import type { ApiError, ApiIssue } from './errors';
 import { formatIssuePath } from './issue-path';
 import { schemaIssues } from './schema-issues';
 
@@ -11,4 +11,10 @@ export function zodIssues(error: z.ZodError): ApiIssue[] {
 /** One line per issue: `path: message`. */
 export function describeIssues(issues: readonly ApiIssue[]): string {
   return issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+}
+
+/** The error of a call whose input breaks its schema, with every issue's path. */
+export function inputError(route: string, error: z.ZodError): ApiError {
+  const issues = zodIssues(error);
+  return { code: 'invalid_input', message: `invalid input for ${route}: ${describeIssues(issues)}`, issues };
 }

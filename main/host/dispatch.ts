@@ -1,7 +1,7 @@
 import { contract, isRouteName, routeNames } from '../api/contract';
 import type { OutputOf, ParsedInputOf, RouteName } from '../api/contract';
 import type { ApiError, CallResult } from '../api/errors';
-import { describeIssues, zodIssues } from '../api/validate';
+import { describeIssues, inputError, zodIssues } from '../api/validate';
 import { HostError } from './host-error';
 
 export type Handler<N extends RouteName> = (input: ParsedInputOf<N>) => Promise<OutputOf<N>> | OutputOf<N>;
@@ -32,10 +32,7 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
   async function run<N extends RouteName>(name: N, input: unknown): Promise<CallResult<unknown>> {
     const route = contract[name];
     const parsed = route.input.safeParse(input === null || input === undefined ? {} : input);
-    if (!parsed.success) {
-      const issues = zodIssues(parsed.error);
-      return failure({ code: 'invalid_input', message: `invalid input for ${name}: ${describeIssues(issues)}`, issues });
-    }
+    if (!parsed.success) return failure(inputError(name, parsed.error));
     try {
       const handler = handlers[name] as Handler<N>;
       const value = await handler(parsed.data as ParsedInputOf<N>);

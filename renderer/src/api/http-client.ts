@@ -1,24 +1,20 @@
 import type { FlowbenchClient } from '../../../main/api/client';
-import { contract, eventContract } from '../../../main/api/contract';
+import { checkedResult } from '../../../main/api/checked-result';
+import { EventListeners } from '../../../main/api/event-listeners';
 import type { EventName, EventPayload, InputOf, OutputOf, RouteName } from '../../../main/api/contract';
-import { ApiCallError, CallResultSchema } from '../../../main/api/errors';
-import { describeIssues, zodIssues } from '../../../main/api/validate';
+import { ApiCallError } from '../../../main/api/errors';
 
 /** The client in browser mode: one POST per call, server-sent events for host events. */
 export function createHttpClient(baseUrl = ''): FlowbenchClient {
   let source: EventSource | undefined;
   const subscribed = new Set<string>();
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const listeners = new EventListeners();
 
   const ensureSource = (event: EventName): void => {
     source ??= new EventSource(`${baseUrl}/api/events`);
     if (subscribed.has(event)) return;
     subscribed.add(event);
-    source.addEventListener(event, (message: MessageEvent<string>) => {
-      const parsed = eventContract[event].payload.safeParse(JSON.parse(message.data));
-      if (!parsed.success) return;
-      for (const listener of listeners.get(event) ?? []) listener(parsed.data);
-    });
+    source.addEventListener(event, (message: MessageEvent<string>) => listeners.deliver(event, JSON.parse(message.data)));
   };
 
   return {
@@ -36,32 +32,13 @@ export function createHttpClient(baseUrl = ''): FlowbenchClient {
           message: `the workbench host is not reachable (${error instanceof Error ? error.message : String(error)}); is it still running?`,
         });
       }
-      const envelope = CallResultSchema.safeParse(await response.json().catch(() => null));
-      if (!envelope.success) {
-        throw new ApiCallError(name, { code: 'internal', message: `${name}: HTTP ${response.status} outside the contract` });
-      }
-      if (!envelope.data.ok) throw new ApiCallError(name, envelope.data.error);
-      const output = contract[name].output.safeParse(envelope.data.value);
-      if (!output.success) {
-        throw new ApiCallError(name, {
-          code: 'internal',
-          message: `${name}: output breaks the contract: ${describeIssues(zodIssues(output.error))}`,
-        });
-      }
-      return output.data as OutputOf<N>;
+      const result = checkedResult(name, await response.json().catch(() => null), `HTTP ${response.status}`);
+      if (!result.ok) throw new ApiCallError(name, result.error);
+      return result.value;
     },
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
       ensureSource(event);
-      let set = listeners.get(event);
-      if (!set) {
-        set = new Set();
-        listeners.set(event, set);
-      }
-      const wrapped = listener as (payload: unknown) => void;
-      set.add(wrapped);
-      return () => {
-        set.delete(wrapped);
-      };
+      return listeners.add(event, listener);
     },
   };
 }

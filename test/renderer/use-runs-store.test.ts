@@ -37,11 +37,56 @@ describe('runs store', () => {
     const runs = useRunsStore();
     runs.useMockPatches = false;
     await runs.run({ kind: 'example', file: 'scenarios/order-status.scenario.yaml', index: 1, name: result.name });
-    expect(client.calls[0]).toEqual({ name: 'runs.start', input: { file: 'scenarios/order-status.scenario.yaml', index: 1, useMockPatches: false } });
+    const input = client.calls[0]?.input as Record<string, unknown>;
+    expect(client.calls[0]?.name).toBe('runs.start');
+    expect(input).toEqual({ file: 'scenarios/order-status.scenario.yaml', index: 1, useMockPatches: false, runId: expect.stringMatching(/^ui-/) });
     expect(runs.current?.appliedPatches).toEqual({ order_status: { latency: { fixed: 6000 } } });
     expect(runs.flowName).toBe('Order status (voice, async + await)');
     expect(runs.model.to).toBe(9600);
     expect(runs.scrubT).toBe(0);
+  });
+
+  it('opens a latency band: the scenario as written, virtual clock, the endpoint latency pinned, under our run id', async () => {
+    const runs = useRunsStore();
+    runs.clock = 'real';
+    await runs.run({ kind: 'example', file: 'scenarios/order-status.scenario.yaml', index: 1, name: result.name, endpointLatency: { order_status: 4750 } });
+    expect(client.calls[0]?.input).toEqual({
+      file: 'scenarios/order-status.scenario.yaml',
+      index: 1,
+      runId: expect.stringMatching(/^ui-/),
+      useMockPatches: false,
+      clock: 'virtual',
+      endpointLatency: { order_status: 4750 },
+    });
+    // R reruns it the same way.
+    await runs.rerun();
+    const starts = client.calls.filter((c) => c.name === 'runs.start');
+    expect(starts).toHaveLength(2);
+    expect((starts[1]?.input as { endpointLatency?: unknown }).endpointLatency).toEqual({ order_status: 4750 });
+  });
+
+  it('shows only the live events of its own run', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    client = fakeClient({
+      'runs.start': async () => {
+        await gate;
+        return { runId: 'x', flowFile: null, result, appliedPatches: {} };
+      },
+      'examples.list': () => ({ root: '/examples', files: [] }),
+    });
+    setClient(client);
+    const runs = useRunsStore();
+    runs.clock = 'real';
+    const done = runs.run({ kind: 'example', file: 'f', index: 0, name: 'n' });
+    await Promise.resolve();
+    const runId = (client.calls[0]?.input as { runId: string }).runId;
+    client.emit('runs.trace', { runId: 'someone-else', event: { type: 'start', t: 0, flow: 'other', channel: 'chat', seed: 1 } });
+    client.emit('runs.trace', { runId, event: { type: 'start', t: 0, flow: 'mine', channel: 'voice', seed: 1 } });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(runs.live.map((e) => (e.type === 'start' ? e.flow : e.type))).toEqual(['mine']);
+    release();
+    await done;
   });
 
   it('derives the pending requests and the ports so far from the trace at the scrubbed time', async () => {

@@ -1,10 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { FlowFile } from '../../../main/api/formats/flow';
 import type { FlowFileInput } from '../../../main/api/formats/flow';
 import type { FlowView } from '../../../main/api/routes/flows';
 import type { FlowSummary } from '../../../main/api/routes/library-flows';
-import { zodIssues } from '../../../main/api/validate';
 import { useClient } from '../api/client';
 import { errorMessage } from './error-message';
 import { useExamplesStore } from './use-examples-store';
@@ -61,15 +59,12 @@ export const useFlowsStore = defineStore('flows', () => {
         libraryBody.value = null;
         if (sourceKey.value === flowSourceKey(next)) view.value = opened;
       } else {
-        const record = await useClient().call('flows.get', { id: next.id });
-        const parsed = FlowFile.safeParse(record.flow);
+        const client = useClient();
+        const record = await client.call('flows.get', { id: next.id });
         libraryBody.value = record.flow;
-        if (sourceKey.value === flowSourceKey(next)) {
-          // The library checked it when it was saved; lints are not available for library flows.
-          view.value = parsed.success
-            ? { file: record.path, flow: parsed.data, issues: [], lints: [] }
-            : { file: record.path, flow: null, issues: zodIssues(parsed.error), lints: [] };
-        }
+        // The host checks the flow as written and lints it, as it does for files.
+        const checked = await client.call('flows.check', { flow: record.flow });
+        if (sourceKey.value === flowSourceKey(next)) view.value = { file: record.path, ...checked };
       }
       if (selectedModule.value !== null && !view.value?.flow?.modules.some((m) => m.id === selectedModule.value)) selectedModule.value = null;
     } catch (e) {
@@ -84,16 +79,27 @@ export const useFlowsStore = defineStore('flows', () => {
     return source.value ? open(source.value) : Promise.resolve();
   }
 
-  /** Opens the flow a run used: the library flow it names, else the example flow with its name. */
-  async function openForRun(flowName: string | null, libraryFlowId: number | null): Promise<void> {
+  /**
+   * Opens the flow a run used: the library flow it names, else the flow file it ran (an
+   * example scenario), else the example flow with its name (an inline flow).
+   */
+  async function openForRun(run: { flowName: string | null; libraryFlowId: number | null; flowFile: string | null }): Promise<void> {
+    const { flowName, libraryFlowId, flowFile } = run;
     if (libraryFlowId !== null) {
       if (source.value?.kind === 'library' && source.value.id === libraryFlowId) return;
       const summary = library.value.find((f) => f.id === libraryFlowId);
       await open({ kind: 'library', id: libraryFlowId, path: summary?.path ?? `#${libraryFlowId}` });
       return;
     }
-    if (flowName === null || flow.value?.name === flowName) return;
     const examples = useExamplesStore();
+    if (flowFile !== null) {
+      if (examples.root === null) await examples.load();
+      const file = examplePath(examples.root, flowFile);
+      if (source.value?.kind === 'example' && source.value.file === file && view.value !== null) return;
+      await open({ kind: 'example', file });
+      return;
+    }
+    if (flowName === null || flow.value?.name === flowName) return;
     if (examples.files.length === 0) await examples.load();
     const file = examples.flows.find((f) => f.name === flowName);
     if (file) await open({ kind: 'example', file: file.path });
@@ -155,6 +161,16 @@ export const useFlowsStore = defineStore('flows', () => {
     selectModule,
   };
 });
+
+/** A flow file as the Flows view lists it: relative to the examples folder when inside it. */
+export function examplePath(root: string | null, file: string): string {
+  if (root === null) return file;
+  const slashes = (p: string): string => p.replace(/\\/g, '/');
+  const base = slashes(root);
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const path = slashes(file);
+  return path.startsWith(prefix) ? path.slice(prefix.length) : file;
+}
 
 function roundPosition(p: Position): Position {
   return { x: Math.round(p.x), y: Math.round(p.y) };

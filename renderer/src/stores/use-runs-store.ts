@@ -15,7 +15,14 @@ import { useFlowsStore } from './use-flows-store';
 
 /** Where a run came from: one scenario of an example file, or a library scenario. */
 export type RunSource =
-  | { kind: 'example'; file: string; index: number; name: string }
+  | {
+      kind: 'example';
+      file: string;
+      index: number;
+      name: string;
+      /** A fixed latency per endpoint on the virtual clock (a band of the boundary explorer). */
+      endpointLatency?: Record<string, number>;
+    }
   | { kind: 'library'; scenarioId: number; name: string };
 
 export interface LoadedRun {
@@ -26,6 +33,8 @@ export interface LoadedRun {
   resultId: number | null;
   /** The library flow the scenario runs, when known. */
   libraryFlowId: number | null;
+  /** The flow file an example scenario ran (absolute), null when inline or from the library. */
+  flowFile: string | null;
   result: ScenarioResult;
   /** Live mock patches the host applied on top of the scenario's overrides. */
   appliedPatches: Record<string, RouteOverride>;
@@ -33,6 +42,11 @@ export interface LoadedRun {
 
 export function sourceKey(source: RunSource): string {
   return source.kind === 'example' ? `example:${source.file}#${source.index}` : `library:${source.scenarioId}`;
+}
+
+/** A run id of our own, so the live events of our run are told apart from others'. */
+export function newRunId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? `ui-${crypto.randomUUID()}` : `ui-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
 }
 
 /** Which clock a run uses: the scenario's own, or one forced from the Run view. */
@@ -92,7 +106,7 @@ export const useRunsStore = defineStore('runs', () => {
     selectedEvent.value = null;
     selectedPort.value = null;
     scrubT.value = model.value.from;
-    void useFlowsStore().openForRun(flowName.value, run.libraryFlowId);
+    void useFlowsStore().openForRun({ flowName: flowName.value, libraryFlowId: run.libraryFlowId, flowFile: run.flowFile });
   }
 
   async function run(source: RunSource): Promise<LoadedRun | null> {
@@ -104,16 +118,20 @@ export const useRunsStore = defineStore('runs', () => {
       const client = useClient();
       let loaded: LoadedRun;
       if (source.kind === 'example') {
-        const clockInput = clock.value === 'scenario' ? {} : clock.value === 'virtual' ? { clock: 'virtual' as const } : { clock: 'real' as const, ...(clock.value === 'real-fast' ? { timeScale: FAST_TIME_SCALE } : {}) };
-        const outcome = await followLive(() => client.call('runs.start', { file: source.file, index: source.index, useMockPatches: useMockPatches.value, ...clockInput }));
-        loaded = { source, runId: outcome.runId, resultId: null, libraryFlowId: null, result: outcome.result, appliedPatches: outcome.appliedPatches };
+        const runId = newRunId();
+        const input = source.endpointLatency
+          ? // A band of the boundary explorer: the scenario as written, in virtual time, with the latency pinned.
+            { file: source.file, index: source.index, runId, useMockPatches: false, clock: 'virtual' as const, endpointLatency: source.endpointLatency }
+          : { file: source.file, index: source.index, runId, useMockPatches: useMockPatches.value, ...clockInput() };
+        const outcome = await followLive(runId, () => client.call('runs.start', input));
+        loaded = { source, runId: outcome.runId, resultId: null, libraryFlowId: null, flowFile: outcome.flowFile, result: outcome.result, appliedPatches: outcome.appliedPatches };
       } else {
         const recorded = await client.call('scenarios.run', { ids: [source.scenarioId] });
         const summary = recorded.results[0];
         if (!summary) throw new Error('the host ran nothing for this scenario');
         const stored = await client.call('results.get', { id: summary.resultId });
         const scenario = await client.call('scenarios.get', { id: source.scenarioId });
-        loaded = { source, runId: String(recorded.run.id), resultId: stored.id, libraryFlowId: scenario.flow.id, result: stored, appliedPatches: {} };
+        loaded = { source, runId: String(recorded.run.id), resultId: stored.id, libraryFlowId: scenario.flow.id, flowFile: null, result: stored, appliedPatches: {} };
       }
       load(loaded);
       return loaded;
@@ -126,11 +144,19 @@ export const useRunsStore = defineStore('runs', () => {
     }
   }
 
-  /** Shows the events of a real-clock run as they come, until the call returns. */
-  async function followLive<T>(call: () => Promise<T>): Promise<T> {
+  function clockInput(): { clock?: 'virtual' | 'real'; timeScale?: number } {
+    if (clock.value === 'scenario') return {};
+    if (clock.value === 'virtual') return { clock: 'virtual' };
+    return { clock: 'real', ...(clock.value === 'real-fast' ? { timeScale: FAST_TIME_SCALE } : {}) };
+  }
+
+  /** Shows the events of our real-clock run (by its run id) as they come, until the call returns. */
+  async function followLive<T>(runId: string, call: () => Promise<T>): Promise<T> {
     live.value = [];
     let pending: TraceEvent[] = [];
-    const stop = useClient().on('runs.trace', (payload) => pending.push(payload.event));
+    const stop = useClient().on('runs.trace', (payload) => {
+      if (payload.runId === runId) pending.push(payload.event);
+    });
     const timer = setInterval(() => {
       if (pending.length === 0) return;
       live.value = markRaw([...live.value, ...pending]);
@@ -155,7 +181,7 @@ export const useRunsStore = defineStore('runs', () => {
     try {
       const client = useClient();
       const [stored, scenario] = await Promise.all([client.call('results.get', { id: resultId }), client.call('scenarios.get', { id: scenarioId })]);
-      load({ source: { kind: 'library', scenarioId, name: scenario.name }, runId: String(stored.runId), resultId: stored.id, libraryFlowId: scenario.flow.id, result: stored, appliedPatches: {} });
+      load({ source: { kind: 'library', scenarioId, name: scenario.name }, runId: String(stored.runId), resultId: stored.id, libraryFlowId: scenario.flow.id, flowFile: null, result: stored, appliedPatches: {} });
       return true;
     } catch (e) {
       error.value = errorMessage(e);

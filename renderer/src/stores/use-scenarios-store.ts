@@ -14,9 +14,8 @@ export interface RunProgress {
   passed: number;
   failed: number;
   errors: number;
-  /** The scenario running now. */
-  current: string | null;
-  stopping: boolean;
+  /** The scenario that finished last, as the host reported it. */
+  last: { name: string; status: string } | null;
 }
 
 export interface ScenarioHistory {
@@ -88,45 +87,53 @@ export const useScenariosStore = defineStore('scenarios', () => {
   }
 
   /**
-   * Runs the scenarios one after the other (one library run each), so the progress is
-   * real and a stop takes effect after the scenario that is running.
+   * Runs the scenarios as one library run (one entry in the run history). The host reports
+   * each scenario as it finishes (scenarios.progress, told apart by our progress id).
    */
   async function runMany(ids: readonly number[]): Promise<void> {
     if (progress.value !== null || ids.length === 0) return;
-    const byId = new Map(items.value.map((s) => [s.id, s]));
-    progress.value = { done: 0, total: ids.length, passed: 0, failed: 0, errors: 0, current: null, stopping: false };
+    const progressId = `ui-run-${++runCounter}-${Date.now()}`;
+    const p: RunProgress = { done: 0, total: ids.length, passed: 0, failed: 0, errors: 0, last: null };
+    progress.value = p;
+    lastProgress.value = null;
     error.value = null;
+    const stop = useClient().on('scenarios.progress', (event) => {
+      if (event.progressId !== progressId || progress.value === null) return;
+      const live = progress.value;
+      live.done = Math.max(live.done, event.done);
+      live.total = event.total;
+      if (event.status === 'passed') live.passed++;
+      else if (event.status === 'failed') live.failed++;
+      else live.errors++;
+      live.last = { name: event.name, status: event.status };
+    });
     try {
-      for (const id of ids) {
-        const p = progress.value;
-        if (p === null || p.stopping) break;
-        p.current = byId.get(id)?.name ?? `#${id}`;
-        const outcome = await useClient().call('scenarios.run', { ids: [id] });
-        const next = new Map(results.value);
-        for (const r of outcome.results) {
-          next.set(r.scenarioId, r);
-          if (r.status === 'passed') p.passed++;
-          else if (r.status === 'failed') p.failed++;
-          else p.errors++;
-        }
-        results.value = next;
-        p.done++;
-        if (history.value?.scenarioId === id) void loadHistory(id);
+      const outcome = await useClient().call('scenarios.run', { ids: [...ids], progressId });
+      const next = new Map(results.value);
+      let passed = 0;
+      let failed = 0;
+      let errors = 0;
+      for (const r of outcome.results) {
+        next.set(r.scenarioId, r);
+        if (r.status === 'passed') passed++;
+        else if (r.status === 'failed') failed++;
+        else errors++;
       }
+      results.value = next;
+      // The result is the truth, whatever events the page missed.
+      lastProgress.value = { done: outcome.results.length, total: outcome.results.length, passed, failed, errors, last: null };
+      const shown = history.value?.scenarioId;
+      if (shown !== undefined && ids.includes(shown)) void loadHistory(shown);
     } catch (e) {
       error.value = errorMessage(e);
     } finally {
-      const finished = progress.value;
+      stop();
       progress.value = null;
       await load();
-      if (finished) lastProgress.value = { ...finished, current: null };
     }
   }
+  let runCounter = 0;
   const lastProgress = ref<RunProgress | null>(null);
-
-  function stop(): void {
-    if (progress.value) progress.value.stopping = true;
-  }
 
   async function loadHistory(scenarioId: number): Promise<void> {
     historyLoading.value = true;
@@ -160,6 +167,12 @@ export const useScenariosStore = defineStore('scenarios', () => {
     }
   }
 
+  /** What the host would say to saving this scenario (scenarios.validate: nothing is saved). */
+  async function validate(target: { id: number } | { file: string | null }, scenario: ScenarioEntryInput): Promise<ApiIssue[]> {
+    const input = 'id' in target ? { id: target.id, scenario } : { ...(target.file ? { file: target.file } : {}), scenario };
+    return (await useClient().call('scenarios.validate', input)).issues;
+  }
+
   async function remove(id: number): Promise<void> {
     try {
       await useClient().call('scenarios.delete', { id });
@@ -189,10 +202,10 @@ export const useScenariosStore = defineStore('scenarios', () => {
     load,
     importFolder,
     runMany,
-    stop,
     loadHistory,
     get,
     save,
+    validate,
     remove,
   };
 });

@@ -2,6 +2,7 @@ import type { Interval } from '../../../main/api/trace/dead-air';
 import { formatMs } from './format-ms';
 import { itemBox, laneBoxes, plotLeft, plotWidth } from './geometry';
 import type { Box, LaneBox, TimelineGeometry } from './geometry';
+import type { TimelineMarker } from './aligned';
 import type { TimelineItem, TimelineModel } from './layout';
 import type { TimelinePalette } from './palette';
 import { axisTicks } from './ticks';
@@ -100,6 +101,37 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, model: TimelineModel,
     ctx.fill();
     ctx.fillStyle = palette.barText;
     ctx.fillText(label, bx + 5, 10);
+  }
+  ctx.restore();
+}
+
+/** Labelled dashed vertical lines across the lanes (drawn on the overlay canvas). */
+export function drawMarkers(ctx: CanvasRenderingContext2D, markers: readonly TimelineMarker[], g: TimelineGeometry, height: number, view: ViewWindow, palette: TimelinePalette): void {
+  const left = plotLeft(g);
+  const width = plotWidth(g);
+  ctx.save();
+  ctx.font = FONT;
+  ctx.textBaseline = 'middle';
+  for (const marker of markers) {
+    const x = Math.round(timeToX(marker.t, view, left, width)) + 0.5;
+    if (x < left || x > left + width) continue;
+    ctx.strokeStyle = palette.marker;
+    ctx.lineWidth = 2;
+    ctx.setLineDash([6, 4]);
+    ctx.beginPath();
+    ctx.moveTo(x, g.axisHeight);
+    ctx.lineTo(x, height);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    const w = marker.label.length * CHAR_PX + 10;
+    // The label sits in the footer strip, on the side of the line with room for it.
+    const bx = x + 4 + w <= left + width ? x + 4 : Math.max(left, x - 4 - w);
+    const by = height - g.footerHeight;
+    ctx.fillStyle = palette.marker;
+    roundRect(ctx, bx, by + 1, w, g.footerHeight - 2, 3);
+    ctx.fill();
+    ctx.fillStyle = palette.barText;
+    ctx.fillText(marker.label, bx + 5, by + g.footerHeight / 2);
   }
   ctx.restore();
 }

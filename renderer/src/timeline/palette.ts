@@ -17,6 +17,8 @@ export interface TimelinePalette {
   selection: string;
   hover: string;
   barText: string;
+  /** Marker lines, e.g. where a replay diverges from its recording. */
+  marker: string;
   tones: Record<Tone, string>;
 }
 
@@ -36,6 +38,7 @@ export const LIGHT_PALETTE: TimelinePalette = {
   selection: '#f0a020',
   hover: 'rgba(32, 128, 240, 0.9)',
   barText: '#ffffff',
+  marker: '#9b30d9',
   tones: {
     user: '#4f7fd8',
     bot: '#18a058',
@@ -65,6 +68,7 @@ export const DARK_PALETTE: TimelinePalette = {
   selection: '#f2c97d',
   hover: 'rgba(112, 192, 232, 0.95)',
   barText: '#0f1115',
+  marker: '#d58cff',
   tones: {
     user: '#7aa7f0',
     bot: '#63e2b7',

@@ -14,6 +14,10 @@ export interface PortView {
   arrow: Arrow | null;
   /** Times the run left by this port (0 without a run). */
   taken: number;
+  /** Times the example suite took this port (coverage), null when coverage is not shown. */
+  covered: number | null;
+  /** A timeout / failure / waiting port: the handlers suites forget. */
+  handler: boolean;
   lints: LintWarning[];
 }
 
@@ -47,8 +51,14 @@ export interface FlowGraph {
   edges: FlowEdge[];
 }
 
-/** The flow as Vue Flow nodes (one per module, a handle per port) and edges (one per arrow). */
-export function buildFlowGraph(flow: FlowFile, lints: readonly LintWarning[], overlay: RunOverlay | null): FlowGraph {
+/** Ports that handle timeouts and failures (the coverage calls them out). */
+const HANDLER_PORTS = new Set(['failure', 'waiting']);
+
+/**
+ * The flow as Vue Flow nodes (one per module, a handle per port) and edges (one per arrow).
+ * `coverage` (`module.port` → times the suite took it) colours the ports never taken.
+ */
+export function buildFlowGraph(flow: FlowFile, lints: readonly LintWarning[], overlay: RunOverlay | null, coverage: ReadonlyMap<string, number> | null = null): FlowGraph {
   const moduleIds = new Set(flow.modules.map((m) => m.id));
   const nodes: (ModuleNode & { data: ModuleNodeData })[] = [];
   const edges: FlowEdge[] = [];
@@ -63,6 +73,8 @@ export function buildFlowGraph(flow: FlowFile, lints: readonly LintWarning[], ov
         to: target?.to ?? null,
         arrow: target?.arrow ?? null,
         taken: overlay?.taken.get(`${module.id}.${name}`) ?? 0,
+        covered: coverage === null ? null : (coverage.get(`${module.id}.${name}`) ?? 0),
+        handler: HANDLER_PORTS.has(name),
         lints: lints.filter((l) => l.module === module.id && l.port === name),
       };
     });

@@ -2,7 +2,7 @@ export interface Shortcut {
   /** As shown to the user, e.g. `Ctrl+Enter`. */
   keys: string;
   description: string;
-  where: 'Everywhere' | 'Run / Timeline' | 'Flows' | 'Scenarios';
+  where: 'Everywhere' | 'Run / Timeline' | 'Flows' | 'Scenarios' | 'Sessions';
 }
 
 /** Every keyboard shortcut of the workbench: the help dialog lists exactly these. */
@@ -19,6 +19,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'F', description: 'Fit the graph to the window', where: 'Flows' },
   { keys: 'Esc', description: 'Clear the module selection', where: 'Flows' },
   { keys: 'Ctrl+S', description: 'Save the scenario in the editor', where: 'Scenarios' },
+  { keys: 'Enter', description: 'Send the message to the bot', where: 'Sessions' },
+  { keys: 'Ctrl+Enter', description: 'Replay the selected recording', where: 'Sessions' },
 ];
 
 /** The shortcut of one action, for tooltips and aria-keyshortcuts. */

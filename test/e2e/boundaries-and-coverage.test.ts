@@ -56,7 +56,6 @@ describe('Flows view: port coverage and the latency boundary explorer', () => {
     const boxes = await Promise.all([0, 1, 2].map((i) => chart.getByTestId(`band-${i}`).locator('rect').boundingBox()));
     expect(boxes.every((b, i) => i === 0 || (b && boxes[i - 1] && b.x > (boxes[i - 1]?.x ?? 0)))).toBe(true);
     expect((boxes[1]?.width ?? 0) / ((boxes[0]?.width ?? 0) + (boxes[1]?.width ?? 0) + (boxes[2]?.width ?? 0))).toBeCloseTo(500 / 8000, 2);
-    await chart.scrollIntoViewIfNeeded();
     await ui.screenshots('flows-latency-bands');
   });
 

@@ -6,6 +6,7 @@
 export interface PageElement {
   click(): void;
   getAttribute(name: string): string | null;
+  scrollIntoView(options?: { block?: 'start' | 'center' | 'end' | 'nearest' }): void;
 }
 
 export interface PageGlobals {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resultsDir } from '../support/paths';
+import type { PageElement } from './page-globals';
 import { goTo, openWorkbenchUi } from './workbench-ui';
 import type { WorkbenchUi } from './workbench-ui';
 
@@ -89,7 +90,8 @@ describe('sessions: chat live, record, replay, divergence, scenario, downloads, 
     // One above the other, the same width and height (same lanes), on one time axis.
     expect(top && bottom && bottom.y > top.y).toBe(true);
     expect([Math.round(top?.width ?? 0), Math.round(top?.height ?? 0)]).toEqual([Math.round(bottom?.width ?? -1), Math.round(bottom?.height ?? -1)]);
-    await page.getByTestId('aligned-bottom').scrollIntoViewIfNeeded();
+    // The page scrolls inside the layout: bring both timelines on screen for the screenshots.
+    await page.getByTestId('replay-result').evaluate((el) => (el as unknown as PageElement).scrollIntoView({ block: 'start' }));
     await ui.screenshots('sessions-aligned-timelines');
     await aligned.screenshot({ path: join(resultsDir, 'sessions-aligned-timelines-only.png') });
   });

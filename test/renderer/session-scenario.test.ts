@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { contextRows } from '../../renderer/src/sessions/context-diff';
 import { divergenceMarkers, replayLabel } from '../../renderer/src/sessions/replay-labels';
 import { libraryPathOf, libraryScenarioDraft, referencedPaths } from '../../renderer/src/sessions/session-scenario';
-import { DEFAULT_REPLAY } from '../../renderer/src/stores/use-sessions-store';
+import { DEFAULT_REPLAY } from '../../renderer/src/stores/use-recordings-store';
 
 /** What sessions.toScenario answers for a session of the example voice flow. */
 const hostDraft = `format: flowbench.scenario/1

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../main/api/formats/trace';
 import type { LiveSessionStatus } from '../../main/api/routes/sessions';
 import { setClient } from '../../renderer/src/api/client';
+import { useRecordingsStore } from '../../renderer/src/stores/use-recordings-store';
 import { useSessionsStore } from '../../renderer/src/stores/use-sessions-store';
 import { fakeClient } from './fake-client';
 import type { FakeClient } from './fake-client';
@@ -25,7 +26,7 @@ const status = (trace: readonly TraceEvent[], patch: Partial<LiveSessionStatus> 
 const greeting = slowApiTrace.slice(0, 4);
 const tick = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('sessions store', () => {
+describe('sessions and recordings stores', () => {
   let client: FakeClient;
   let say: () => void = () => undefined;
 
@@ -75,12 +76,13 @@ describe('sessions store', () => {
     expect(sessions.pending).toBeNull();
     // The ended session was saved (stop waits for the recording) and is selected for replay.
     expect(client.calls.map((c) => c.name)).toContain('sessions.stop');
-    expect(sessions.recordings.map((s) => s.id)).toEqual(['s1']);
-    expect(sessions.selectedId).toBe('s1');
+    const recordings = useRecordingsStore();
+    expect(recordings.items.map((s) => s.id)).toEqual(['s1']);
+    expect(recordings.selectedId).toBe('s1');
   });
 
   it('replays the selected session with the options given', async () => {
-    const sessions = useSessionsStore();
+    const sessions = useRecordingsStore();
     const replayClient = fakeClient({
         'sessions.get': () => ({ format: 'flowbench.session/1', id: 's1', startedAt: '', flow: { name: 'F', sha256: 'x' }, clock: 'real', seed: 7, user: [], exchanges: [], trace: [] }),
         'sessions.replay': (input) => ({ endState: 'handover', endReason: null, virtualMs: 1, trace: [], recordedTrace: [], divergence: null, mismatches: [], flowChanged: input.flowFile !== undefined }),

@@ -1,6 +1,6 @@
 import type { ReplayOutcome } from '../../../main/api/routes/sessions';
 import type { TimelineMarker } from '../timeline/aligned';
-import type { ReplayOptions } from '../stores/use-sessions-store';
+import type { ReplayOptions } from '../stores/use-recordings-store';
 
 type Divergence = NonNullable<ReplayOutcome['divergence']>;
 

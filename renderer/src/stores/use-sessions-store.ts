@@ -1,14 +1,11 @@
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef } from 'vue';
 import type { TraceEvent } from '../../../main/api/formats/trace';
-import type { SessionFile } from '../../../main/api/formats/session';
-import type { LiveSessionStatus, ReplayOutcome, SessionSummary } from '../../../main/api/routes/sessions';
-import type { z } from 'zod';
+import type { LiveSessionStatus } from '../../../main/api/routes/sessions';
 import { useClient } from '../api/client';
 import { liveDeadAir } from '../sessions/live-dead-air';
 import { errorMessage } from './error-message';
-
-export type SessionListItem = z.infer<typeof SessionSummary>;
+import { useRecordingsStore } from './use-recordings-store';
 
 /** How a live session is started: the flow, what it talks to, and how fast the clock runs. */
 export interface StartOptions {
@@ -19,30 +16,14 @@ export interface StartOptions {
   timeScale: number;
 }
 
-/** How a recorded session is replayed in virtual time. */
-export interface ReplayOptions {
-  /** An edited flow file (relative to examples/); null replays the flow as recorded. */
-  flowFile: string | null;
-  /** The same gaps after each bot turn instead of the recorded times. */
-  relative: boolean;
-  answers: 'recording' | 'mocks';
-  /** With answers from mocks: this mocks file instead of the session's. */
-  mocksFile: string | null;
-  /** A fixed latency per endpoint (ms); endpoints left out answer as recorded. */
-  endpointLatency: Record<string, number>;
-}
-
-export const DEFAULT_REPLAY: ReplayOptions = { flowFile: null, relative: false, answers: 'recording', mocksFile: null, endpointLatency: {} };
-
 /** How often the live clock moves on screen. */
 const TICK_MS = 100;
 
 /**
- * Live sessions and recordings: a chat with a flow on the real clock (its trace filled in
- * from sessions.trace as it happens), the recorded sessions, replays and their divergence.
+ * The live session: a chat with a flow on the real clock, its trace filled in from
+ * sessions.trace as it happens. When it ends it is saved and shows among the recordings.
  */
 export const useSessionsStore = defineStore('sessions', () => {
-  // ── the live session ────────────────────────────────────────────────────────
   const live = shallowRef<LiveSessionStatus | null>(null);
   const liveTrace = shallowRef<readonly TraceEvent[]>([]);
   const liveTimeScale = ref(1);
@@ -199,8 +180,10 @@ export const useSessionsStore = defineStore('sessions', () => {
     try {
       // sessions.stop also waits for the recording of a session that ended by itself.
       adopt(await useClient().call('sessions.stop', { id }));
-      await refreshList();
-      if (recordings.value.some((s) => s.id === id)) await select(id);
+      // The recording is saved: list it, selected for replay.
+      const recordings = useRecordingsStore();
+      await recordings.refresh();
+      if (recordings.items.some((s) => s.id === id)) await recordings.select(id);
     } catch (e) {
       liveError.value = errorMessage(e);
     } finally {
@@ -215,97 +198,6 @@ export const useSessionsStore = defineStore('sessions', () => {
     currentId = null;
     nowT.value = 0;
     stopTicking();
-  }
-
-  // ── recordings ───────────────────────────────────────────────────────────────
-  const recordings = shallowRef<SessionListItem[]>([]);
-  const listLoading = ref(false);
-  const listLoaded = ref(false);
-  const listError = ref<string | null>(null);
-  const selectedId = ref<string | null>(null);
-  const selected = shallowRef<SessionFile | null>(null);
-  const selectedError = ref<string | null>(null);
-  const replayOptions = ref<ReplayOptions>({ ...DEFAULT_REPLAY, endpointLatency: {} });
-  const replay = shallowRef<ReplayOutcome | null>(null);
-  /** The options the replay on screen ran with. */
-  const replayedWith = shallowRef<ReplayOptions | null>(null);
-  const replaying = ref(false);
-  const replayError = ref<string | null>(null);
-
-  async function refreshList(): Promise<void> {
-    listLoading.value = true;
-    try {
-      recordings.value = (await useClient().call('sessions.list', { limit: 200, offset: 0 })).sessions;
-      listError.value = null;
-      listLoaded.value = true;
-      if (selectedId.value !== null && !recordings.value.some((s) => s.id === selectedId.value)) deselect();
-    } catch (e) {
-      listError.value = errorMessage(e);
-    } finally {
-      listLoading.value = false;
-    }
-  }
-
-  function deselect(): void {
-    selectedId.value = null;
-    selected.value = null;
-    replay.value = null;
-    replayedWith.value = null;
-  }
-
-  async function select(id: string): Promise<void> {
-    if (selectedId.value !== id) {
-      replay.value = null;
-      replayedWith.value = null;
-      replayError.value = null;
-      replayOptions.value = { ...DEFAULT_REPLAY, endpointLatency: {} };
-    }
-    selectedId.value = id;
-    selectedError.value = null;
-    try {
-      const session = await useClient().call('sessions.get', { id });
-      if (selectedId.value === id) selected.value = markRaw(session);
-    } catch (e) {
-      selectedError.value = errorMessage(e);
-    }
-  }
-
-  async function runReplay(): Promise<ReplayOutcome | null> {
-    const id = selectedId.value;
-    if (id === null || replaying.value) return null;
-    const options: ReplayOptions = { ...replayOptions.value, endpointLatency: { ...replayOptions.value.endpointLatency } };
-    replaying.value = true;
-    replayError.value = null;
-    try {
-      const outcome = await useClient().call('sessions.replay', {
-        id,
-        relative: options.relative,
-        answers: options.answers,
-        endpointLatency: options.endpointLatency,
-        ...(options.flowFile !== null ? { flowFile: options.flowFile } : {}),
-        ...(options.answers === 'mocks' && options.mocksFile !== null ? { mocksFile: options.mocksFile } : {}),
-      });
-      if (selectedId.value === id) {
-        replay.value = markRaw(outcome);
-        replayedWith.value = options;
-      }
-      return outcome;
-    } catch (e) {
-      replayError.value = errorMessage(e);
-      return null;
-    } finally {
-      replaying.value = false;
-    }
-  }
-
-  async function remove(id: string): Promise<void> {
-    try {
-      await useClient().call('sessions.delete', { id });
-      if (selectedId.value === id) deselect();
-      await refreshList();
-    } catch (e) {
-      listError.value = errorMessage(e);
-    }
   }
 
   return {
@@ -326,22 +218,5 @@ export const useSessionsStore = defineStore('sessions', () => {
     say,
     stop,
     clearLive,
-    recordings,
-    listLoading,
-    listLoaded,
-    listError,
-    selectedId,
-    selected,
-    selectedError,
-    replayOptions,
-    replay,
-    replayedWith,
-    replaying,
-    replayError,
-    refreshList,
-    select,
-    deselect,
-    runReplay,
-    remove,
   };
 });

@@ -38,6 +38,7 @@ export function portCoverage(runs: readonly CoverageRun[]): FlowCoverage[] {
       flow: flow.name,
       file,
       scenarios: group.length,
+      runs: group.map(({ scenario }) => ({ file: scenario.file, index: scenario.index, name: scenario.name })),
       ports,
       covered,
       total: ports.length,

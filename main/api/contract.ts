@@ -25,7 +25,7 @@ import { mocksClearJournal, mocksJournal, mocksPatchRoute, mocksStart, mocksStat
 import { libraryExport, libraryImport } from './routes/library-files';
 import { flowsCreate, flowsDelete, flowsGet, flowsList, flowsUpdate } from './routes/library-flows';
 import { mockSetsCreate, mockSetsDelete, mockSetsGet, mockSetsList, mockSetsUpdate } from './routes/library-mock-sets';
-import { libraryRuns, resultsGet, scenariosCompare, scenariosHistory, scenariosProgressEvent, scenariosRun } from './routes/library-runs';
+import { libraryRuns, resultsGet, scenariosCancelRun, scenariosCompare, scenariosHistory, scenariosProgressEvent, scenariosRun } from './routes/library-runs';
 import { scenariosCreate, scenariosDelete, scenariosGet, scenariosList, scenariosTags, scenariosUpdate, scenariosValidate } from './routes/library-scenarios';
 
 /**
@@ -59,6 +59,7 @@ export const contract = {
   [scenariosDelete.name]: scenariosDelete,
   [scenariosTags.name]: scenariosTags,
   [scenariosRun.name]: scenariosRun,
+  [scenariosCancelRun.name]: scenariosCancelRun,
   [scenariosHistory.name]: scenariosHistory,
   [scenariosCompare.name]: scenariosCompare,
   [resultsGet.name]: resultsGet,

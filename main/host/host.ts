@@ -49,7 +49,7 @@ export function createHost(options: HostOptions): Host {
   const files = new ExampleFiles(examplesDir);
   const mockService = new MockService({ filesDir: examplesDir, onJournal: (entry) => events.emit('mocks.journal', entry) });
   const storeService = new StoreService(resolveDatabaseFile({ db: options.dbFile, env: process.env, dataDir: options.dataDir }));
-  const liveSessions = new LiveSessionService(files, mockService, storeService, (id, event) => events.emit('sessions.trace', { id, event }));
+  const liveSessions = new LiveSessionService(files, mockService, storeService, (id, seq, event) => events.emit('sessions.trace', { id, seq, event }));
   const handlers: Handlers = {
     ...appHandlers(options),
     ...examplesHandlers({ examplesDir }),
@@ -60,7 +60,7 @@ export function createHost(options: HostOptions): Host {
     ...flowsHandlers(new FlowService(files)),
     ...analysisHandlers(new AnalysisService(files)),
     ...sessionsHandlers(liveSessions, new RecordingService(files, storeService, options.version)),
-    ...runsHandlers(new RunService(files, mockService, (runId, event) => events.emit('runs.trace', { runId, event }))),
+    ...runsHandlers(new RunService(files, mockService, (runId, seq, event) => events.emit('runs.trace', { runId, seq, event }))),
   };
   const dispatch = createDispatcher(handlers, {
     onInternalError: options.onInternalError ?? defaultInternalErrorLog,

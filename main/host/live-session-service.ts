@@ -25,6 +25,8 @@ interface LiveSession {
   http: HttpTransport;
   recorder: RecordingTransport;
   mocksFile: string | null;
+  /** The API the session talked to: the mock server's URL or the base URL given. */
+  apiUrl: string;
   baseUrl: string | null;
   viaMockServer: boolean;
   timeScale: number;
@@ -48,7 +50,7 @@ export class LiveSessionService {
     private readonly files: ExampleFiles,
     private readonly mocks: MockService,
     private readonly store: StoreService,
-    private readonly onTrace: (id: string, event: TraceEvent) => void,
+    private readonly onTrace: (id: string, seq: number, event: TraceEvent) => void,
   ) {}
 
   async start(input: { flowFile: string; baseUrl?: string | undefined; timeScale: number; seed?: number | undefined }): Promise<LiveSessionStatus> {
@@ -75,6 +77,7 @@ export class LiveSessionService {
       http,
       recorder,
       mocksFile: input.baseUrl === undefined ? served.file : null,
+      apiUrl: baseUrl,
       baseUrl: input.baseUrl ?? null,
       viaMockServer: input.baseUrl === undefined,
       timeScale: input.timeScale,
@@ -94,7 +97,7 @@ export class LiveSessionService {
       sessionId: id,
       onEvent: (event) => {
         session.trace.push(event);
-        this.onTrace(id, event);
+        this.onTrace(id, session.trace.length - 1, event);
         if (event.type === 'port' && event.arrow === 'red' && event.to !== null) this.rearm(session);
       },
     });
@@ -163,7 +166,10 @@ export class LiveSessionService {
         startedAt: session.startedAt,
         flow: session.flow,
         flowFile: session.flowFile,
-        mocks: session.mocksFile !== null ? { file: session.mocksFile, sha256: await this.mocksSha(session.mocksFile) } : session.baseUrl !== null ? { baseUrl: session.baseUrl } : undefined,
+        mocks:
+          session.mocksFile !== null
+            ? { file: session.mocksFile, sha256: await this.mocksSha(session.mocksFile), baseUrl: session.apiUrl }
+            : { baseUrl: session.apiUrl },
         clock: 'real',
         timeScale: session.timeScale,
         seed: session.seed,

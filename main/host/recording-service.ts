@@ -4,7 +4,8 @@ import type { FlowFile } from '../api/formats/flow';
 import type { MocksFile } from '../api/formats/mocks';
 import { SessionFile } from '../api/formats/session';
 import type { BundleFile } from '../api/formats/session';
-import type { ReplayOutcome } from '../api/routes/sessions';
+import type { ReplayOutcome, SessionListEntry } from '../api/routes/sessions';
+import { describeSession } from '../sessions/describe-session';
 import { describeIssues, zodIssues } from '../api/validate';
 import { makeBundle, replayAsResult } from '../sessions/bundle';
 import { sessionToHar } from '../sessions/har-export';
@@ -23,8 +24,9 @@ export class RecordingService {
     private readonly version: string,
   ) {}
 
-  list(limit: number, offset: number) {
-    return this.store.use((s) => ({ sessions: s.sessions.list(limit, offset) }));
+  /** Recorded sessions, newest first, each with how it ended (read from its document). */
+  list(limit: number, offset: number): Promise<{ sessions: SessionListEntry[] }> {
+    return this.store.use((s) => ({ sessions: s.sessions.list(limit, offset).map((summary) => describeSession(summary, s.sessions.body(summary.id))) }));
   }
 
   async getSession(id: string): Promise<SessionFile> {
@@ -45,7 +47,7 @@ export class RecordingService {
       const issues = zodIssues(parsed.error);
       throw new HostError('invalid_input', `not a flowbench.session/1 document: ${describeIssues(issues)}`, issues.map((i) => ({ ...i, path: `session.${i.path}` })));
     }
-    return this.store.use((s) => s.sessions.save(parsed.data, new Date().toISOString()));
+    return this.store.use((s) => describeSession(s.sessions.save(parsed.data, new Date().toISOString()), parsed.data));
   }
 
   async replay(input: {
@@ -77,21 +79,30 @@ export class RecordingService {
     };
   }
 
-  async toScenario(id: string, name: string | undefined): Promise<{ yaml: string }> {
+  /**
+   * A scenario reproducing the session. As a file it goes in examples/scenarios/ and names
+   * its flow and mocks relative to it; for the library it names them by library path (their
+   * path in examples/, as imported), or carries them inline when they live elsewhere.
+   */
+  async toScenario(id: string, name: string | undefined, target: 'file' | 'library'): Promise<{ yaml: string }> {
     const session = await this.getSession(id);
     const flow = await this.recordedFlow(session);
-    const scenariosDir = resolve(this.files.dir, 'scenarios');
-    // Scenarios are saved under examples/scenarios/: refer to files relative to it when inside examples/.
-    const ref = (file: string): string =>
-      relative(this.files.dir, file).startsWith('..') ? file : relative(scenariosDir, file).split(sep).join('/');
+    const base = target === 'file' ? resolve(this.files.dir, 'scenarios') : this.files.dir;
+    const inExamples = (file: string): boolean => !relative(this.files.dir, file).startsWith('..');
+    const ref = <T>(file: string | undefined, inline: T): string | T => {
+      if (file === undefined) return inline;
+      if (inExamples(file)) return relative(base, file).split(sep).join('/');
+      return target === 'file' ? file : inline;
+    };
     const mocksFile = session.mocks?.file;
-    const mocks = mocksFile !== undefined ? { ref: ref(mocksFile), file: await this.files.mocks(mocksFile) } : undefined;
+    const mocks = mocksFile !== undefined ? await this.files.mocks(mocksFile) : undefined;
     return {
       yaml: sessionToScenario(session, {
         name: name ?? `session ${session.startedAt}`,
         flow,
-        flowRef: session.flow.file !== undefined ? ref(session.flow.file) : flow,
-        mocks,
+        flowRef: ref(session.flow.file, flow),
+        mocks: mocks !== undefined ? { ref: ref(mocksFile, mocks), file: mocks } : undefined,
+        asEntry: target === 'library',
       }),
     };
   }

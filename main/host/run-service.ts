@@ -25,7 +25,7 @@ export class RunService {
   constructor(
     private readonly files: ExampleFiles,
     private readonly mocks: MockService,
-    private readonly onTrace: (runId: string, event: TraceEvent) => void,
+    private readonly onTrace: (runId: string, seq: number, event: TraceEvent) => void,
   ) {}
 
   async start(request: RunRequest): Promise<RunOutcome> {
@@ -35,6 +35,7 @@ export class RunService {
       ? scenario
       : { ...scenario, mocks: applyOverrides(applyOverrides(scenario.mocks, scenario.overrides), patches), overrides: {} };
     const runId = request.runId ?? randomUUID();
+    let seq = 0;
     const clock = request.clock ?? scenario.clock;
     if (request.endpointLatency !== undefined && clock === 'real') {
       throw new HostError('invalid_input', 'endpointLatency is for the virtual clock', [{ path: 'endpointLatency', message: 'not with clock: real' }]);
@@ -44,7 +45,7 @@ export class RunService {
       ...(request.clock !== undefined ? { clock: request.clock } : {}),
       ...(request.timeScale !== undefined ? { timeScale: request.timeScale } : {}),
       ...(request.endpointLatency !== undefined ? { endpointLatency: request.endpointLatency } : {}),
-      ...(clock === 'real' ? { onEvent: (event: TraceEvent) => this.onTrace(runId, event) } : {}),
+      ...(clock === 'real' ? { onEvent: (event: TraceEvent) => this.onTrace(runId, seq++, event) } : {}),
     });
     return { runId, flowFile: scenario.flowPath, result, appliedPatches: patches };
   }

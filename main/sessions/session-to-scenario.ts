@@ -12,7 +12,10 @@ export interface ScenarioDraftOptions {
   flow: FlowFile;
   /** How the scenario names its flow: a path relative to where it will be saved, or the flow inline. */
   flowRef: string | FlowFile;
-  mocks?: { ref: string; file: MocksFile } | undefined;
+  /** How it names its mocks (a path, or inline) and the mock set itself (to pin latencies). */
+  mocks?: { ref: string | MocksFile; file: MocksFile } | undefined;
+  /** A scenario entry as the library takes it (no `format` line) rather than a scenario file. */
+  asEntry?: boolean;
 }
 
 /** Module types whose port choices make a scenario's expectations. */
@@ -39,7 +42,7 @@ export function sessionToScenario(session: SessionFile, options: ScenarioDraftOp
 
   const overrides = options.mocks ? pinnedRoutes(session, options.mocks.file) : {};
   const doc = {
-    format: SCENARIO_FORMAT,
+    ...(options.asEntry ? {} : { format: SCENARIO_FORMAT }),
     name: options.name,
     description: `recorded session ${session.id} (${session.startedAt}), ${session.clock} clock`,
     flow: options.flowRef,

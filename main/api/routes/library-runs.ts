@@ -147,7 +147,14 @@ export const scenariosRun = defineRoute({
     })
     .strict()
     .default({}),
-  output: z.object({ run: RunSummary, results: z.array(RunResultSummary) }),
+  output: z.object({ run: RunSummary, results: z.array(RunResultSummary), cancelled: z.boolean() }),
+});
+
+export const scenariosCancelRun = defineRoute({
+  name: 'scenarios.cancelRun',
+  summary: 'Stops a scenarios.run (by its progressId) after the scenario it is running; what ran so far is recorded as the run.',
+  input: z.object({ progressId: z.string().min(1).max(100) }).strict(),
+  output: z.object({ cancelled: z.boolean() }),
 });
 
 export const scenariosProgressEvent = defineEvent({

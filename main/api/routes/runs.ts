@@ -39,5 +39,6 @@ export const runsStart = defineRoute({
 export const runsTraceEvent = defineEvent({
   name: 'runs.trace',
   summary: 'One trace event of a run in progress (real-clock runs arrive as they happen).',
-  payload: z.object({ runId: z.string(), event: TraceEvent }),
+  /** `seq`: the event's index in the run's trace, so a late subscriber can merge exactly. */
+  payload: z.object({ runId: z.string(), seq: z.number().int().min(0), event: TraceEvent }),
 });

@@ -23,13 +23,21 @@ export const LiveSessionStatus = z.object({
 });
 export type LiveSessionStatus = z.infer<typeof LiveSessionStatus>;
 
-export const SessionSummary = z.object({
+export const SessionListEntry = z.object({
   id: z.string(),
   startedAt: z.string(),
-  flow: z.object({ name: z.string(), sha256: z.string() }),
+  flow: z.object({ name: z.string(), sha256: z.string(), file: z.string().nullable() }),
   scenarioId: z.number().int().nullable(),
   savedAt: z.string(),
+  channel: z.enum(['chat', 'voice', 'email']).nullable(),
+  endState: EndState.nullable(),
+  endReason: z.string().nullable(),
+  /** Conversation ms from the start to the end of the session. */
+  durationMs: z.number().nullable(),
+  userMessages: z.number().int(),
+  exchanges: z.number().int(),
 });
+export type SessionListEntry = z.infer<typeof SessionListEntry>;
 
 const DivergenceSide = z.object({ t: z.number(), port: z.string().nullable(), reason: z.string().nullable(), contexts: z.record(z.string(), JsonValue) });
 
@@ -84,7 +92,7 @@ export const sessionsList = defineRoute({
   name: 'sessions.list',
   summary: 'Recorded sessions, newest first.',
   input: z.object({ limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) }).strict().default({ limit: 100, offset: 0 }),
-  output: z.object({ sessions: z.array(SessionSummary) }),
+  output: z.object({ sessions: z.array(SessionListEntry) }),
 });
 
 export const sessionsGet = defineRoute({ name: 'sessions.get', summary: 'A recorded session (flowbench.session/1).', input: id, output: SessionFile });
@@ -95,7 +103,7 @@ export const sessionsImport = defineRoute({
   name: 'sessions.import',
   summary: 'Saves a flowbench.session/1 document (e.g. an exported file) in the library.',
   input: z.object({ session: z.unknown() }).strict(),
-  output: SessionSummary,
+  output: SessionListEntry,
 });
 
 export const sessionsReplay = defineRoute({
@@ -117,8 +125,10 @@ export const sessionsReplay = defineRoute({
 
 export const sessionsToScenario = defineRoute({
   name: 'sessions.toScenario',
-  summary: 'A scenario (YAML, editable before saving) whose user steps and expectations are what the session did.',
-  input: z.object({ id: z.string().min(1), name: z.string().min(1).optional() }).strict(),
+  summary:
+    'A scenario (YAML, editable before saving) whose user steps and expectations are what the session did: ' +
+    'as a scenario file for examples/scenarios/ (`for: file`), or as the entry scenarios.create takes, naming its flow and mocks by library path (`for: library`).',
+  input: z.object({ id: z.string().min(1), name: z.string().min(1).optional(), for: z.enum(['file', 'library']).default('file') }).strict(),
   output: z.object({ yaml: z.string() }),
 });
 
@@ -146,5 +156,5 @@ export const sessionsBundle = defineRoute({
 export const sessionsTraceEvent = defineEvent({
   name: 'sessions.trace',
   summary: 'One trace event of a live session, as it happens.',
-  payload: z.object({ id: z.string(), event: TraceEvent }),
+  payload: z.object({ id: z.string(), seq: z.number().int().min(0), event: TraceEvent }),
 });

@@ -13,8 +13,15 @@ import type { StoreService } from '../store-service';
 export function libraryRunsHandlers(
   service: StoreService,
   onProgress: (progress: EventPayload<'scenarios.progress'>) => void = () => {},
-): Pick<Handlers, 'scenarios.run' | 'scenarios.history' | 'scenarios.compare' | 'results.get' | 'library.runs'> {
+): Pick<Handlers, 'scenarios.run' | 'scenarios.cancelRun' | 'scenarios.history' | 'scenarios.compare' | 'results.get' | 'library.runs'> {
+  /** Runs in progress by progress id: set to true to stop after the current scenario. */
+  const cancelled = new Map<string, boolean>();
   return {
+    'scenarios.cancelRun': (input) => {
+      if (!cancelled.has(input.progressId)) return { cancelled: false };
+      cancelled.set(input.progressId, true);
+      return { cancelled: true };
+    },
     'scenarios.run': (input) =>
       service.use(async (store) => {
         const { seed, progressId, ...filter } = input;
@@ -22,17 +29,28 @@ export function libraryRunsHandlers(
         if (selected.length === 0) throw new HostError('not_found', 'no library scenario matches the filters');
         const startedAt = new Date().toISOString();
         const results: RecordedResult[] = [];
-        for (const scenario of selected) {
-          const result = await runSafely(scenario, seed);
-          results.push({ scenarioId: scenario.row.id, result, flowSha256: scenario.flowSha256, mocksSha256: scenario.mocksSha256 });
-          if (progressId !== undefined) {
-            onProgress({ progressId, done: results.length, total: selected.length, scenarioId: scenario.row.id, name: result.name, status: result.status });
+        if (progressId !== undefined) cancelled.set(progressId, false);
+        let stopped = false;
+        try {
+          for (const scenario of selected) {
+            if (progressId !== undefined && cancelled.get(progressId) === true) {
+              stopped = true;
+              break;
+            }
+            const result = await runSafely(scenario, seed);
+            results.push({ scenarioId: scenario.row.id, result, flowSha256: scenario.flowSha256, mocksSha256: scenario.mocksSha256 });
+            if (progressId !== undefined) {
+              onProgress({ progressId, done: results.length, total: selected.length, scenarioId: scenario.row.id, name: result.name, status: result.status });
+            }
+            await new Promise<void>((resolve) => setImmediate(resolve)); // keep the host answering during a long run
           }
-          await new Promise<void>((resolve) => setImmediate(resolve)); // keep the host answering during a long run
+        } finally {
+          if (progressId !== undefined) cancelled.delete(progressId);
         }
         const { run, resultIds } = recordRun(store, { startedAt, finishedAt: new Date().toISOString(), source: 'workbench', filter: input, results });
         return {
           run,
+          cancelled: stopped,
           results: results.map(({ result, scenarioId }, i): RunResultSummary => ({
             resultId: resultIds[i] ?? 0,
             scenarioId: scenarioId ?? 0,

@@ -28,7 +28,7 @@ export function sessionsHandlers(live: LiveSessionService, recordings: Recording
     'sessions.delete': (input) => recordings.deleteSession(input.id),
     'sessions.import': (input) => recordings.importSession(input.session),
     'sessions.replay': (input) => recordings.replay(input),
-    'sessions.toScenario': (input) => recordings.toScenario(input.id, input.name),
+    'sessions.toScenario': (input) => recordings.toScenario(input.id, input.name, input.for),
     'sessions.exportHar': (input) => recordings.exportHar(input.id),
     'sessions.importHar': (input) => recordings.importHar(input.har, input.name),
     'sessions.bundle': (input) => recordings.bundle(input.id),

@@ -1,0 +1,30 @@
+import { SessionFile } from '../api/formats/session';
+import type { SessionListEntry } from '../api/routes/sessions';
+
+interface StoredHeader {
+  id: string;
+  startedAt: string;
+  flow: { name: string; sha256: string };
+  scenarioId: number | null;
+  savedAt: string;
+}
+
+/** A list entry for a stored session: its header, plus how it went when its document reads. */
+export function describeSession(header: StoredHeader, body: unknown): SessionListEntry {
+  const parsed = SessionFile.safeParse(body);
+  const s = parsed.success ? parsed.data : null;
+  const end = s?.trace.findLast((e) => e.type === 'end');
+  return {
+    id: header.id,
+    startedAt: header.startedAt,
+    flow: { name: header.flow.name, sha256: header.flow.sha256, file: s?.flow.file ?? null },
+    scenarioId: header.scenarioId,
+    savedAt: header.savedAt,
+    channel: s?.channel ?? null,
+    endState: s?.endState ?? null,
+    endReason: s?.endReason ?? null,
+    durationMs: end?.t ?? null,
+    userMessages: s?.user.length ?? 0,
+    exchanges: s?.exchanges.length ?? 0,
+  };
+}

@@ -135,3 +135,32 @@ describe('runs.start with a fixed endpoint latency (a sweep band)', () => {
     expect(real).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'endpointLatency' }] } });
   });
 });
+
+describe('stopping a library run', () => {
+  it('scenarios.cancelRun stops it after the current scenario and the run records what ran', async () => {
+    await call('library.import', { paths: [join(dir, 'examples')] });
+    let asked = false;
+    const stop = host.events.subscribe((e) => {
+      if (e.name === 'scenarios.progress' && !asked) {
+        asked = true;
+        void host.dispatch('scenarios.cancelRun', { progressId: 'stop-me' });
+      }
+    });
+    const out = (await call('scenarios.run', { progressId: 'stop-me' })) as OutputOf<'scenarios.run'>;
+    stop();
+    expect(out.cancelled).toBe(true);
+    expect(out.results.length).toBeGreaterThanOrEqual(1);
+    expect(out.results.length).toBeLessThan(12);
+    expect(out.run.passed + out.run.failed + out.run.errors).toBe(out.results.length);
+    expect(await call('scenarios.cancelRun', { progressId: 'stop-me' })).toEqual({ cancelled: false });
+  });
+});
+
+describe('analysis.coverage', () => {
+  it('lists the scenarios that ran each flow', async () => {
+    const out = (await call('analysis.coverage', { files: ['scenarios/order-status.scenario.yaml', 'scenarios/refund-chat.scenario.yaml'] })) as OutputOf<'analysis.coverage'>;
+    const voice = out.flows.find((f) => f.flow === 'Order status (voice, async + await)');
+    expect(voice?.runs.map((r) => `${r.file}#${r.index}`)).toEqual([0, 1, 2, 3, 4, 5].map((i) => `scenarios/order-status.scenario.yaml#${i}`));
+    expect(voice?.runs[1]?.name).toBe('slow API — waiting once, then success');
+  });
+});

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import type { OutputOf } from '../../../main/api/contract';
 import { HarFile } from '../../../main/api/formats/har';
 import { MocksFile } from '../../../main/api/formats/mocks';
@@ -18,6 +19,7 @@ let dir: string;
 let host: Host;
 let sessionId: string;
 let recorded: OutputOf<'sessions.stop'>;
+const traced: { seq: number; event: unknown }[] = [];
 
 async function call<N extends Parameters<Host['dispatch']>[0]>(name: N, input: unknown): Promise<unknown> {
   const result = await host.dispatch(name, input);
@@ -32,6 +34,9 @@ beforeAll(async () => {
   // The real mock server, with the slow-API latency: the bot waits once, then succeeds.
   await call('mocks.start', { file: 'mocks/shop.mocks.yaml' });
   await call('mocks.patchRoute', { routeId: 'order_status', override: { latency: { fixed: 4800 } } });
+  host.events.subscribe((e) => {
+    if (e.name === 'sessions.trace') traced.push(e.payload);
+  });
   const started = (await call('sessions.start', { flowFile: 'flows/order-status.flow.yaml', timeScale: 0.25 })) as OutputOf<'sessions.start'>;
   sessionId = started.id;
   expect(started.waitingForUser).toBe(true);
@@ -63,7 +68,8 @@ describe('record a live session on the real clock against the real mock server',
     expect(latency).toBeLessThan(5000);
     expect(session.trace.filter((e) => e.type === 'port' && e.module === 'check').map((e) => e.type === 'port' && e.port)).toEqual(['waiting', 'success']);
     const list = (await call('sessions.list', {})) as OutputOf<'sessions.list'>;
-    expect(list.sessions.map((s) => s.id)).toContain(sessionId);
+    expect(list.sessions.find((s) => s.id === sessionId)).toMatchObject({ channel: 'voice', endState: 'end', endReason: null, userMessages: 1, exchanges: 1 });
+    expect(session.mocks?.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
   it('replays it in virtual time with the same ports and end state', async () => {
@@ -91,6 +97,21 @@ describe('record a live session on the real clock against the real mock server',
     const replay = (await call('sessions.replay', { id: sessionId, endpointLatency: { order_status: 6000 } })) as OutputOf<'sessions.replay'>;
     expect(replay.endState).toBe('handover');
     expect(replay.divergence?.module).toBe('check');
+  });
+
+  it('streams its trace as sessions.trace events numbered by seq', () => {
+    expect(traced.map((e) => e.seq)).toEqual(traced.map((_, i) => i));
+    expect(traced.map((e) => e.event)).toEqual(recorded.trace);
+  });
+
+  it('turns the session into a library scenario that scenarios.create takes as it is', async () => {
+    await call('library.import', { paths: [join(dir, 'examples')] });
+    const { yaml } = (await call('sessions.toScenario', { id: sessionId, name: 'from the session', for: 'library' })) as OutputOf<'sessions.toScenario'>;
+    expect(yaml).not.toContain('format:');
+    expect(yaml).toContain('flow: flows/order-status.flow.yaml');
+    const created = (await call('scenarios.create', { scenario: parseYaml(yaml) })) as { id: number };
+    const run = (await call('scenarios.run', { ids: [created.id] })) as OutputOf<'scenarios.run'>;
+    expect(run.results[0]?.status).toBe('passed');
   });
 
   it('turns the session into a scenario that passes', async () => {

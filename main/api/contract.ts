@@ -117,8 +117,5 @@ export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(eventContract, name);
 }
 
-/** A host event as it travels over IPC or SSE. */
-export interface HostEvent<E extends EventName = EventName> {
-  name: E;
-  payload: EventPayload<E>;
-}
+/** A host event as it travels over IPC or SSE: a union discriminated by `name`. */
+export type HostEvent<E extends EventName = EventName> = { [K in E]: { name: K; payload: EventPayload<K> } }[E];

@@ -1,26 +1,53 @@
 import type { FlowCoverage, SweepResult } from '../api/routes/analysis';
 import { portCoverage } from '../analysis/coverage';
 import { sweepLatency } from '../analysis/sweep';
+import type { LoadedScenario } from '../formats/loaded-scenario';
 import { runScenario } from '../scenario/run-scenario';
+import { selectStoredScenarios } from '../store/library-runs';
 import type { ExampleFiles } from './example-files';
 import { HostError } from './host-error';
+import type { StoreService } from './store-service';
 
-/** The boundary explorer and port coverage, for the Flows view. */
+const MAX_GRID_POINTS = 100_000;
+
+/** The boundary explorer and port coverage, over example files or library scenarios. */
 export class AnalysisService {
-  constructor(private readonly files: ExampleFiles) {}
+  constructor(
+    private readonly files: ExampleFiles,
+    private readonly store: StoreService,
+  ) {}
 
-  async sweep(input: { file: string; index: number; endpoint: string; from: number; to: number; step: number }): Promise<SweepResult> {
-    const scenario = await this.files.scenario(input.file, input.index);
-    if (Math.floor((input.to - input.from) / input.step) > 100_000) throw new HostError('invalid_input', 'more than 100,000 grid points: use a larger step', [{ path: 'step', message: 'too small for this range' }]);
+  async sweep(input: {
+    file?: string | undefined;
+    index: number;
+    scenarioId?: number | undefined;
+    endpoint: string;
+    from: number;
+    to: number;
+    step: number;
+  }): Promise<SweepResult> {
+    if (Math.floor((input.to - input.from) / input.step) > MAX_GRID_POINTS) {
+      throw new HostError('invalid_input', `more than ${MAX_GRID_POINTS} grid points: use a larger step`, [{ path: 'step', message: 'too small for this range' }]);
+    }
+    const scenario =
+      input.scenarioId !== undefined ? (await this.library([input.scenarioId]))[0] : await this.files.scenario(input.file ?? '', input.index);
+    if (!scenario) throw new HostError('not_found', `no scenario ${input.scenarioId ?? ''} in the library`);
     try {
-      return sweepLatency(scenario, input);
+      return sweepLatency(scenario, { endpoint: input.endpoint, from: input.from, to: input.to, step: input.step });
     } catch (error) {
       throw new HostError('invalid_input', error instanceof Error ? error.message : String(error), [{ path: 'endpoint', message: 'not an endpoint of the flow' }]);
     }
   }
 
-  async coverage(files: readonly string[]): Promise<{ flows: FlowCoverage[] }> {
-    const scenarios = (await Promise.all(files.map((f) => this.files.scenarios(f)))).flat();
+  async coverage(input: { files: readonly string[]; scenarioIds: readonly number[]; library: boolean }): Promise<{ flows: FlowCoverage[] }> {
+    const fromFiles = (await Promise.all(input.files.map((f) => this.files.scenarios(f)))).flat();
+    const fromLibrary = input.library ? await this.library(undefined) : input.scenarioIds.length > 0 ? await this.library(input.scenarioIds) : [];
+    const scenarios = [...fromFiles, ...fromLibrary];
     return { flows: portCoverage(scenarios.map((scenario) => ({ scenario, result: runScenario(scenario) }))) };
+  }
+
+  /** Library scenarios by id (all of them for undefined), resolved like files. */
+  private library(ids: readonly number[] | undefined): Promise<LoadedScenario[]> {
+    return this.store.use((store) => selectStoredScenarios(store, ids === undefined ? {} : { ids }).map((s) => s.loaded));
   }
 }

@@ -58,7 +58,7 @@ export function createHost(options: HostOptions): Host {
     ...libraryRunsHandlers(storeService, (progress) => events.emit('scenarios.progress', progress)),
     ...libraryFilesHandlers(storeService),
     ...flowsHandlers(new FlowService(files)),
-    ...analysisHandlers(new AnalysisService(files)),
+    ...analysisHandlers(new AnalysisService(files, storeService)),
     ...sessionsHandlers(liveSessions, new RecordingService(files, storeService, options.version)),
     ...runsHandlers(new RunService(files, mockService, (runId, seq, event) => events.emit('runs.trace', { runId, seq, event }))),
   };

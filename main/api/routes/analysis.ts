@@ -94,21 +94,33 @@ export const analysisSweep = defineRoute({
   summary: "Runs a scenario for each latency of one endpoint and returns the latency bands of each path, with exact boundaries.",
   input: z
     .object({
-      file: z.string().min(1),
+      /** An example scenario file (relative to examples/) and the scenario's index in it… */
+      file: z.string().min(1).optional(),
       index: z.number().int().min(0).default(0),
+      /** …or a library scenario. */
+      scenarioId: z.number().int().positive().optional(),
       endpoint: z.string().min(1),
       from: z.number().int().min(0).default(0),
       to: z.number().int().min(0),
       step: z.number().int().positive().default(50),
     })
     .strict()
-    .refine((i) => i.to >= i.from, { message: 'expected to >= from', path: ['to'] }),
+    .refine((i) => i.to >= i.from, { message: 'expected to >= from', path: ['to'] })
+    .refine((i) => (i.file === undefined) !== (i.scenarioId === undefined), { message: 'expected a file or a scenarioId, not both', path: ['file'] }),
   output: SweepResult,
 });
 
 export const analysisCoverage = defineRoute({
   name: 'analysis.coverage',
-  summary: 'Runs the scenario files given (relative to examples/) and reports which module ports were taken at least once, per flow.',
-  input: z.object({ files: z.array(z.string().min(1)).min(1) }).strict(),
+  summary:
+    'Runs the scenario files given (relative to examples/) or library scenarios (by id, or all of them with `library: true`) and reports which module ports were taken at least once, per flow.',
+  input: z
+    .object({
+      files: z.array(z.string().min(1)).default([]),
+      scenarioIds: z.array(z.number().int().positive()).default([]),
+      library: z.boolean().default(false),
+    })
+    .strict()
+    .refine((i) => i.files.length > 0 || i.scenarioIds.length > 0 || i.library, { message: 'expected files, scenarioIds or library: true', path: ['files'] }),
   output: z.object({ flows: z.array(FlowCoverage) }),
 });

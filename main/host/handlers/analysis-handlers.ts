@@ -4,6 +4,6 @@ import type { Handlers } from '../dispatch';
 export function analysisHandlers(service: AnalysisService): Pick<Handlers, 'analysis.sweep' | 'analysis.coverage'> {
   return {
     'analysis.sweep': (input) => service.sweep(input),
-    'analysis.coverage': (input) => service.coverage(input.files),
+    'analysis.coverage': (input) => service.coverage(input),
   };
 }

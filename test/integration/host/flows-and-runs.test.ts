@@ -164,3 +164,17 @@ describe('analysis.coverage', () => {
     expect(voice?.runs[1]?.name).toBe('slow API — waiting once, then success');
   });
 });
+
+describe('analysis over the library', () => {
+  it('sweeps a library scenario and covers the whole library', async () => {
+    await call('library.import', { paths: [join(dir, 'examples')] });
+    const list = (await call('scenarios.list', { text: 'slow API' })) as { items: { id: number; name: string }[] };
+    const slow = list.items.find((s) => s.name.startsWith('slow API'));
+    const sweep = (await call('analysis.sweep', { scenarioId: slow?.id, endpoint: 'order_status', to: 8000 })) as OutputOf<'analysis.sweep'>;
+    expect(sweep.bands.map((b) => [b.from, b.to])).toEqual([[0, 4500], [4501, 5000], [5001, 8000]]);
+    const coverage = (await call('analysis.coverage', { library: true })) as OutputOf<'analysis.coverage'>;
+    expect(coverage.flows.reduce((n, f) => n + f.scenarios, 0)).toBe(12);
+    const both = await host.dispatch('analysis.sweep', { file: 'scenarios/order-status.scenario.yaml', scenarioId: 1, endpoint: 'order_status', to: 10 });
+    expect(both).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});

@@ -6,10 +6,15 @@ import type { WorkbenchUi } from './workbench-ui';
 describe('Flows view: port coverage and the latency boundary explorer', () => {
   let ui: WorkbenchUi;
   let page: Page;
+  /** analysis.coverage calls the page made. */
+  let coverageCalls = 0;
 
   beforeAll(async () => {
     ui = await openWorkbenchUi();
     page = ui.page;
+    page.on('request', (request) => {
+      if (request.url().includes('/api/call/analysis.coverage')) coverageCalls++;
+    });
   });
   afterAll(async () => {
     await ui?.close();
@@ -23,6 +28,8 @@ describe('Flows view: port coverage and the latency boundary explorer', () => {
     // 14 of the flow's 15 ports are taken by its 6 example scenarios: only tries.exceeded is not.
     await expect.poll(() => page.getByTestId('coverage-percent').textContent()).toContain('93.3 % of ports taken');
     expect(await page.getByTestId('coverage-line').textContent()).toContain('14 of 15 ports, by the 6 example scenarios');
+    // One call runs every example file: it also says which scenarios ran which flow.
+    expect(coverageCalls).toBe(1);
     expect(await port('tries', 'exceeded').getAttribute('data-coverage')).toBe('0');
     expect(await port('tries', 'exceeded').getAttribute('class')).toContain('uncovered');
     expect(await port('check', 'waiting').getAttribute('class')).toContain('covered');
@@ -39,6 +46,10 @@ describe('Flows view: port coverage and the latency boundary explorer', () => {
   it('sweeps the slow-API scenario over order_status 0–8000 ms: three bands with exact boundaries', async () => {
     await page.getByText('Latency boundaries', { exact: true }).click();
     await page.getByTestId('sweep-scenario').click();
+    // The picker offers the scenarios that ran this flow (from the coverage): the six of its example file.
+    const options = await page.locator('.n-base-select-option').allTextContents();
+    expect(options).toHaveLength(6);
+    expect(options.every((o) => o.endsWith('— scenarios/order-status.scenario.yaml'))).toBe(true);
     await page.locator('.n-base-select-option').filter({ hasText: 'slow API' }).click();
     expect(await page.getByTestId('sweep-endpoint').textContent()).toContain('order_status');
     await page.getByTestId('sweep-to').locator('input').fill('8000');

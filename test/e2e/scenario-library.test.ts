@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goTo, openWorkbenchUi, typeInEditor } from './workbench-ui';
 import type { WorkbenchUi } from './workbench-ui';
@@ -109,6 +110,37 @@ describe('scenario library: import, editor with live validation, run, history', 
     await history.waitFor();
     await expect.poll(() => history.locator('tbody tr').count()).toBe(2);
     await ui.screenshots('scenario-history');
+  });
+
+  it('stops a library run after the scenario it is running: says so and how many ran, and records those', async () => {
+    // Three scenarios on the real clock (4× faster): a couple of seconds each, time to press Stop.
+    const slow = (n: number): Record<string, unknown> => ({ ...(parse(scenarioYaml('end')) as Record<string, unknown>), name: `slow real-clock lookup ${n}`, tags: ['slow'], clock: 'real', timeScale: 0.25 });
+    for (const n of [1, 2, 3]) await ui.call('scenarios.create', { file: 'scenarios/slow-real-clock.scenario.yaml', scenario: slow(n) });
+    const runsBefore = (await ui.call<{ runs: unknown[] }>('library.runs', {})).runs.length;
+    // The history drawer of the last test is still open.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('history-table').waitFor({ state: 'hidden' });
+
+    await page.getByTestId('scenario-search').locator('input').fill('slow real-clock');
+    await expect.poll(() => page.getByTestId('scenario-run-all').textContent()).toBe('Run all (3)');
+    await page.getByTestId('scenario-run-all').click();
+    await page.getByTestId('run-progress').waitFor();
+    await page.getByTestId('run-stop').click();
+    await expect.poll(() => page.getByTestId('run-progress').textContent()).toContain('stopping after the scenario that is running');
+    await ui.screenshots('scenario-run-stopping');
+
+    const done = page.getByTestId('run-done');
+    await done.waitFor({ timeout: 30_000 });
+    expect(await done.textContent()).toContain('Run stopped');
+    expect(await done.textContent()).toContain('Stopped after 1 of 3 scenarios: 1 passed, 0 failed, 0 errors.');
+    expect(await done.textContent()).toContain('2 did not run');
+    // The one that ran shows its result; the others were never run.
+    expect(await page.getByTestId('scenario-status').allTextContents()).toEqual(['passed']);
+    // What ran is recorded as one run in the library.
+    const runs = (await ui.call<{ runs: { passed: number; failed: number; errors: number }[] }>('library.runs', {})).runs;
+    expect(runs).toHaveLength(runsBefore + 1);
+    expect(runs[0]).toMatchObject({ passed: 1, failed: 0, errors: 0 });
+    await ui.screenshots('scenario-run-stopped');
   });
 
   it('logs no console errors', () => {

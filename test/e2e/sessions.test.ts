@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resultsDir } from '../support/paths';
 import type { PageElement } from './page-globals';
@@ -63,6 +64,12 @@ describe('sessions: chat live, record, replay, divergence, scenario, downloads, 
   it('lists the recording and replays it in virtual time: no divergence', async () => {
     await page.getByTestId('session-goto-replay').click();
     await expect.poll(() => page.getByTestId('session-flow-name').allTextContents()).toEqual(['Order status (voice, async + await)']);
+    // How it went, from the list alone: ended at the end module, on the voice channel, one message and one request.
+    expect(await page.getByTestId('session-end-state').allTextContents()).toEqual(['end']);
+    expect(await page.getByTestId('session-channel').allTextContents()).toEqual(['voice']);
+    expect(await page.getByTestId('session-counts').allTextContents()).toEqual(['1 message · 1 request']);
+    expect(await page.getByTestId('session-duration').textContent()).toMatch(/^\d+(\.\d)? (ms|s)$/);
+    expect(await page.getByTestId('sessions-table').textContent()).toContain('order-status.flow.yaml');
     await page.getByTestId('replay-button').click();
     await page.getByTestId('no-divergence').waitFor();
     expect(await page.getByTestId('replay-end-state').textContent()).toContain('replay ended: end');
@@ -114,12 +121,22 @@ describe('sessions: chat live, record, replay, divergence, scenario, downloads, 
     await page.getByTestId('scenario-needs-import').waitFor();
     await page.getByTestId('import-then-draft').click();
     await page.getByTestId('scenario-editor').waitFor();
-    expect(await page.getByTestId('editor-intro').textContent()).toContain('flows/order-status.flow.yaml (its library path)');
+    // The host wrote the library entry: its flow and mocks by library path, no file-level format line.
+    const intro = await page.getByTestId('editor-intro').textContent();
+    expect(intro).toContain('flow: flows/order-status.flow.yaml (library path), mocks: mocks/shop.mocks.yaml (library path)');
     await page.getByText('✓ valid scenario').waitFor();
+    const editorText = await page.getByTestId('yaml-editor').locator('.cm-content').innerText();
+    expect(editorText).not.toMatch(/^format:/m);
     await page.getByTestId('editor-save').click();
     await expect.poll(() => page.getByTestId('sessions-notice').textContent()).toMatch(/Saved the scenario “Order status \(voice, async \+ await\) — session .*”/);
-    const saved = await ui.call<{ items: { id: number }[] }>('scenarios.list', { text: '— session' });
+    const saved = await ui.call<{ items: { id: number; name: string }[] }>('scenarios.list', { text: '— session' });
     expect(saved.items).toHaveLength(1);
+    // Saved as the host drafted it: nothing converted on the page's side.
+    const [session] = (await ui.call<{ sessions: { id: string }[] }>('sessions.list', {})).sessions;
+    const drafted = await ui.call<{ yaml: string }>('sessions.toScenario', { id: session?.id, name: saved.items[0]?.name, for: 'library' });
+    const record = await ui.call<{ scenario: Record<string, unknown> }>('scenarios.get', { id: saved.items[0]?.id });
+    expect(record.scenario).toEqual(parse(drafted.yaml));
+    expect(record.scenario).toMatchObject({ flow: 'flows/order-status.flow.yaml', mocks: 'mocks/shop.mocks.yaml' });
     const run = await ui.call<{ results: { status: string; endState: string }[] }>('scenarios.run', { ids: [saved.items[0]?.id] });
     expect(run.results[0]).toMatchObject({ status: 'passed', endState: 'end' });
   });
@@ -138,7 +155,12 @@ describe('sessions: chat live, record, replay, divergence, scenario, downloads, 
     expect(session.body['format']).toBe('flowbench.session/1');
     const har = await download(/HAR 1\.2/);
     expect(har.name).toMatch(/\.har$/);
-    expect((har.body['log'] as { version: string }).version).toBe('1.2');
+    const log = har.body['log'] as { version: string; entries: { request: { url: string } }[] };
+    expect(log.version).toBe('1.2');
+    // The session went through the mock server: its URLs carry the server's address and port.
+    const { url } = await ui.call<{ url: string | null }>('mocks.status', {});
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+/);
+    expect(log.entries.map((e) => e.request.url)).toEqual([`${String(url).replace(/\/$/, '')}/orders/12345`]);
     const bundle = await download(/Repro bundle/);
     expect(bundle.name).toMatch(/\.flowbench\.json$/);
     expect(bundle.body['format']).toBe('flowbench.bundle/1');
@@ -157,6 +179,21 @@ describe('sessions: chat live, record, replay, divergence, scenario, downloads, 
     await expect.poll(() => page.getByTestId('sessions-notice').textContent()).toMatch(/Saved the mock set “orders from a HAR” in the library as mocks\/.*\.mocks\.yaml \(1 route\)/);
     const sets = await ui.call<{ items: { name: string }[] }>('mockSets.list', {});
     expect(sets.items.map((s) => s.name)).toContain('orders from a HAR');
+  });
+
+  it('lists a session stopped while the bot waited for the user: awaiting user, session stopped', async () => {
+    await page.locator('.n-tabs-tab').filter({ hasText: 'Live session' }).click();
+    await page.getByTestId('session-start').click();
+    await expect.poll(() => page.getByTestId('session-state').textContent()).toBe('waiting for you');
+    await page.getByTestId('session-stop').click();
+    await page.getByTestId('session-saved').waitFor({ timeout: 20_000 });
+    await page.getByTestId('session-goto-replay').click();
+    // Newest first: the stopped one, then the finished one.
+    await expect.poll(() => page.getByTestId('session-end-state').allTextContents()).toEqual(['awaiting user', 'end']);
+    expect(await page.getByTestId('session-end-reason').allTextContents()).toEqual(['session stopped']);
+    expect(await page.getByTestId('session-counts').allTextContents()).toEqual(['0 messages · 0 requests', '1 message · 1 request']);
+    await page.getByTestId('sessions-table').evaluate((el) => (el as unknown as PageElement).scrollIntoView({ block: 'start' }));
+    await ui.screenshots('sessions-recordings-list');
   });
 
   it('logs no console errors', () => {

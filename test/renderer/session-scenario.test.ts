@@ -1,16 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setClient } from '../../renderer/src/api/client';
 import { contextRows } from '../../renderer/src/sessions/context-diff';
 import { divergenceMarkers, replayLabel } from '../../renderer/src/sessions/replay-labels';
-import { libraryPathOf, libraryScenarioDraft, referencedPaths } from '../../renderer/src/sessions/session-scenario';
+import { scenarioFromSession } from '../../renderer/src/sessions/session-files';
+import { describeRefs, scenarioRefs } from '../../renderer/src/sessions/session-scenario';
 import { DEFAULT_REPLAY } from '../../renderer/src/stores/use-recordings-store';
+import { fakeClient } from './fake-client';
 
-/** What sessions.toScenario answers for a session of the example voice flow. */
-const hostDraft = `format: flowbench.scenario/1
-name: my session
+/** What sessions.toScenario answers for the library (`for: 'library'`) for a session of the example voice flow. */
+const hostEntry = `name: my session
 description: recorded session abc (2026-11-24T18:23:04.978Z), real clock
-flow: ../flows/order-status.flow.yaml
-mocks: ../mocks/shop.mocks.yaml
+flow: flows/order-status.flow.yaml
+mocks: mocks/shop.mocks.yaml
 overrides:
   order_status:
     latency:
@@ -25,31 +27,35 @@ expect:
 `;
 
 describe('a session as a library scenario', () => {
-  it('names files by their library path, from the scenarios folder', () => {
-    expect(libraryPathOf('../flows/order-status.flow.yaml')).toBe('flows/order-status.flow.yaml');
-    expect(libraryPathOf('./x.flow.yaml')).toBe('scenarios/x.flow.yaml');
-    expect(libraryPathOf('../../outside.flow.yaml')).toBeNull();
-    expect(libraryPathOf('/abs/flows/x.flow.yaml')).toBeNull();
-    expect(libraryPathOf('C:\\flows\\x.flow.yaml')).toBeNull();
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('asks the host for the library entry and takes it as it is, checking the library has its files', async () => {
+    const client = fakeClient({
+      'sessions.toScenario': () => ({ yaml: hostEntry }),
+      'flows.list': () => ({ total: 1, items: [{ id: 1, name: 'Order status', path: 'flows/order-status.flow.yaml', channel: 'voice', scenarios: 6, sha256: 'x', createdAt: '', updatedAt: '' }] }),
+      'mockSets.list': () => ({ total: 0, items: [] }),
+    });
+    setClient(client);
+    const draft = await scenarioFromSession('abc', 'my session');
+    expect(client.calls.find((c) => c.name === 'sessions.toScenario')?.input).toEqual({ id: 'abc', name: 'my session', for: 'library' });
+    // No conversion on this side: the entry goes to the editor as the host wrote it.
+    expect(draft.yaml).toBe(hostEntry);
+    expect(draft.refs).toEqual([
+      { key: 'flow', path: 'flows/order-status.flow.yaml' },
+      { key: 'mocks', path: 'mocks/shop.mocks.yaml' },
+    ]);
+    expect(draft.missing).toEqual(['mocks/shop.mocks.yaml']);
   });
 
-  it('drops the file-level format line and rewrites the flow and mocks paths, keeping the rest', () => {
-    const draft = libraryScenarioDraft(hostDraft);
-    const value = parse(draft.yaml) as Record<string, unknown>;
-    expect(value['format']).toBeUndefined();
-    expect(value['flow']).toBe('flows/order-status.flow.yaml');
-    expect(value['mocks']).toBe('mocks/shop.mocks.yaml');
-    expect(value['user']).toEqual([{ say: "It's 12345", afterMs: 11273 }]);
-    expect(value['overrides']).toEqual({ order_status: { latency: { sequence: [375] } } });
-    expect(draft.changes).toHaveLength(3);
-    expect(referencedPaths(draft.yaml)).toEqual(['flows/order-status.flow.yaml', 'mocks/shop.mocks.yaml']);
-  });
-
-  it('leaves an inline flow and a draft that does not parse alone', () => {
-    expect(libraryScenarioDraft('name: x\nflow: { name: inline }\n').changes).toEqual([]);
-    expect(referencedPaths('name: x\nflow: { name: inline }\n')).toEqual([]);
-    const broken = 'name: [x';
-    expect(libraryScenarioDraft(broken)).toEqual({ yaml: broken, changes: [] });
+  it('reads a flow or mocks carried inline (files outside the examples folder) as needing nothing from the library', () => {
+    const refs = scenarioRefs('name: x\nflow: { format: flowbench.flow/1, name: inline }\nmocks: mocks/shop.mocks.yaml\n');
+    expect(refs).toEqual([
+      { key: 'flow', path: null },
+      { key: 'mocks', path: 'mocks/shop.mocks.yaml' },
+    ]);
+    expect(describeRefs(refs)).toBe('flow: inline (its file is outside the examples folder), mocks: mocks/shop.mocks.yaml (library path)');
+    expect(scenarioRefs('name: x\n')).toEqual([]);
+    expect(scenarioRefs('name: [x')).toEqual([]);
   });
 });
 

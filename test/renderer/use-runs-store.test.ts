@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ScenarioResult } from '../../main/api/formats/results';
+import type { TraceEvent } from '../../main/api/formats/trace';
 import { setClient } from '../../renderer/src/api/client';
 import { useRunsStore } from '../../renderer/src/stores/use-runs-store';
 import { fakeClient } from './fake-client';
@@ -81,10 +82,39 @@ describe('runs store', () => {
     const done = runs.run({ kind: 'example', file: 'f', index: 0, name: 'n' });
     await Promise.resolve();
     const runId = (client.calls[0]?.input as { runId: string }).runId;
-    client.emit('runs.trace', { runId: 'someone-else', event: { type: 'start', t: 0, flow: 'other', channel: 'chat', seed: 1 } });
-    client.emit('runs.trace', { runId, event: { type: 'start', t: 0, flow: 'mine', channel: 'voice', seed: 1 } });
+    client.emit('runs.trace', { runId: 'someone-else', seq: 0, event: { type: 'start', t: 0, flow: 'other', channel: 'chat', seed: 1 } });
+    client.emit('runs.trace', { runId, seq: 0, event: { type: 'start', t: 0, flow: 'mine', channel: 'voice', seed: 1 } });
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(runs.live.map((e) => (e.type === 'start' ? e.flow : e.type))).toEqual(['mine']);
+    release();
+    await done;
+    expect(runs.live).toEqual([]);
+  });
+
+  it('places each live event at its index in the trace, whatever order they come in, each once', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    client = fakeClient({
+      'runs.start': async () => {
+        await gate;
+        return { runId: 'x', flowFile: null, result, appliedPatches: {} };
+      },
+      'examples.list': () => ({ root: '/examples', files: [] }),
+    });
+    setClient(client);
+    const runs = useRunsStore();
+    runs.clock = 'real';
+    const done = runs.run({ kind: 'example', file: 'f', index: 0, name: 'n' });
+    await Promise.resolve();
+    const runId = (client.calls[0]?.input as { runId: string }).runId;
+    const send = (seq: number): void => client.emit('runs.trace', { runId, seq, event: slowApiTrace[seq] as TraceEvent });
+    [0, 2, 1, 3, 2, 4].forEach(send);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(runs.live).toEqual(slowApiTrace.slice(0, 5));
+    // A missed event leaves its place empty: the later ones still show, in trace order.
+    [6, 5, 8].forEach(send);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(runs.live).toEqual([...slowApiTrace.slice(0, 7), slowApiTrace[8]]);
     release();
     await done;
   });

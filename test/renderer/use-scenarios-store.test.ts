@@ -21,6 +21,7 @@ describe('scenarios store: Run all', () => {
             resolve({
               run: { id: 1, startedAt: '', finishedAt: '', source: 'workbench', filter: {}, passed: 2, failed: 1, errors: 0 },
               results: [summary(1, 'passed'), summary(2, 'failed'), summary(3, 'passed')],
+              cancelled: false,
             });
         }),
       'scenarios.list': () => ({ total: 0, items: [] }),
@@ -46,8 +47,70 @@ describe('scenarios store: Run all', () => {
     finish();
     await running;
     expect(store.progress).toBeNull();
-    expect(store.lastProgress).toMatchObject({ done: 3, total: 3, passed: 2, failed: 1, errors: 0 });
+    expect(store.lastProgress).toMatchObject({ done: 3, total: 3, passed: 2, failed: 1, errors: 0, cancelled: false });
     expect(store.results.get(2)?.status).toBe('failed');
+  });
+
+  it('stops the run after the scenario that is running: says how many of how many ran', async () => {
+    let end: (cancelled: boolean) => void = () => undefined;
+    const cancels: string[] = [];
+    client = fakeClient({
+      'scenarios.run': () =>
+        new Promise((resolve) => {
+          end = (cancelled) =>
+            resolve({ run: { id: 2, startedAt: '', finishedAt: '', source: 'workbench', filter: {}, passed: 1, failed: 0, errors: 0 }, results: [summary(1, 'passed')], cancelled });
+        }),
+      'scenarios.cancelRun': (input) => {
+        cancels.push(input.progressId);
+        return { cancelled: true };
+      },
+      'scenarios.list': () => ({ total: 0, items: [] }),
+      'scenarios.tags': () => ({ tags: [] }),
+    });
+    setClient(client);
+    const store = useScenariosStore();
+    const running = store.runMany([1, 2, 3, 4]);
+    const { progressId } = client.calls[0]?.input as { progressId: string };
+    client.emit('scenarios.progress', { progressId, done: 1, total: 4, scenarioId: 1, name: 's1', status: 'passed' });
+    await store.stopRun();
+    expect(cancels).toEqual([progressId]);
+    expect(store.progress).toMatchObject({ done: 1, total: 4, stopping: true });
+    // Pressing it again asks nothing more.
+    await store.stopRun();
+    expect(cancels).toHaveLength(1);
+
+    end(true);
+    await running;
+    expect(store.progress).toBeNull();
+    expect(store.lastProgress).toMatchObject({ done: 1, total: 4, passed: 1, failed: 0, errors: 0, cancelled: true });
+    expect(store.results.get(1)?.status).toBe('passed');
+  });
+
+  it('asks again at the next scenario’s end when the host did not know the run yet', async () => {
+    let end: () => void = () => undefined;
+    const answers = [false, true];
+    let cancels = 0;
+    client = fakeClient({
+      'scenarios.run': () =>
+        new Promise((resolve) => {
+          end = () => resolve({ run: { id: 3, startedAt: '', finishedAt: '', source: 'workbench', filter: {}, passed: 1, failed: 0, errors: 0 }, results: [summary(1, 'passed')], cancelled: true });
+        }),
+      'scenarios.cancelRun': () => ({ cancelled: answers[cancels++] ?? false }),
+      'scenarios.list': () => ({ total: 0, items: [] }),
+      'scenarios.tags': () => ({ tags: [] }),
+    });
+    setClient(client);
+    const store = useScenariosStore();
+    const running = store.runMany([1, 2]);
+    const { progressId } = client.calls[0]?.input as { progressId: string };
+    await store.stopRun();
+    expect(cancels).toBe(1);
+    client.emit('scenarios.progress', { progressId, done: 1, total: 2, scenarioId: 1, name: 's1', status: 'passed' });
+    await Promise.resolve();
+    expect(cancels).toBe(2);
+    end();
+    await running;
+    expect(store.lastProgress).toMatchObject({ done: 1, total: 2, cancelled: true });
   });
 
   it('asks the host for a dry run of a scenario being edited', async () => {

@@ -2,8 +2,8 @@ import type { MocksFile } from '../../../main/api/formats/mocks';
 import type { MockSetRecord } from '../../../main/api/routes/library-mock-sets';
 import { useClient } from '../api/client';
 import { downloadJson, fileSlug } from './download';
-import { libraryScenarioDraft, referencedPaths } from './session-scenario';
-import type { LibraryScenarioDraft } from './session-scenario';
+import { scenarioRefs } from './session-scenario';
+import type { ScenarioRef } from './session-scenario';
 
 export type SessionDownload = 'session' | 'har' | 'bundle';
 
@@ -22,19 +22,26 @@ export async function downloadSession(kind: SessionDownload, id: string, flowNam
   downloadJson(downloadName(kind, flowName, id), value);
 }
 
-export interface ScenarioFromSession extends LibraryScenarioDraft {
+export interface ScenarioFromSession {
+  /** The scenario entry as scenarios.create takes it (no `format` line), in YAML. */
+  yaml: string;
+  /** How it names its flow and mocks: library paths, or inline. */
+  refs: ScenarioRef[];
   /** Library paths the draft names that the library does not have (import them first). */
   missing: string[];
 }
 
-/** A scenario reproducing the session, as the library takes it (see libraryScenarioDraft). */
+/**
+ * A scenario reproducing the session, as the library takes it: the host writes the entry
+ * (sessions.toScenario for the library), naming its flow and mocks by library path.
+ */
 export async function scenarioFromSession(id: string, name: string): Promise<ScenarioFromSession> {
   const client = useClient();
-  const [{ yaml }, flows, sets] = await Promise.all([client.call('sessions.toScenario', { id, name }), client.call('flows.list', {}), client.call('mockSets.list', {})]);
-  const draft = libraryScenarioDraft(yaml);
+  const [{ yaml }, flows, sets] = await Promise.all([client.call('sessions.toScenario', { id, name, for: 'library' }), client.call('flows.list', {}), client.call('mockSets.list', {})]);
+  const refs = scenarioRefs(yaml);
   const known = new Set([...flows.items.map((f) => f.path), ...sets.items.map((s) => s.path)]);
-  const missing = referencedPaths(draft.yaml).filter((path) => !known.has(path));
-  return { ...draft, missing };
+  const missing = refs.flatMap((r) => (r.path !== null && !known.has(r.path) ? [r.path] : []));
+  return { yaml, refs, missing };
 }
 
 /** Reads a HAR file the user picked and turns it into a mock set (not saved yet). */

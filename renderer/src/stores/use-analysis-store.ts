@@ -21,14 +21,13 @@ export interface SweepRequest {
 }
 
 /**
- * Port coverage of the example scenarios, per flow file, and the boundary explorer (which
- * latencies of one endpoint send a scenario down which path).
+ * Port coverage of the example scenarios, per flow file, with the scenarios that ran each
+ * flow, and the boundary explorer (which latencies of one endpoint send a scenario down
+ * which path).
  */
 export const useAnalysisStore = defineStore('analysis', () => {
-  /** Coverage by flow file (absolute, as the host names it). */
+  /** Coverage by flow file (absolute, as the host names it), with the scenarios that ran it. */
   const coverage = shallowRef<Map<string, FlowCoverage>>(new Map());
-  /** The flow files each example scenario file runs (a file may name several). */
-  const flowsOfFile = shallowRef<Map<string, Set<string>>>(new Map());
   const coverageLoading = ref(false);
   const coverageLoaded = ref(false);
   const coverageError = ref<string | null>(null);
@@ -38,10 +37,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
   const sweeping = ref(false);
   const sweepError = ref<string | null>(null);
 
-  /**
-   * Runs every valid example scenario file (virtual time, fast): once all together for the
-   * coverage of each flow, and once per file to know which files run which flow.
-   */
+  /** Runs every valid example scenario file (virtual time, fast) in one analysis.coverage call. */
   async function loadCoverage(): Promise<void> {
     if (coverageLoading.value) return;
     coverageLoading.value = true;
@@ -51,12 +47,9 @@ export const useAnalysisStore = defineStore('analysis', () => {
       const files = examples.scenarios.filter((f) => f.issues.length === 0).map((f) => f.path);
       if (files.length === 0) {
         coverage.value = new Map();
-        flowsOfFile.value = new Map();
       } else {
-        const client = useClient();
-        const [all, ...each] = await Promise.all([client.call('analysis.coverage', { files }), ...files.map((file) => client.call('analysis.coverage', { files: [file] }))]);
-        coverage.value = new Map(all.flows.filter((f) => f.file !== null).map((f) => [f.file as string, f]));
-        flowsOfFile.value = new Map(files.map((file, i) => [file, new Set((each[i]?.flows ?? []).map((f) => f.file).filter((f): f is string => f !== null))]));
+        const { flows } = await useClient().call('analysis.coverage', { files });
+        coverage.value = new Map(flows.flatMap((f) => (f.file !== null ? [[f.file, f] as const] : [])));
       }
       coverageError.value = null;
       coverageLoaded.value = true;
@@ -67,15 +60,9 @@ export const useAnalysisStore = defineStore('analysis', () => {
     }
   }
 
-  /** The example scenarios that run this flow file (absolute path). */
+  /** The example scenarios that ran this flow file (absolute path), as the coverage lists them. */
   function scenariosOf(flowFile: string): FlowScenario[] {
-    const examples = useExamplesStore();
-    const out: FlowScenario[] = [];
-    for (const file of examples.scenarios) {
-      if (!flowsOfFile.value.get(file.path)?.has(flowFile)) continue;
-      file.scenarios.forEach((name, index) => out.push({ file: file.path, index, name }));
-    }
-    return out;
+    return (coverage.value.get(flowFile)?.runs ?? []).map((r) => ({ file: r.file, index: r.index, name: r.name }));
   }
 
   async function runSweep(request: SweepRequest): Promise<void> {
@@ -104,5 +91,5 @@ export const useAnalysisStore = defineStore('analysis', () => {
     sweepError.value = null;
   }
 
-  return { coverage, flowsOfFile, coverageLoading, coverageLoaded, coverageError, sweep, sweptWith, sweeping, sweepError, loadCoverage, scenariosOf, runSweep, clearSweep };
+  return { coverage, coverageLoading, coverageLoaded, coverageError, sweep, sweptWith, sweeping, sweepError, loadCoverage, scenariosOf, runSweep, clearSweep };
 });

@@ -1,12 +1,12 @@
 import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
-import type { z } from 'zod';
 import type { SessionFile } from '../../../main/api/formats/session';
-import type { ReplayOutcome, SessionSummary } from '../../../main/api/routes/sessions';
+import type { ReplayOutcome, SessionListEntry } from '../../../main/api/routes/sessions';
 import { useClient } from '../api/client';
 import { errorMessage } from './error-message';
 
-export type SessionListItem = z.infer<typeof SessionSummary>;
+/** A recorded session as sessions.list describes it: how it went, without fetching it. */
+export type SessionListItem = SessionListEntry;
 
 /** How a recorded session is replayed in virtual time. */
 export interface ReplayOptions {

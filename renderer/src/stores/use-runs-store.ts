@@ -9,6 +9,7 @@ import { useClient } from '../api/client';
 import { countAtOrBefore, clamp, neighbourIndex, stepTime } from '../run/scrub';
 import { runOverlay } from '../graph/run-overlay';
 import { buildTimeline } from '../timeline/layout';
+import { SeqTrace } from '../timeline/seq-trace';
 import { markResultReceived, markScrubStart } from '../timeline/perf-marks';
 import { errorMessage } from './error-message';
 import { useFlowsStore } from './use-flows-store';
@@ -150,17 +151,21 @@ export const useRunsStore = defineStore('runs', () => {
     return { clock: 'real', ...(clock.value === 'real-fast' ? { timeScale: FAST_TIME_SCALE } : {}) };
   }
 
-  /** Shows the events of our real-clock run (by its run id) as they come, until the call returns. */
+  /**
+   * Shows the events of our real-clock run (by its run id) as they come, until the call
+   * returns: each at its index in the trace (`seq`), so the order is the trace's own.
+   */
   async function followLive<T>(runId: string, call: () => Promise<T>): Promise<T> {
     live.value = [];
-    let pending: TraceEvent[] = [];
+    const trace = new SeqTrace();
+    let changed = false;
     const stop = useClient().on('runs.trace', (payload) => {
-      if (payload.runId === runId) pending.push(payload.event);
+      if (payload.runId === runId && trace.place(payload.seq, payload.event)) changed = true;
     });
     const timer = setInterval(() => {
-      if (pending.length === 0) return;
-      live.value = markRaw([...live.value, ...pending]);
-      pending = [];
+      if (!changed) return;
+      changed = false;
+      live.value = markRaw(trace.events());
     }, 100);
     try {
       return await call();

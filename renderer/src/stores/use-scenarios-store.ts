@@ -16,6 +16,10 @@ export interface RunProgress {
   errors: number;
   /** The scenario that finished last, as the host reported it. */
   last: { name: string; status: string } | null;
+  /** Stop was pressed: the run stops after the scenario it is running. */
+  stopping: boolean;
+  /** The run was stopped before it ran them all (`done` of `total` ran). */
+  cancelled: boolean;
 }
 
 export interface ScenarioHistory {
@@ -86,15 +90,23 @@ export const useScenariosStore = defineStore('scenarios', () => {
     }
   }
 
+  /** The progress id of the library run going on, to stop it. */
+  let runningId: string | null = null;
+  /** Stop was pressed before the host knew the run: ask again when it reports progress. */
+  let stopPending = false;
+
   /**
    * Runs the scenarios as one library run (one entry in the run history). The host reports
-   * each scenario as it finishes (scenarios.progress, told apart by our progress id).
+   * each scenario as it finishes (scenarios.progress, told apart by our progress id); Stop
+   * ends the run after the scenario it is running, and what ran is recorded.
    */
   async function runMany(ids: readonly number[]): Promise<void> {
     if (progress.value !== null || ids.length === 0) return;
     const progressId = `ui-run-${++runCounter}-${Date.now()}`;
-    const p: RunProgress = { done: 0, total: ids.length, passed: 0, failed: 0, errors: 0, last: null };
+    const p: RunProgress = { done: 0, total: ids.length, passed: 0, failed: 0, errors: 0, last: null, stopping: false, cancelled: false };
     progress.value = p;
+    runningId = progressId;
+    stopPending = false;
     lastProgress.value = null;
     error.value = null;
     const stop = useClient().on('scenarios.progress', (event) => {
@@ -106,6 +118,7 @@ export const useScenariosStore = defineStore('scenarios', () => {
       else if (event.status === 'failed') live.failed++;
       else live.errors++;
       live.last = { name: event.name, status: event.status };
+      if (stopPending) void askToStop(progressId);
     });
     try {
       const outcome = await useClient().call('scenarios.run', { ids: [...ids], progressId });
@@ -120,20 +133,43 @@ export const useScenariosStore = defineStore('scenarios', () => {
         else errors++;
       }
       results.value = next;
-      // The result is the truth, whatever events the page missed.
-      lastProgress.value = { done: outcome.results.length, total: outcome.results.length, passed, failed, errors, last: null };
+      // The result is the truth, whatever events the page missed: how many ran, of how many asked.
+      const total = outcome.cancelled ? Math.max(progress.value?.total ?? ids.length, outcome.results.length) : outcome.results.length;
+      lastProgress.value = { done: outcome.results.length, total, passed, failed, errors, last: null, stopping: false, cancelled: outcome.cancelled };
       const shown = history.value?.scenarioId;
       if (shown !== undefined && ids.includes(shown)) void loadHistory(shown);
     } catch (e) {
       error.value = errorMessage(e);
     } finally {
       stop();
+      runningId = null;
+      stopPending = false;
       progress.value = null;
       await load();
     }
   }
   let runCounter = 0;
   const lastProgress = ref<RunProgress | null>(null);
+
+  /** Stops the library run going on after the scenario it is running (scenarios.cancelRun). */
+  async function stopRun(): Promise<void> {
+    const p = progress.value;
+    if (p === null || runningId === null || p.stopping) return;
+    p.stopping = true;
+    await askToStop(runningId);
+  }
+
+  async function askToStop(progressId: string): Promise<void> {
+    stopPending = false;
+    try {
+      const { cancelled } = await useClient().call('scenarios.cancelRun', { progressId });
+      // Not known to the host yet (or already over): ask again at the next scenario's end.
+      if (!cancelled && runningId === progressId) stopPending = true;
+    } catch (e) {
+      error.value = `Could not stop the run: ${errorMessage(e)}`;
+      if (progress.value !== null && runningId === progressId) progress.value.stopping = false;
+    }
+  }
 
   async function loadHistory(scenarioId: number): Promise<void> {
     historyLoading.value = true;
@@ -202,6 +238,7 @@ export const useScenariosStore = defineStore('scenarios', () => {
     load,
     importFolder,
     runMany,
+    stopRun,
     loadHistory,
     get,
     save,

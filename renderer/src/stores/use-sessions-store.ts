@@ -4,6 +4,7 @@ import type { TraceEvent } from '../../../main/api/formats/trace';
 import type { LiveSessionStatus } from '../../../main/api/routes/sessions';
 import { useClient } from '../api/client';
 import { liveDeadAir } from '../sessions/live-dead-air';
+import { SeqTrace } from '../timeline/seq-trace';
 import { errorMessage } from './error-message';
 import { useRecordingsStore } from './use-recordings-store';
 
@@ -21,7 +22,8 @@ const TICK_MS = 100;
 
 /**
  * The live session: a chat with a flow on the real clock, its trace filled in from
- * sessions.trace as it happens. When it ends it is saved and shows among the recordings.
+ * sessions.trace as it happens (each event at its `seq`, merged exactly with the statuses the
+ * host returns). When it ends it is saved and shows among the recordings.
  */
 export const useSessionsStore = defineStore('sessions', () => {
   const live = shallowRef<LiveSessionStatus | null>(null);
@@ -42,36 +44,54 @@ export const useSessionsStore = defineStore('sessions', () => {
   /** The end of the last sound: the clock keeps moving until then, so speech shows as it plays. */
   const soundEnd = computed(() => liveTrace.value.reduce((end, e) => (e.type === 'say' || e.type === 'user' ? Math.max(end, e.end) : end), 0));
 
-  // Events of every session by id, in the order the host sent them (each lands at its index).
-  const buffers = new Map<string, TraceEvent[]>();
-  const counts = new Map<string, number>();
+  // The trace of the session by id, each live event at its index (seq): exact, whatever order
+  // the live events and the host's status answers come in.
+  const traces = new Map<string, SeqTrace>();
   let currentId: string | null = null;
   let unsubscribe: (() => void) | null = null;
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
   let ticker: ReturnType<typeof setInterval> | null = null;
   let anchor = { conv: 0, wall: 0 };
+  /** A sessions.status on its way to fill in live events that were missed. */
+  let catchingUp = false;
 
   function listen(): void {
-    unsubscribe ??= useClient().on('sessions.trace', (payload) => onEvent(payload.id, payload.event));
+    unsubscribe ??= useClient().on('sessions.trace', (payload) => onEvent(payload.id, payload.seq, payload.event));
   }
 
-  function onEvent(id: string, event: TraceEvent): void {
-    const index = counts.get(id) ?? 0;
-    counts.set(id, index + 1);
-    const buffer = buffers.get(id) ?? [];
-    buffers.set(id, buffer);
-    // Already known from a status the host returned: nothing new.
-    if (index < buffer.length) return;
-    buffer.push(event);
-    if (id !== currentId) return;
+  function traceOf(id: string): SeqTrace {
+    let trace = traces.get(id);
+    if (trace === undefined) {
+      trace = new SeqTrace();
+      traces.set(id, trace);
+    }
+    return trace;
+  }
+
+  function onEvent(id: string, seq: number, event: TraceEvent): void {
+    // While a session starts its id is not known yet: keep every session's events until then.
+    if (id !== currentId && !starting.value) return;
+    const trace = traceOf(id);
+    if (!trace.place(seq, event) || id !== currentId) return;
     if (event.t > extrapolated()) anchor = { conv: event.t, wall: performance.now() };
+    if (trace.missing > 0) catchUp(id);
     scheduleFlush();
   }
 
-  /** The host's own list of events is the truth: take it when it is longer than what came live. */
+  /** A live event was missed (it arrived after a later one): the host's status has it. */
+  function catchUp(id: string): void {
+    if (catchingUp) return;
+    catchingUp = true;
+    useClient()
+      .call('sessions.status', { id })
+      .then((status) => sync(status.id, status.trace))
+      .catch(() => undefined)
+      .finally(() => (catchingUp = false));
+  }
+
+  /** The host's trace so far (a status it returned): each event at its index. */
   function sync(id: string, trace: readonly TraceEvent[]): void {
-    const buffer = buffers.get(id) ?? [];
-    if (trace.length >= buffer.length) buffers.set(id, [...trace]);
+    traceOf(id).merge(trace);
     if (id === currentId) flush();
   }
 
@@ -83,7 +103,7 @@ export const useSessionsStore = defineStore('sessions', () => {
     if (flushTimer !== null) clearTimeout(flushTimer);
     flushTimer = null;
     if (currentId === null) return;
-    liveTrace.value = markRaw([...(buffers.get(currentId) ?? [])]);
+    liveTrace.value = markRaw(traceOf(currentId).events());
   }
 
   function extrapolated(): number {
@@ -107,6 +127,7 @@ export const useSessionsStore = defineStore('sessions', () => {
 
   function adopt(status: LiveSessionStatus): void {
     currentId = status.id;
+    for (const id of traces.keys()) if (id !== currentId) traces.delete(id);
     live.value = markRaw(status);
     sync(status.id, status.trace);
     anchor = { conv: status.now, wall: performance.now() };
@@ -148,13 +169,6 @@ export const useSessionsStore = defineStore('sessions', () => {
     sending.value = true;
     liveError.value = null;
     pending.value = { text: message, from: liveTrace.value.length };
-    // A safety net for a missed live event: the host's status now and then while the bot works.
-    const poll = setInterval(() => {
-      void useClient()
-        .call('sessions.status', { id })
-        .then((status) => sync(status.id, status.trace))
-        .catch(() => undefined);
-    }, 1000);
     try {
       const status = await useClient().call('sessions.say', { id, text: message });
       adopt(status);
@@ -162,7 +176,6 @@ export const useSessionsStore = defineStore('sessions', () => {
     } catch (e) {
       liveError.value = errorMessage(e);
     } finally {
-      clearInterval(poll);
       sending.value = false;
       pending.value = null;
     }
@@ -196,6 +209,7 @@ export const useSessionsStore = defineStore('sessions', () => {
     live.value = null;
     liveTrace.value = [];
     currentId = null;
+    traces.clear();
     nowT.value = 0;
     stopTicking();
   }

@@ -10,6 +10,8 @@ const HANDLER_PORTS = new Set(['failure', 'waiting']);
 export interface CoverageRun {
   scenario: LoadedScenario;
   result: ScenarioResult;
+  /** The library id, for a library scenario. */
+  scenarioId?: number;
 }
 
 /**
@@ -38,7 +40,7 @@ export function portCoverage(runs: readonly CoverageRun[]): FlowCoverage[] {
       flow: flow.name,
       file,
       scenarios: group.length,
-      runs: group.map(({ scenario }) => ({ file: scenario.file, index: scenario.index, name: scenario.name })),
+      runs: group.map(({ scenario, scenarioId }) => ({ file: scenario.file, index: scenario.index, name: scenario.name, scenarioId: scenarioId ?? null })),
       ports,
       covered,
       total: ports.length,

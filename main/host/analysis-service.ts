@@ -30,7 +30,7 @@ export class AnalysisService {
       throw new HostError('invalid_input', `more than ${MAX_GRID_POINTS} grid points: use a larger step`, [{ path: 'step', message: 'too small for this range' }]);
     }
     const scenario =
-      input.scenarioId !== undefined ? (await this.library([input.scenarioId]))[0] : await this.files.scenario(input.file ?? '', input.index);
+      input.scenarioId !== undefined ? (await this.library([input.scenarioId]))[0]?.scenario : await this.files.scenario(input.file ?? '', input.index);
     if (!scenario) throw new HostError('not_found', `no scenario ${input.scenarioId ?? ''} in the library`);
     try {
       return sweepLatency(scenario, { endpoint: input.endpoint, from: input.from, to: input.to, step: input.step });
@@ -40,14 +40,16 @@ export class AnalysisService {
   }
 
   async coverage(input: { files: readonly string[]; scenarioIds: readonly number[]; library: boolean }): Promise<{ flows: FlowCoverage[] }> {
-    const fromFiles = (await Promise.all(input.files.map((f) => this.files.scenarios(f)))).flat();
+    const fromFiles = (await Promise.all(input.files.map((f) => this.files.scenarios(f)))).flat().map((scenario) => ({ scenario }));
     const fromLibrary = input.library ? await this.library(undefined) : input.scenarioIds.length > 0 ? await this.library(input.scenarioIds) : [];
-    const scenarios = [...fromFiles, ...fromLibrary];
-    return { flows: portCoverage(scenarios.map((scenario) => ({ scenario, result: runScenario(scenario) }))) };
+    const runs = [...fromFiles, ...fromLibrary].map((s) => ({ ...s, result: runScenario(s.scenario) }));
+    return { flows: portCoverage(runs) };
   }
 
-  /** Library scenarios by id (all of them for undefined), resolved like files. */
-  private library(ids: readonly number[] | undefined): Promise<LoadedScenario[]> {
-    return this.store.use((store) => selectStoredScenarios(store, ids === undefined ? {} : { ids }).map((s) => s.loaded));
+  /** Library scenarios by id (all of them for undefined), resolved like files, with their ids. */
+  private library(ids: readonly number[] | undefined): Promise<{ scenario: LoadedScenario; scenarioId: number }[]> {
+    return this.store.use((store) =>
+      selectStoredScenarios(store, ids === undefined ? {} : { ids }).map((s) => ({ scenario: s.loaded, scenarioId: s.row.id })),
+    );
   }
 }

@@ -13,7 +13,9 @@ interface StoredHeader {
 export function describeSession(header: StoredHeader, body: unknown): SessionListEntry {
   const parsed = SessionFile.safeParse(body);
   const s = parsed.success ? parsed.data : null;
-  const end = s?.trace.findLast((e) => e.type === 'end');
+  // The conversation lasts until its last event or the end of its last sound, whichever is later.
+  const lastSound = s?.trace.reduce((t, e) => (e.type === 'say' || e.type === 'user' ? Math.max(t, e.end) : t), 0) ?? 0;
+  const lastEvent = s?.trace.at(-1)?.t;
   return {
     id: header.id,
     startedAt: header.startedAt,
@@ -23,7 +25,7 @@ export function describeSession(header: StoredHeader, body: unknown): SessionLis
     channel: s?.channel ?? null,
     endState: s?.endState ?? null,
     endReason: s?.endReason ?? null,
-    durationMs: end?.t ?? null,
+    durationMs: lastEvent === undefined ? null : Math.max(lastEvent, lastSound),
     userMessages: s?.user.length ?? 0,
     exchanges: s?.exchanges.length ?? 0,
   };

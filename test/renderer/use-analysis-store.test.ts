@@ -28,12 +28,12 @@ describe('analysis store: coverage and the scenarios of each flow', () => {
       'analysis.coverage': () => ({
         flows: [
           coverage('/examples/flows/order-status.flow.yaml', [
-            { file: 'scenarios/order-status.scenario.yaml', index: 0, name: 'happy path' },
-            { file: 'scenarios/order-status.scenario.yaml', index: 1, name: 'slow API' },
-            { file: 'scenarios/mixed.scenario.yaml', index: 0, name: 'voice one' },
+            { file: 'scenarios/order-status.scenario.yaml', index: 0, name: 'happy path', scenarioId: null },
+            { file: 'scenarios/order-status.scenario.yaml', index: 1, name: 'slow API', scenarioId: null },
+            { file: 'scenarios/mixed.scenario.yaml', index: 0, name: 'voice one', scenarioId: null },
           ]),
-          coverage('/examples/flows/refund-chat.flow.yaml', [{ file: 'scenarios/mixed.scenario.yaml', index: 1, name: 'chat one' }]),
-          coverage(null, [{ file: 'scenarios/inline.scenario.yaml', index: 0, name: 'inline' }]),
+          coverage('/examples/flows/refund-chat.flow.yaml', [{ file: 'scenarios/mixed.scenario.yaml', index: 1, name: 'chat one', scenarioId: null }]),
+          coverage(null, [{ file: 'scenarios/inline.scenario.yaml', index: 0, name: 'inline', scenarioId: null }]),
         ],
       }),
     });
@@ -57,7 +57,7 @@ describe('analysis store: coverage and the scenarios of each flow', () => {
       'scenarios/order-status.scenario.yaml#1 slow API',
       'scenarios/mixed.scenario.yaml#0 voice one',
     ]);
-    expect(analysis.scenariosOf('/examples/flows/refund-chat.flow.yaml')).toEqual([{ file: 'scenarios/mixed.scenario.yaml', index: 1, name: 'chat one' }]);
+    expect(analysis.scenariosOf('/examples/flows/refund-chat.flow.yaml')).toEqual([{ file: 'scenarios/mixed.scenario.yaml', index: 1, name: 'chat one', scenarioId: null }]);
     expect(analysis.scenariosOf('/examples/flows/none.flow.yaml')).toEqual([]);
   });
 

@@ -80,8 +80,8 @@ export const FlowCoverage = z.object({
   flow: z.string(),
   file: z.string().nullable(),
   scenarios: z.number().int(),
-  /** The scenarios that ran the flow: their file (as given), index in it and name. */
-  runs: z.array(z.object({ file: z.string(), index: z.number().int(), name: z.string() })),
+  /** The scenarios that ran the flow: their file (as given), index in it and name, and library id for library scenarios. */
+  runs: z.array(z.object({ file: z.string(), index: z.number().int(), name: z.string(), scenarioId: z.number().int().nullable() })),
   ports: z.array(PortCoverage),
   covered: z.number().int(),
   total: z.number().int(),

@@ -32,7 +32,7 @@ export const SessionListEntry = z.object({
   channel: z.enum(['chat', 'voice', 'email']).nullable(),
   endState: EndState.nullable(),
   endReason: z.string().nullable(),
-  /** Conversation ms from the start to the end of the session. */
+  /** Conversation ms from the start to the end of the session (its last event or last sound, whichever is later). */
   durationMs: z.number().nullable(),
   userMessages: z.number().int(),
   exchanges: z.number().int(),

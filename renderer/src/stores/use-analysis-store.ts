@@ -5,11 +5,12 @@ import { useClient } from '../api/client';
 import { errorMessage } from './error-message';
 import { useExamplesStore } from './use-examples-store';
 
-/** A scenario of an example file that runs a given flow. */
+/** A scenario that runs a given flow: of an example file, or of the library (with its id). */
 export interface FlowScenario {
   file: string;
   index: number;
   name: string;
+  scenarioId: number | null;
 }
 
 export interface SweepRequest {
@@ -62,16 +63,16 @@ export const useAnalysisStore = defineStore('analysis', () => {
 
   /** The example scenarios that ran this flow file (absolute path), as the coverage lists them. */
   function scenariosOf(flowFile: string): FlowScenario[] {
-    return (coverage.value.get(flowFile)?.runs ?? []).map((r) => ({ file: r.file, index: r.index, name: r.name }));
+    return (coverage.value.get(flowFile)?.runs ?? []).map((r) => ({ file: r.file, index: r.index, name: r.name, scenarioId: r.scenarioId }));
   }
 
   async function runSweep(request: SweepRequest): Promise<void> {
     sweeping.value = true;
     sweepError.value = null;
     try {
+      const { scenario } = request;
       sweep.value = await useClient().call('analysis.sweep', {
-        file: request.scenario.file,
-        index: request.scenario.index,
+        ...(scenario.scenarioId !== null ? { scenarioId: scenario.scenarioId } : { file: scenario.file, index: scenario.index }),
         endpoint: request.endpoint,
         from: request.from,
         to: request.to,

@@ -174,6 +174,7 @@ describe('analysis over the library', () => {
     expect(sweep.bands.map((b) => [b.from, b.to])).toEqual([[0, 4500], [4501, 5000], [5001, 8000]]);
     const coverage = (await call('analysis.coverage', { library: true })) as OutputOf<'analysis.coverage'>;
     expect(coverage.flows.reduce((n, f) => n + f.scenarios, 0)).toBe(12);
+    expect(coverage.flows.flatMap((f) => f.runs).every((r) => typeof r.scenarioId === 'number')).toBe(true);
     const both = await host.dispatch('analysis.sweep', { file: 'scenarios/order-status.scenario.yaml', scenarioId: 1, endpoint: 'order_status', to: 10 });
     expect(both).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });

@@ -1,9 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { ExampleFile, FileKind } from '../api/routes/examples';
 import { FileLoader } from './file-loader';
 import { FormatError } from './format-error';
-import { parseSourceDocument } from './source-document';
 
 const DOCUMENT_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
@@ -22,11 +21,11 @@ export async function listDocumentFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** Reads one file's format, kind and name without running anything. */
-export async function inspectFile(root: string, file: string): Promise<ExampleFile> {
+/** One file's format, kind and name, read through the loader (which keeps the parsed document). */
+async function inspectFile(loader: FileLoader, root: string, file: string): Promise<ExampleFile> {
   const path = relative(root, file).split(sep).join('/');
   try {
-    const doc = parseSourceDocument(path, await readFile(file, 'utf8'));
+    const doc = await loader.document(file);
     const value = doc.value;
     const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
     const format = typeof record['format'] === 'string' ? record['format'] : null;
@@ -42,13 +41,16 @@ export async function inspectFile(root: string, file: string): Promise<ExampleFi
   }
 }
 
-/** Every document below `root`, each validated as its format asks (flows, mocks and scenarios fully). */
+/**
+ * Every document below `root`, each validated as its format asks (flows, mocks and
+ * scenarios fully); each file is parsed once.
+ */
 export async function inspectFiles(root: string): Promise<ExampleFile[]> {
   const files = await listDocumentFiles(root);
   const loader = new FileLoader(root);
   return Promise.all(
     files.map(async (f) => {
-      const info = await inspectFile(root, f);
+      const info = await inspectFile(loader, root, f);
       if (info.issues.length > 0) return info;
       try {
         if (info.kind === 'flow') await loader.loadFlow(f);

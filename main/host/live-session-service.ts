@@ -32,10 +32,22 @@ interface LiveSession {
   timeScale: number;
   seed: number;
   trace: TraceEvent[];
-  /** Resolves when the bot next waits for the user or the run ends. */
-  settled: Promise<void>;
-  settle: () => void;
+  /** Signalled each time the bot's turn ends (it waits for the user) and when the run ends. */
+  turn: TurnSignal;
   saved: Promise<void> | null;
+}
+
+/** Wakes everyone waiting for the next end of the bot's turn. */
+class TurnSignal {
+  private waiters: (() => void)[] = [];
+
+  wait(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  signal(): void {
+    for (const wake of this.waiters.splice(0)) wake();
+  }
 }
 
 const SETTLE_LIMIT_MS = 120_000;
@@ -67,12 +79,27 @@ export class LiveSessionService {
     const http = new HttpTransport(baseUrl, clock, input.timeScale);
     const recorder = new RecordingTransport(http, clock);
     const seed = input.seed ?? served.seed ?? 0;
-    let settle = (): void => {};
+    const trace: TraceEvent[] = [];
+    const turn = new TurnSignal();
+    const runner = new DialogRunner({
+      flow: compileFlow(flow),
+      clock,
+      transport: recorder,
+      user: liveUser,
+      seed,
+      sessionId: id,
+      onEvent: (event) => {
+        trace.push(event);
+        this.onTrace(id, trace.length - 1, event);
+        if (event.type === 'port' && event.arrow === 'red' && event.to !== null) turn.signal();
+      },
+    });
     const session: LiveSession = {
       id,
       flowFile,
       flow,
       startedAt: new Date(),
+      runner,
       clock,
       http,
       recorder,
@@ -82,32 +109,16 @@ export class LiveSessionService {
       viaMockServer: input.baseUrl === undefined,
       timeScale: input.timeScale,
       seed,
-      trace: [],
-      settled: new Promise((ok) => (settle = ok)),
-      settle: () => settle(),
+      trace,
+      turn,
       saved: null,
-      runner: undefined as unknown as DialogRunner,
     };
-    session.runner = new DialogRunner({
-      flow: compileFlow(flow),
-      clock,
-      transport: recorder,
-      user: liveUser,
-      seed,
-      sessionId: id,
-      onEvent: (event) => {
-        session.trace.push(event);
-        this.onTrace(id, session.trace.length - 1, event);
-        if (event.type === 'port' && event.arrow === 'red' && event.to !== null) this.rearm(session);
-      },
-    });
-    session.runner.onEnd(() => {
-      this.rearm(session);
+    runner.onEnd(() => {
       session.saved = this.save(session);
+      turn.signal();
     });
     this.live.set(id, session);
-    session.runner.start();
-    await this.waitSettled(session);
+    await this.untilTurnEnds(session, () => runner.start());
     return this.statusOf(session);
   }
 
@@ -116,9 +127,7 @@ export class LiveSessionService {
     if (!session.runner.waitingForUser) {
       throw new HostError('conflict', session.runner.ended ? 'the session has ended' : 'the bot is not waiting for the user yet');
     }
-    this.rearm(session);
-    session.runner.userSays(text);
-    await this.waitSettled(session);
+    await this.untilTurnEnds(session, () => session.runner.userSays(text));
     return this.statusOf(session);
   }
 
@@ -140,16 +149,13 @@ export class LiveSessionService {
 
   // ── internals ──────────────────────────────────────────────────────────────
 
-  /** Wakes whoever waits for the bot's turn to end, and sets up the wait for the next one. */
-  private rearm(session: LiveSession): void {
-    session.settle();
-    if (!session.runner.ended) session.settled = new Promise((ok) => (session.settle = ok));
-  }
-
-  private async waitSettled(session: LiveSession): Promise<void> {
+  /** Does `act`, then waits until the bot waits for the user again or the run ends (bounded). */
+  private async untilTurnEnds(session: LiveSession, act: () => void): Promise<void> {
+    const turnEnded = session.turn.wait();
+    act();
     if (session.runner.ended || session.runner.waitingForUser) return;
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([session.settled, new Promise<void>((ok) => (timer = setTimeout(ok, SETTLE_LIMIT_MS * Math.max(1, session.timeScale))))]);
+    await Promise.race([turnEnded, new Promise<void>((ok) => (timer = setTimeout(ok, SETTLE_LIMIT_MS * Math.max(1, session.timeScale))))]);
     clearTimeout(timer);
   }
 

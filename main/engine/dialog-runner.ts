@@ -1,5 +1,6 @@
 import type { JsonValue } from '../api/formats/common';
 import type { EndState } from '../api/formats/scenario';
+import { assertNever } from '../api/formats/trace';
 import type { TraceEvent } from '../api/formats/trace';
 import type { Clock, TimerHandle } from './clock';
 import { TaskPriority } from './clock';
@@ -173,6 +174,8 @@ export class DialogRunner {
       case 'end':
         this.finish('end', undefined);
         return null;
+      default:
+        return assertNever(module);
     }
   }
 

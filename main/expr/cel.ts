@@ -104,11 +104,6 @@ export function fromCel(value: unknown): JsonValue {
   return null;
 }
 
-/** CEL truthiness for rules: only the boolean `true` counts. */
-export function isTrue(value: JsonValue): boolean {
-  return value === true;
-}
-
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0] ?? message;

@@ -13,9 +13,10 @@ const args = process.argv.slice(2);
 const skipChecks = args.includes('--no-checks');
 const vitestArgs = args.filter((a) => a !== '--no-checks');
 
-function step(label, command, commandArgs, { last = false } = {}) {
+/** Runs one node script (a path under the repository) as a step; stops at the first failure. */
+function step(label, script, scriptArgs, { last = false } = {}) {
   process.stdout.write(`\n▶ ${label}\n`);
-  const result = spawnSync(process.execPath, [join(root, 'node_modules', ...command), ...commandArgs], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [join(root, ...script), ...scriptArgs], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
     // After vitest, its own summary stays the last line.
     if (!last) process.stderr.write(`✖ ${label} failed\n`);
@@ -30,8 +31,9 @@ try {
   process.exit(1);
 }
 if (!skipChecks) {
-  step('type-check (tsc)', ['typescript', 'bin', 'tsc'], ['-p', 'tsconfig.node.json']);
-  step('type-check (vue-tsc)', ['vue-tsc', 'bin', 'vue-tsc.js'], ['--noEmit', '-p', 'tsconfig.web.json']);
-  step('lint (eslint)', ['eslint', 'bin', 'eslint.js'], ['.']);
+  step('type-check (tsc)', ['node_modules', 'typescript', 'bin', 'tsc'], ['-p', 'tsconfig.node.json']);
+  step('type-check (vue-tsc)', ['node_modules', 'vue-tsc', 'bin', 'vue-tsc.js'], ['--noEmit', '-p', 'tsconfig.web.json']);
+  step('lint (eslint)', ['node_modules', 'eslint', 'bin', 'eslint.js'], ['.']);
+  step('layers (allow-list, folder cycles)', ['scripts', 'check-layers.mjs'], []);
 }
-step('tests (vitest)', ['vitest', 'vitest.mjs'], ['run', ...vitestArgs], { last: true });
+step('tests (vitest)', ['node_modules', 'vitest', 'vitest.mjs'], ['run', ...vitestArgs], { last: true });

@@ -6,9 +6,8 @@ import type { TraceEvent } from '../api/formats/trace';
 import type { JsonValue } from '../api/formats/common';
 import { compileMocks } from '../../mocks/core/compile-mocks';
 import { compileFlow } from '../engine/compiled-flow';
-import { DialogRunner } from '../engine/dialog-runner';
-import type { RunResult } from '../engine/dialog-runner';
 import { InMemoryTransport } from '../engine/in-memory-transport';
+import { runDialogToEnd } from '../engine/run-dialog';
 import type { Transport } from '../engine/transport';
 import { timedUser } from '../engine/user-source';
 import { VirtualClock } from '../engine/virtual-clock';
@@ -65,7 +64,7 @@ export function replaySession(session: SessionFile, options: ReplayOptions): Rep
       ...(options.endpointLatency ? { endpointLatency: options.endpointLatency } : {}),
     });
   }
-  const runner = new DialogRunner({
+  const run = runDialogToEnd({
     flow: compileFlow(options.flow),
     clock,
     transport,
@@ -74,10 +73,6 @@ export function replaySession(session: SessionFile, options: ReplayOptions): Rep
     sessionId: `replay:${session.id}`,
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   });
-  runner.start();
-  clock.runUntilIdle();
-  if (!runner.ended) runner.stop('stalled');
-  const run = runner.outcome as RunResult;
   return {
     endState: run.endState,
     endReason: run.endReason,

@@ -1,10 +1,8 @@
 import type { EventPayload } from '../../api/contract';
-import type { ScenarioResult } from '../../api/formats/results';
 import type { RunResultSummary } from '../../api/routes/library-runs';
 import { runScenarioOnClock } from '../../scenario/run-on-clock';
 import { compareRuns, getResult, listRuns, recordRun, scenarioHistory, selectStoredScenarios } from '../../store/library-runs';
 import type { RecordedResult } from '../../store/library-runs';
-import type { StoredScenario } from '../../store/stored-scenarios';
 import type { Handlers } from '../dispatch';
 import { HostError } from '../host-error';
 import type { StoreService } from '../store-service';
@@ -37,7 +35,7 @@ export function libraryRunsHandlers(
               stopped = true;
               break;
             }
-            const result = await runSafely(scenario, seed);
+            const result = await runScenarioOnClock(scenario.loaded, seed === undefined ? {} : { seed });
             results.push({ scenarioId: scenario.row.id, result, flowSha256: scenario.flowSha256, mocksSha256: scenario.mocksSha256 });
             if (progressId !== undefined) {
               onProgress({ progressId, done: results.length, total: selected.length, scenarioId: scenario.row.id, name: result.name, status: result.status });
@@ -68,28 +66,4 @@ export function libraryRunsHandlers(
     'results.get': (input) => service.use((store) => getResult(store, input.id)),
     'library.runs': (input) => service.use((store) => listRuns(store, input.limit)),
   };
-}
-
-/** A scenario that makes the engine throw is recorded as an error result, not a failed call. */
-async function runSafely(scenario: StoredScenario, seed: number | undefined): Promise<ScenarioResult> {
-  try {
-    return await runScenarioOnClock(scenario.loaded, seed === undefined ? {} : { seed });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      name: scenario.loaded.name,
-      file: scenario.loaded.file,
-      status: 'error',
-      endState: 'error',
-      endReason: `crash: ${message}`,
-      clock: scenario.loaded.clock,
-      seed: seed ?? scenario.loaded.seed ?? 0,
-      virtualMs: 0,
-      wallMs: 0,
-      checks: [],
-      contexts: {},
-      path: [],
-      trace: [],
-    };
-  }
 }

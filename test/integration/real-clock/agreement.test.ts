@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FileLoader } from '../../../main/formats/file-loader';
-import { runScenarioReal } from '../../../main/realtime/run-real-scenario';
+import { runScenarioReal } from '../../../main/scenario/run-real-scenario';
 import { runScenario } from '../../../main/scenario/run-scenario';
 import { startMockServer } from '../../../mocks/server/start-mock-server';
 import { examplesDir } from '../../support/paths';

@@ -4,14 +4,13 @@ import type { MocksFile } from '../api/formats/mocks';
 import type { ScenarioResult } from '../api/formats/results';
 import type { TraceEvent } from '../api/formats/trace';
 import { compileFlow } from '../engine/compiled-flow';
-import { DialogRunner } from '../engine/dialog-runner';
-import type { RunResult } from '../engine/dialog-runner';
+import { startDialog } from '../engine/run-dialog';
 import { scriptedUser } from '../engine/user-source';
 import type { LoadedScenario } from '../formats/loaded-scenario';
-import { effectiveSeed, toScenarioResult } from '../scenario/run-scenario';
+import { HttpTransport } from '../realtime/http-transport';
+import { RealClock } from '../realtime/real-clock';
 import { startMockServer } from '../../mocks/server/start-mock-server';
-import { HttpTransport } from './http-transport';
-import { RealClock } from './real-clock';
+import { effectiveSeed, toScenarioResult } from './scenario-result';
 
 export interface RealRunOptions {
   seed?: number;
@@ -36,9 +35,9 @@ export async function runScenarioReal(scenario: LoadedScenario, options: RealRun
       ? await startMockServer({ mocks: applyOverrides(scenario.mocks ?? emptyMocks(seed), scenario.overrides), seed })
       : null;
   const clock = new RealClock(timeScale);
-  const transport = new HttpTransport(baseUrl ?? (server as { url: string }).url, clock, timeScale);
+  const transport = new HttpTransport(server?.url ?? baseUrl ?? '', clock, timeScale);
   try {
-    const runner = new DialogRunner({
+    const { done } = startDialog({
       flow: compileFlow(scenario.flow),
       clock,
       transport,
@@ -48,11 +47,7 @@ export async function runScenarioReal(scenario: LoadedScenario, options: RealRun
       ...(scenario.maxDurationMs !== null ? { maxDurationMs: scenario.maxDurationMs } : {}),
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });
-    const run = await new Promise<RunResult>((resolve) => {
-      runner.onEnd(resolve);
-      runner.start();
-    });
-    return toScenarioResult(scenario, run, seed, 'real', performance.now() - started);
+    return toScenarioResult(scenario, await done, seed, 'real', performance.now() - started);
   } finally {
     clock.dispose();
     await transport.close();

@@ -99,7 +99,7 @@ describe('flowbench lint and validate', () => {
   it('lints the examples: one warning, exit 0; --strict exits 1', async () => {
     const plain = await cli(['lint', 'examples'], repoRoot);
     expect(plain.code).toBe(0);
-    expect(plain.stdout).toContain('examples/flows/order-status-blocking.flow.yaml:16:5 warning modules[2]');
+    expect(plain.stdout).toContain('examples/flows/order-status-blocking.flow.yaml:17:5 warning modules[2]');
     expect(plain.stdout).toContain('blocking-in-voice');
     expect(plain.stdout).toContain('3 flows, 1 warning');
     expect((await cli(['lint', 'examples', '--strict'], repoRoot)).code).toBe(1);

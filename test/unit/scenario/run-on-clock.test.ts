@@ -19,7 +19,7 @@ const broken: FlowFile = {
   start: 'pick',
   modules: [
     { id: 'pick', type: 'condition', cases: [{ port: 'yes', when: 'message ==' }], ports: { yes: 'bye', else: 'bye' } },
-    { id: 'bye', type: 'end' },
+    { id: 'bye', type: 'end', ports: {} },
   ],
 };
 

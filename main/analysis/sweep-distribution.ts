@@ -4,13 +4,14 @@ import type { LoadedScenario } from '../formats/loaded-scenario';
 import { sampleLatency } from '../../mocks/core/latency';
 import { requestDraws } from '../../mocks/core/seeded-rng';
 import { outcomeAt } from './sweep';
+import { requireEndpoints } from './unknown-endpoint';
 
 /**
  * Samples the endpoint's latency from a distribution (seeded, as the mocks do) and counts
  * how often each path is taken: the probability of each path, with the sample count.
  */
 export function sweepDistribution(scenario: LoadedScenario, endpoint: string, model: Latency, samples: number, seed: number): DistributionSweep {
-  if (!scenario.flow.endpoints.some((e) => e.id === endpoint)) throw new Error(`the flow has no endpoint '${endpoint}'`);
+  requireEndpoints(scenario, endpoint);
   const tally = new Map<string, DistributionSweep['outcomes'][number]>();
   for (let i = 1; i <= samples; i++) {
     const latency = sampleLatency(model, i, requestDraws(seed, `sweep:${endpoint}`, i));

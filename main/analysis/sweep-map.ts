@@ -2,6 +2,7 @@ import type { PathOutcome, SweepMap } from '../api/routes/analysis';
 import type { LoadedScenario } from '../formats/loaded-scenario';
 import { runScenario } from '../scenario/run-scenario';
 import { pathOutcome } from './path-outcome';
+import { requireEndpoints } from './unknown-endpoint';
 
 /** The 2-D boundary map: the path for each pair of latencies of two endpoints, on a grid. */
 export function sweepMap(
@@ -10,9 +11,7 @@ export function sweepMap(
   range: { from: number; to: number; step: number },
   seed?: number,
 ): SweepMap {
-  for (const id of endpoints) {
-    if (!scenario.flow.endpoints.some((e) => e.id === id)) throw new Error(`the flow has no endpoint '${id}'`);
-  }
+  requireEndpoints(scenario, ...endpoints);
   const axis: number[] = [];
   for (let l = range.from; l < range.to; l += range.step) axis.push(l);
   axis.push(range.to);

@@ -3,6 +3,7 @@ import type { LoadedScenario } from '../formats/loaded-scenario';
 import { runScenario } from '../scenario/run-scenario';
 import { pathOutcome } from './path-outcome';
 import type { PathOutcome } from '../api/routes/analysis';
+import { requireEndpoints } from './unknown-endpoint';
 
 export interface SweepOptions {
   endpoint: string;
@@ -26,9 +27,7 @@ export function outcomeAt(scenario: LoadedScenario, endpoint: string, latency: n
  */
 export function sweepLatency(scenario: LoadedScenario, options: SweepOptions): SweepResult {
   const { endpoint, from, to, step } = options;
-  if (!scenario.flow.endpoints.some((e) => e.id === endpoint)) {
-    throw new Error(`the flow has no endpoint '${endpoint}' (endpoints: ${scenario.flow.endpoints.map((e) => e.id).join(', ') || 'none'})`);
-  }
+  requireEndpoints(scenario, endpoint);
   const cache = new Map<number, PathOutcome>();
   const at = (latency: number): PathOutcome => {
     let outcome = cache.get(latency);

@@ -1,6 +1,7 @@
 import type { FlowCoverage, SweepResult } from '../api/routes/analysis';
 import { portCoverage } from '../analysis/coverage';
 import { sweepLatency } from '../analysis/sweep';
+import { UnknownEndpointError } from '../analysis/unknown-endpoint';
 import type { LoadedScenario } from '../formats/loaded-scenario';
 import { runScenario } from '../scenario/run-scenario';
 import { selectStoredScenarios } from '../store/library-runs';
@@ -35,7 +36,8 @@ export class AnalysisService {
     try {
       return sweepLatency(scenario, { endpoint: input.endpoint, from: input.from, to: input.to, step: input.step });
     } catch (error) {
-      throw new HostError('invalid_input', error instanceof Error ? error.message : String(error), [{ path: 'endpoint', message: 'not an endpoint of the flow' }]);
+      if (!(error instanceof UnknownEndpointError)) throw error;
+      throw new HostError('invalid_input', error.message, [{ path: 'endpoint', message: `not an endpoint of the flow (endpoints: ${error.known.join(', ') || 'none'})` }]);
     }
   }
 

@@ -2,6 +2,7 @@ import { relative, resolve, sep } from 'node:path';
 import { stringify } from 'yaml';
 import type { FlowFile } from '../api/formats/flow';
 import type { MocksFile } from '../api/formats/mocks';
+import type { HarFile } from '../api/formats/har';
 import { SessionFile } from '../api/formats/session';
 import type { BundleFile } from '../api/formats/session';
 import type { ReplayOutcome, SessionListEntry } from '../api/routes/sessions';
@@ -107,9 +108,9 @@ export class RecordingService {
     };
   }
 
-  async exportHar(id: string): Promise<{ har: Record<string, unknown> }> {
+  async exportHar(id: string): Promise<{ har: HarFile }> {
     const session = await this.getSession(id);
-    return { har: sessionToHar(session, this.version, session.mocks?.baseUrl) as unknown as Record<string, unknown> };
+    return { har: sessionToHar(session, this.version, session.mocks?.baseUrl) };
   }
 
   importHar(har: unknown, name: string | undefined): { mocks: MocksFile; yaml: string } {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JsonValue } from '../formats/common';
+import { HarFile } from '../formats/har';
 import { MocksFile } from '../formats/mocks';
 import { EndState } from '../formats/scenario';
 import { BundleFile, SessionFile } from '../formats/session';
@@ -136,7 +137,7 @@ export const sessionsExportHar = defineRoute({
   name: 'sessions.exportHar',
   summary: "A session's HTTP exchanges as HAR 1.2.",
   input: id,
-  output: z.object({ har: z.record(z.string(), z.unknown()) }),
+  output: z.object({ har: HarFile }),
 });
 
 export const sessionsImportHar = defineRoute({

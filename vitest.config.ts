@@ -1,32 +1,50 @@
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
 
+/**
+ * Tests whose assertions are about wall time (real clock, injected latencies, recorded
+ * sessions): they run after the CPU-heavy groups, one file at a time, so a busy machine
+ * delays them less; their margins are stated in each test.
+ */
+const TIMING = ['test/integration/real-clock/**/*.test.ts', 'test/integration/sessions/**/*.test.ts', 'test/integration/mock-server/faults.test.ts'];
+/** The 100k-request soak loads both cores: it runs alone, never beside a timing test. */
+const SOAK = ['test/integration/mock-server/soak.test.ts'];
+
+// Groups run one after another (sequence.groupOrder); projects in the same group run together.
 export default defineConfig({
   test: {
     projects: [
       {
-        test: {
-          name: 'unit',
-          include: ['test/unit/**/*.test.ts'],
-          environment: 'node',
-        },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } },
       },
       {
         plugins: [vue()],
-        test: {
-          name: 'renderer',
-          include: ['test/renderer/**/*.test.ts'],
-          environment: 'happy-dom',
-        },
+        test: { name: 'renderer', include: ['test/renderer/**/*.test.ts'], environment: 'happy-dom', sequence: { groupOrder: 0 } },
       },
       {
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          exclude: [...TIMING, ...SOAK],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,
+          sequence: { groupOrder: 1 },
         },
+      },
+      {
+        test: {
+          name: 'timing',
+          include: TIMING,
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        test: { name: 'soak', include: SOAK, environment: 'node', testTimeout: 300_000, sequence: { groupOrder: 3 } },
       },
       {
         test: {
@@ -37,6 +55,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          sequence: { groupOrder: 4 },
         },
       },
     ],

@@ -60,7 +60,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   // Every API call carries the launch's token in its Authorization header; the event stream,
   // which EventSource opens without custom headers, in its `token` query parameter.
   app.use('/api', (req, res, next) => {
-    const given = req.path === '/events' && req.method === 'GET' ? queryToken(req.query['token']) : bearerToken(req.headers.authorization);
+    const header = bearerToken(req.headers.authorization);
+    const given = req.path === '/events' && req.method === 'GET' ? (header ?? queryToken(req.query['token'])) : header;
     if (!tokenMatches(token, given)) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="flowbench"');
       res.status(401).json(errorBody('unauthorized', unauthorizedMessage(given === undefined, boundPort)));

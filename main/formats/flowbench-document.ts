@@ -25,7 +25,7 @@ export function hasFlowbenchMarker(text: string): boolean {
 }
 
 export function notFlowbenchIssue(file: string): FileIssue {
-  return { file, path: '(file)', message: NOT_FLOWBENCH_MESSAGE };
+  return { file, path: 'format', message: NOT_FLOWBENCH_MESSAGE };
 }
 
 /**

@@ -1,5 +1,5 @@
-import { realpath, stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, parse, relative, resolve } from 'node:path';
+import { lstat, readlink, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { FormatError } from '../formats/format-error';
 import { loadFlowbenchDocument } from '../formats/flowbench-document';
 import type { SourceDocument } from '../formats/source-document';
@@ -14,31 +14,45 @@ export interface AllowedFolder {
 /** Whether `target` is `folder` or inside it (both absolute, already resolved). */
 export function isInsideFolder(folder: string, target: string): boolean {
   const rel = relative(folder, target);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
+
+/** Symlinks followed at most (like the kernel's MAXSYMLINKS) before a path counts as a loop. */
+const MAX_LINK_HOPS = 40;
 
 /**
  * The real path of `path` with symlinks and `..` resolved, also for a file or folder that
  * does not exist yet (an export folder): its nearest existing ancestor is resolved and the
- * rest appended. Relative paths are taken against `base`.
+ * rest appended. A dangling symlink counts as where it points (a write would go there).
+ * Relative paths are taken against `base`.
  */
 export async function realPathOf(path: string, base: string): Promise<string> {
   const absolute = resolve(base, path);
   const missing: string[] = [];
   let current = absolute;
+  let hops = 0;
   for (;;) {
     try {
-      return join(await realpath(current), ...missing.reverse());
+      return join(await realpath(current), ...[...missing].reverse());
     } catch (error) {
-      const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
       // A loop of symlinks or a path through a file: no real path, refuse it as it is.
-      if (code !== 'ENOENT') throw error;
+      if (errorCode(error) !== 'ENOENT') throw error;
+      const link = await lstat(current).catch(() => null);
+      if (link?.isSymbolicLink()) {
+        if (++hops > MAX_LINK_HOPS) throw Object.assign(new Error(`too many symlinks: ${absolute}`), { code: 'ELOOP' });
+        current = resolve(dirname(current), await readlink(current));
+        continue;
+      }
       const parent = dirname(current);
-      if (parent === current) return absolute;
+      if (parent === current) return join(current, ...[...missing].reverse());
       missing.push(basename(current));
       current = parent;
     }
   }
+}
+
+function errorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
 }
 
 /**
@@ -89,8 +103,7 @@ export class FileAccess {
     try {
       real = await realPathOf(path, base);
     } catch (error) {
-      const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'error';
-      return { refused: `cannot resolve the path (${code})` };
+      return { refused: `cannot resolve the path (${errorCode(error) || 'error'})` };
     }
     const folders = await this.folders();
     return folders.some((f) => isInsideFolder(f.path, real)) ? { real } : { refused: outsideMessage(folders) };

@@ -44,9 +44,9 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   } catch (error) {
     throw describeSqliteError(file, error);
   }
-  keepDatabasePrivate(file);
   try {
     checkIdentity(db, file, latest);
+    keepDatabasePrivate(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');

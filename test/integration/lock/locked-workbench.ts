@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CallResult } from '../../../main/api/errors';
+import type { ApiError, CallResult } from '../../../main/api/errors';
 import { startBrowserServer } from '../../../main/host/browser-server';
 import type { BrowserServer } from '../../../main/host/browser-server';
 import { prepareDataDir } from '../../../main/host/data-dir';
@@ -60,7 +60,7 @@ export async function startLockedWorkbench(): Promise<LockedWorkbench> {
 }
 
 /** The error of a refused call (fails the test when the call succeeded). */
-export function errorOf(body: CallResult<unknown>): { code: string; message: string; issues?: { path: string; message: string }[] } {
+export function errorOf(body: CallResult<unknown>): ApiError {
   if (body.ok) throw new Error(`expected an error, got ${JSON.stringify(body.value).slice(0, 200)}`);
   return body.error;
 }

@@ -130,6 +130,25 @@ describe('browser mode: files only in the data, examples and opened folders', ()
     expect(readFileSync(join(wb.outside, 'secret.yaml'), 'utf8')).toBe(SECRET);
   });
 
+  it('library.import in an opened folder: skips stray files, says one generic thing of a non-flowbench file a scenario points at', async () => {
+    const lib = join(wb.outside, 'lib');
+    mkdirSync(join(lib, 'flows'), { recursive: true });
+    mkdirSync(join(lib, 'scenarios'));
+    writeFileSync(join(lib, 'flows', 'order.flow.yaml'), flowText);
+    writeFileSync(join(lib, 'notes.yaml'), SECRET);
+    writeFileSync(join(lib, 'scenarios', 'ok.scenario.yaml'), 'format: flowbench.scenario/1\nflow: ../flows/order.flow.yaml\nscenarios:\n  - name: ok\n    user: [ { say: "It\'s 12345" } ]\n');
+    const imported = await wb.post('library.import', { paths: [lib] });
+    expect(imported.status).toBe(200);
+    expect(imported.body).toMatchObject({ ok: true, value: { skipped: [{ reason: 'not a flowbench file (no flowbench format)' }] } });
+    expectNoSecret(imported.body);
+
+    writeFileSync(join(lib, 'scenarios', 'points.scenario.yaml'), 'format: flowbench.scenario/1\nflow: ../../shadow\nscenarios:\n  - name: out\n    user: [ { say: hi } ]\n');
+    const refused = await wb.post('library.import', { paths: [lib] });
+    expect(refused.status).toBe(400);
+    expect(errorOf(refused.body).issues).toContainEqual({ path: `${join(wb.outside, 'shadow')} format`, message: NOT_FLOWBENCH_MESSAGE });
+    expectNoSecret(refused.body);
+  });
+
   it('keeps every located issue of a flowbench file', async () => {
     writeFileSync(join(wb.outside, 'bad.flow.yaml'), 'format: flowbench.flow/1\nname: b\nstart: a\nmodules:\n  - { id: a, type: say, text: hi, ports: { next: nowhere } }\n');
     const { body } = await wb.post('flows.open', { file: join(wb.outside, 'bad.flow.yaml') });

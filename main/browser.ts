@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findAppRoot } from './host/app-root';
 import { startBrowserServer } from './host/browser-server';
-import { resolveDataDir } from './host/data-dir';
+import { isDefaultDataDir, prepareDataDir, resolveDataDir } from './host/data-dir';
 import { createHost } from './host/host';
 
 async function main(): Promise<void> {
@@ -16,6 +16,8 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       'data-dir': { type: 'string' },
       'examples-dir': { type: 'string' },
+      /** A folder whose files the API may use this session, besides the data and examples folders (repeatable). */
+      open: { type: 'string', multiple: true },
       browser: { type: 'boolean' },
     },
     strict: false,
@@ -27,16 +29,29 @@ async function main(): Promise<void> {
   }
   const pkg = findAppRoot(dirname(fileURLToPath(import.meta.url)));
   const dataDirFlag = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
+  const dataDir = resolveDataDir(dataDirFlag);
+  for (const warning of prepareDataDir(dataDir, { tighten: isDefaultDataDir(dataDirFlag) }).warnings) {
+    process.stderr.write(`flowbench: warning: ${warning}
+`);
+  }
   const host = createHost({
     mode: 'browser',
     appRoot: pkg.root,
     name: pkg.name,
     version: pkg.version,
-    dataDir: resolveDataDir(dataDirFlag),
+    dataDir,
     ...(typeof values['examples-dir'] === 'string' ? { examplesDir: resolve(values['examples-dir']) } : {}),
   });
+  for (const folder of Array.isArray(values.open) ? values.open : []) {
+    if (typeof folder !== 'string') continue;
+    const opened = await host.dispatch('app.openFolder', { path: resolve(folder) });
+    if (!opened.ok) process.stderr.write(`flowbench: --open ${folder}: ${opened.error.message}\n`);
+  }
   const server = await startBrowserServer({ host, port, rendererDir: join(pkg.root, 'out', 'renderer') });
-  process.stdout.write(`flowbench workbench (browser mode): ${server.url}\n`);
+  process.stdout.write(
+    `flowbench workbench (browser mode): ${server.url}\n` +
+      'flowbench: open that URL as it is: its token (new at each start) is required by every API call; do not share it.\n',
+  );
 
   let closing = false;
   const shutdown = (): void => {

@@ -33,4 +33,7 @@ export function buildIfStale(root, { force = false } = {}) {
   if (result.status !== 0) {
     throw new Error('the build failed (see the messages above); run `npm run build` to see all of its output');
   }
+  // The Electron fuses, as `npm run build` applies them (one line: applied, or why not).
+  const fuses = spawnSync(process.execPath, [join(root, 'scripts', 'electron-fuses.mjs')], { cwd: root, stdio: ['ignore', 2, 'inherit'] });
+  if (fuses.status !== 0) throw new Error('applying the Electron fuses failed (see the message above)');
 }

@@ -2,6 +2,9 @@
 // `npm start`: the desktop workbench where Electron can run, otherwise browser mode.
 //   npm start -- --browser        force browser mode
 //   npm start -- --port 4000      browser-mode port (default: a free one)
+//   npm start -- --open DIR       browser mode: let the API use the files in DIR too (repeatable)
+// Browser mode prints http://127.0.0.1:PORT/?token=…: the token is new at each start and
+// every API call must carry it (the page keeps it for its tab).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

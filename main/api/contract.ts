@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { appInfo } from './routes/app';
+import { appFolders, appInfo, appOpenFolder } from './routes/app';
 import { examplesList } from './routes/examples';
 import { hostNotice, mocksJournalEvent } from './events';
 import { flowsCheck, flowsOpen, flowsSavePositions } from './routes/flows';
@@ -34,6 +34,8 @@ import { scenariosCreate, scenariosDelete, scenariosGet, scenariosList, scenario
  */
 export const contract = {
   [appInfo.name]: appInfo,
+  [appFolders.name]: appFolders,
+  [appOpenFolder.name]: appOpenFolder,
   [examplesList.name]: examplesList,
   [mocksStart.name]: mocksStart,
   [mocksStop.name]: mocksStop,

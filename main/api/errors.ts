@@ -2,6 +2,10 @@ import { z } from 'zod';
 
 export const ApiErrorCode = z.enum([
   'invalid_input',
+  /** Browser mode: the request carries no valid access token. */
+  'unauthorized',
+  /** The request is refused whatever its input: e.g. a path outside the folders flowbench may use. */
+  'forbidden',
   'unknown_route',
   'not_found',
   'conflict',
@@ -37,6 +41,10 @@ export function httpStatusFor(code: ApiErrorCode): number {
   switch (code) {
     case 'invalid_input':
       return 400;
+    case 'unauthorized':
+      return 401;
+    case 'forbidden':
+      return 403;
     case 'unknown_route':
     case 'not_found':
       return 404;

@@ -31,7 +31,7 @@ export function registerIpc(
     ipcMain.handle(callChannel(name), async (event, input): Promise<CallResult<unknown>> => {
       const url = event.senderFrame?.url ?? '';
       if (!isTrustedSender(url)) {
-        return { ok: false, error: { code: 'invalid_input', message: `call ${name} refused: untrusted sender ${url || '(unknown)'}` } };
+        return { ok: false, error: { code: 'forbidden', message: `call ${name} refused: untrusted sender ${url || '(unknown)'}` } };
       }
       return host.dispatch(name, input);
     });

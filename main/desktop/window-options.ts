@@ -4,7 +4,7 @@ import type { BrowserWindowConstructorOptions } from 'electron';
  * Options of the workbench window. The renderer gets no Node.js, runs sandboxed and
  * isolated from the preload, which exposes only the API contract.
  */
-export function workbenchWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function workbenchWindowOptions(preloadPath: string, options: { devTools: boolean }): BrowserWindowConstructorOptions {
   return {
     width: 1440,
     height: 900,
@@ -26,7 +26,8 @@ export function workbenchWindowOptions(preloadPath: string): BrowserWindowConstr
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: true,
+      /** Only in development (see desktopMode): a packaged app has no DevTools. */
+      devTools: options.devTools,
     },
   };
 }

@@ -24,7 +24,14 @@ export class FileLoader {
   private readonly mocks = new Map<string, Promise<MocksFile>>();
   private readonly documents = new Map<string, SourceDocument>();
 
-  constructor(private readonly cwd: string = process.cwd()) {}
+  /**
+   * `read` reads and parses one file (default `loadDocument`); the workbench host passes one
+   * that first checks the path may be read and says nothing of non-flowbench content.
+   */
+  constructor(
+    private readonly cwd: string = process.cwd(),
+    private readonly read: (absPath: string, displayName: string) => Promise<SourceDocument> = loadDocument,
+  ) {}
 
   /** How a file is named in messages: relative to the working folder when inside it. */
   display(absPath: string): string {
@@ -62,7 +69,7 @@ export class FileLoader {
     const abs = resolve(this.cwd, path);
     const known = this.documents.get(abs);
     if (known) return known;
-    const doc = await loadDocument(abs, this.display(abs));
+    const doc = await this.read(abs, this.display(abs));
     this.documents.set(abs, doc);
     return doc;
   }

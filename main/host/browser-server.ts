@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { httpStatusFor } from '../api/errors';
-import type { CallResult } from '../api/errors';
+import type { ApiErrorCode, CallResult } from '../api/errors';
+import { bearerToken, createAccessToken, tokenMatches } from './access-token';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import type { Host } from './host';
 import { isAllowedRequest } from './request-guard';
@@ -18,10 +19,17 @@ export interface BrowserServerOptions {
   /** Always 127.0.0.1 unless the caller insists. */
   bindAddress?: string;
   maxBodyBytes?: number;
+  /** The access token every API call must carry; a fresh random one per launch by default. */
+  token?: string;
 }
 
 export interface BrowserServer {
+  /** The address to open: `http://127.0.0.1:PORT/?token=…` (the token is in it, like Jupyter's). */
   readonly url: string;
+  /** `http://127.0.0.1:PORT` without the token. */
+  readonly origin: string;
+  /** The access token: `Authorization: Bearer <token>` on calls, `?token=` on the event stream. */
+  readonly token: string;
   readonly port: number;
   close(): Promise<void>;
 }
@@ -31,6 +39,8 @@ const SSE_HEARTBEAT_MS = 15_000;
 /** Serves the workbench UI and the API contract over HTTP (POST per call, SSE for events). */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const { host } = options;
+  const token = options.token ?? createAccessToken();
+  if (token.length < 22) throw new Error('the browser-mode access token must have at least 128 bits (22 base64url characters)');
   const app = express();
   app.disable('x-powered-by');
   let boundPort = 0;
@@ -41,7 +51,20 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     if (!isAllowedRequest({ host: req.headers.host, origin: req.headers.origin }, boundPort)) {
-      res.status(403).json(errorBody('invalid_input', 'request refused: wrong Host or Origin for the flowbench workbench'));
+      res.status(403).json(errorBody('forbidden', 'request refused: wrong Host or Origin for the flowbench workbench'));
+      return;
+    }
+    next();
+  });
+
+  // Every API call carries the launch's token in its Authorization header; the event stream,
+  // which EventSource opens without custom headers, in its `token` query parameter.
+  app.use('/api', (req, res, next) => {
+    const header = bearerToken(req.headers.authorization);
+    const given = req.path === '/events' && req.method === 'GET' ? (header ?? queryToken(req.query['token'])) : header;
+    if (!tokenMatches(token, given)) {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="flowbench"');
+      res.status(401).json(errorBody('unauthorized', unauthorizedMessage(given === undefined, boundPort)));
       return;
     }
     next();
@@ -121,9 +144,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   });
   boundPort = (server.address() as AddressInfo).port;
   const shownHost = options.bindAddress === undefined || options.bindAddress === '127.0.0.1' ? '127.0.0.1' : options.bindAddress;
+  const origin = `http://${shownHost}:${boundPort}`;
 
   return {
-    url: `http://${shownHost}:${boundPort}/`,
+    url: `${origin}/?token=${encodeURIComponent(token)}`,
+    origin,
+    token,
     port: boundPort,
     close: () =>
       new Promise<void>((resolve) => {
@@ -134,6 +160,18 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   };
 }
 
-function errorBody(code: 'invalid_input' | 'unknown_route' | 'internal', message: string): CallResult<never> {
+function errorBody(code: ApiErrorCode, message: string): CallResult<never> {
   return { ok: false, error: { code, message } };
+}
+
+function queryToken(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function unauthorizedMessage(missing: boolean, port: number): string {
+  const what = missing ? 'carries no access token' : 'carries a wrong access token (flowbench makes a new one each launch)';
+  return (
+    `request refused: it ${what}. Open the workbench with the URL flowbench printed at start ` +
+    `(http://127.0.0.1:${port}/?token=…); API clients send 'Authorization: Bearer <token>', the event stream takes ?token=<token>.`
+  );
 }

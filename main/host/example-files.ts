@@ -4,18 +4,29 @@ import type { MocksFile } from '../api/formats/mocks';
 import { FileLoader } from '../formats/file-loader';
 import { FormatError } from '../formats/format-error';
 import type { LoadedScenario } from '../formats/loaded-scenario';
+import type { FileAccess } from './file-access';
 import { HostError } from './host-error';
 
 /**
  * The flowbench files the workbench reads: paths relative to the examples folder (or
  * absolute). A missing file is `not_found`, an invalid one `invalid_input` with every
- * located issue.
+ * located issue. With a FileAccess, a file outside the allowed folders is `forbidden` (also
+ * a flow or mocks file a scenario points at), and a file that is not a flowbench document
+ * is one generic issue that shows nothing of its content.
  */
 export class ExampleFiles {
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    readonly access?: FileAccess,
+  ) {}
 
   resolve(file: string): string {
     return isAbsolute(file) ? file : resolve(this.dir, file);
+  }
+
+  /** The real path of a file the API names, checked against the allowed folders (when there are any). */
+  async allowed(file: string, field = 'file'): Promise<string> {
+    return this.access === undefined ? this.resolve(file) : this.access.check(file, { base: this.dir, shownAs: file, field });
   }
 
   flow(file: string): Promise<FlowFile> {
@@ -38,8 +49,9 @@ export class ExampleFiles {
   }
 
   private async load<T>(file: string, read: (loader: FileLoader, path: string) => Promise<T>): Promise<T> {
+    await this.allowed(file);
     try {
-      return await read(new FileLoader(this.dir), this.resolve(file));
+      return await read(new FileLoader(this.dir, this.access?.reader(this.dir)), this.resolve(file));
     } catch (error) {
       if (!(error instanceof FormatError)) throw error;
       const missing = error.issues.length === 1 && error.issues[0]?.path === '(file)';

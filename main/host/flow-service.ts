@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Position as PositionSchema } from '../api/formats/flow';
 import type { FlowView } from '../api/routes/flows';
 import { lintFlow } from '../lints/lint-flow';
+import { NOT_FLOWBENCH_MESSAGE, isFlowbenchValue } from '../formats/flowbench-document';
 import { validateFlowValue } from '../formats/validate-flow';
 import { valueDocument } from '../formats/value-document';
 import type { ExampleFiles } from './example-files';
@@ -38,7 +39,7 @@ export class FlowService {
 
   /** Sets `position` on each module named, editing the YAML document in place (comments stay). */
   async savePositions(file: string, positions: Record<string, Position>): Promise<{ saved: number }> {
-    const path = this.files.resolve(file);
+    const path = await this.files.allowed(file);
     let text: string;
     try {
       text = await readFile(path, 'utf8');
@@ -47,6 +48,7 @@ export class FlowService {
     }
     const doc = parseDocument(text);
     if (doc.errors.length > 0) throw new HostError('failed', `${file} does not parse; positions not saved`);
+    if (!isFlowbenchValue({ format: doc.get('format') })) throw new HostError('invalid_input', `${file}: ${NOT_FLOWBENCH_MESSAGE}; positions not saved`);
     const modules = doc.get('modules');
     if (!isSeq(modules)) throw new HostError('failed', `${file} has no modules list`);
     let saved = 0;

@@ -4,6 +4,8 @@ import { createDispatcher } from './dispatch';
 import type { Dispatch, Handlers } from './dispatch';
 import { EventBus } from './event-bus';
 import { appHandlers } from './handlers/app-handlers';
+import { folderHandlers } from './handlers/folder-handlers';
+import { FileAccess } from './file-access';
 import { examplesHandlers } from './handlers/examples-handlers';
 import { flowsHandlers } from './handlers/flows-handlers';
 import { mocksHandlers } from './handlers/mocks-handlers';
@@ -46,17 +48,19 @@ export interface Host {
 export function createHost(options: HostOptions): Host {
   const events = new EventBus();
   const examplesDir = options.examplesDir ?? join(options.appRoot, 'examples');
-  const files = new ExampleFiles(examplesDir);
-  const mockService = new MockService({ filesDir: examplesDir, onJournal: (entry) => events.emit('mocks.journal', entry) });
+  const access = new FileAccess({ dataDir: options.dataDir, examplesDir });
+  const files = new ExampleFiles(examplesDir, access);
+  const mockService = new MockService({ filesDir: examplesDir, access, onJournal: (entry) => events.emit('mocks.journal', entry) });
   const storeService = new StoreService(resolveDatabaseFile({ db: options.dbFile, env: process.env, dataDir: options.dataDir }));
   const liveSessions = new LiveSessionService(files, mockService, storeService, (id, seq, event) => events.emit('sessions.trace', { id, seq, event }));
   const handlers: Handlers = {
     ...appHandlers(options),
+    ...folderHandlers(access),
     ...examplesHandlers({ examplesDir }),
     ...mocksHandlers(mockService),
     ...libraryHandlers(storeService),
     ...libraryRunsHandlers(storeService, (progress) => events.emit('scenarios.progress', progress)),
-    ...libraryFilesHandlers(storeService),
+    ...libraryFilesHandlers(storeService, access),
     ...flowsHandlers(new FlowService(files)),
     ...analysisHandlers(new AnalysisService(files, storeService)),
     ...sessionsHandlers(liveSessions, new RecordingService(files, storeService, options.version)),

@@ -5,6 +5,7 @@ import { FileLoader } from '../formats/file-loader';
 import { FormatError } from '../formats/format-error';
 import { MockConfigError, startMockServer, summarizeRoute, UnknownRouteError } from '../../mocks/server';
 import type { MockServer } from '../../mocks/server';
+import type { FileAccess } from './file-access';
 import { HostError } from './host-error';
 
 export interface MockServiceOptions {
@@ -12,6 +13,8 @@ export interface MockServiceOptions {
   filesDir: string;
   /** Every journal entry of the running server (the host turns them into events). */
   onJournal: (entry: MockJournalEntry) => void;
+  /** The folders mocks files may be read from (none: any). */
+  access?: FileAccess;
 }
 
 export interface MockStartInput {
@@ -124,9 +127,11 @@ export class MockService {
   private async load(input: MockStartInput): Promise<{ mocks: MocksFile; file: string | null }> {
     if (input.mocks !== undefined) return { mocks: input.mocks, file: null };
     if (input.file === undefined) throw new HostError('invalid_input', 'expected a mocks file or an inline mocks value');
-    const file = isAbsolute(input.file) ? input.file : resolve(this.options.filesDir, input.file);
+    const { filesDir, access } = this.options;
+    const file = isAbsolute(input.file) ? input.file : resolve(filesDir, input.file);
+    await access?.check(input.file, { base: filesDir, shownAs: input.file });
     try {
-      return { mocks: await new FileLoader(this.options.filesDir).loadMocks(file), file };
+      return { mocks: await new FileLoader(filesDir, access?.reader(filesDir)).loadMocks(file), file };
     } catch (error) {
       if (error instanceof FormatError) throw new HostError('invalid_input', `invalid mocks file:\n${error.message}`, error.toApiIssues());
       throw error;

@@ -6,6 +6,7 @@ import type { ImportSummary, ItemKind } from '../api/routes/library-files';
 import { FormatError } from '../formats/format-error';
 import type { FileIssue } from '../formats/format-error';
 import { kindOfFormat, listDocumentFiles } from '../formats/inspect-file';
+import { isFlowbenchValue, notFlowbenchIssue } from '../formats/flowbench-document';
 import { loadDocument } from '../formats/load-document';
 import type { SourceDocument } from '../formats/source-document';
 import { validateFlowValue } from '../formats/validate-flow';
@@ -23,6 +24,8 @@ export interface ImportOptions {
   /** Where relative inputs start, and what messages name files relative to. */
   cwd?: string;
   onProgress?: (progress: ImportProgress) => void;
+  /** Reads and parses one file (default `loadDocument`); the workbench host's also checks the path may be read. */
+  read?: (absPath: string, displayName: string) => Promise<SourceDocument>;
 }
 
 type DocKind = Exclude<ItemKind, never>;
@@ -74,7 +77,7 @@ export async function planImport(inputs: readonly string[], options: ImportOptio
   for (let i = 0; i < files.length; i += READ_BATCH) {
     options.onProgress?.({ phase: 'reading', done: i, total: files.length });
     const batch = files.slice(i, i + READ_BATCH);
-    const loaded = await Promise.all(batch.map((abs) => load(abs, display(abs))));
+    const loaded = await Promise.all(batch.map((abs) => load(abs, display(abs), options.read)));
     batch.forEach((abs, k) => {
       const result = loaded[k];
       if (result === undefined) return;
@@ -99,9 +102,13 @@ export async function planImport(inputs: readonly string[], options: ImportOptio
     for (const ref of pathRefs(doc.value)) {
       const target = resolve(dirname(abs), ref.path);
       if (docs.has(target) || unreadable.has(target)) continue;
-      const result = await load(target, display(target));
+      const result = await load(target, display(target), options.read);
       if ('issues' in result) {
         issues.push(...result.issues);
+        unreadable.add(target);
+      } else if (!isFlowbenchValue(result.doc.value)) {
+        // Pointed at, but not a flowbench document: say so once, without its content.
+        issues.push(notFlowbenchIssue(display(target)));
         unreadable.add(target);
       } else {
         docs.set(target, { doc: result.doc, kind: ref.kind });
@@ -158,9 +165,13 @@ export async function planImport(inputs: readonly string[], options: ImportOptio
   };
 }
 
-async function load(abs: string, shown: string): Promise<{ doc: SourceDocument } | { issues: readonly FileIssue[] }> {
+async function load(
+  abs: string,
+  shown: string,
+  read: (absPath: string, displayName: string) => Promise<SourceDocument> = loadDocument,
+): Promise<{ doc: SourceDocument } | { issues: readonly FileIssue[] }> {
   try {
-    return { doc: await loadDocument(abs, shown) };
+    return { doc: await read(abs, shown) };
   } catch (error) {
     if (error instanceof FormatError) return { issues: error.issues };
     throw error;

@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { FLOWBENCH_APPLICATION_ID, applyMigrations } from './apply-migrations';
+import { keepDatabasePrivate } from './database-file-mode';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations';
 import { StoreError } from './store-error';
@@ -31,7 +32,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = Math.max(0, ...migrations.map((m) => m.version));
   checkHeader(file, latest);
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
 
   let db: Database.Database;
   try {
@@ -45,6 +46,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   }
   try {
     checkIdentity(db, file, latest);
+    keepDatabasePrivate(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');

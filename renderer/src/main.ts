@@ -1,3 +1,4 @@
+import './api/boot-token';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import { z } from 'zod';

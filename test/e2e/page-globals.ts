@@ -12,6 +12,7 @@ export interface PageElement {
 export interface PageGlobals {
   document: { querySelector(selector: string): PageElement | null };
   localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  sessionStorage: { getItem(key: string): string | null };
   dispatchEvent(event: unknown): boolean;
   KeyboardEvent: new (type: string, init: { key: string; shiftKey?: boolean; bubbles?: boolean; cancelable?: boolean }) => unknown;
   requestAnimationFrame(callback: () => void): number;

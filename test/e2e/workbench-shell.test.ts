@@ -6,6 +6,7 @@ import { startWorkbench } from '../support/browser-mode';
 import type { RunningWorkbench } from '../support/browser-mode';
 import { launchChromium } from '../support/chromium';
 import { repoRoot, resultsDir } from '../support/paths';
+import type { PageGlobals } from './page-globals';
 
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
 
@@ -68,5 +69,29 @@ describe('workbench in browser mode', () => {
       body: '{}',
     });
     expect(foreign.status).toBe(403);
+  });
+
+  it('takes the access token out of the address bar, keeps it for the tab, and shows "No access" without it', async () => {
+    expect(workbench.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
+    await page.goto(workbench.url);
+    await page.getByTestId('status-version').waitFor();
+    expect(page.url()).not.toContain('token');
+    expect(page.url()).toMatch(/#\/flows$/);
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).sessionStorage.getItem('flowbench.accessToken'))).toBe(workbench.token);
+    // A reload has no token in the address: the tab's sessionStorage still has it.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('status-version').textContent()).toBe(`flowbench ${pkg.version}`);
+    await page.getByRole('menuitem', { name: 'Mocks' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Mocks');
+
+    // Another tab opened on the bare address gets the UI, but the host refuses its calls.
+    const bare = await browser.newPage();
+    try {
+      await bare.goto(`${workbench.origin}/`);
+      await expect.poll(() => bare.getByTestId('status-error').textContent()).toMatch(/^No access: request refused: it carries no access token/);
+    } finally {
+      await bare.close();
+    }
+    expect(consoleErrors).toEqual([]);
   });
 });

@@ -64,7 +64,7 @@ export async function openWorkbenchUi(): Promise<WorkbenchUi> {
       await toggleTheme();
     },
     async call<T>(route: string, input: unknown): Promise<T> {
-      const response = await fetch(new URL(`/api/call/${route}`, workbench.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+      const response = await workbench.call(route, input);
       const envelope = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
       if (!envelope.ok) throw new Error(`${route}: ${envelope.error?.message ?? 'failed'}`);
       return envelope.value as T;

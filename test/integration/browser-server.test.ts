@@ -20,7 +20,7 @@ afterEach(async () => {
 async function call(name: string, body: string): Promise<{ status: number; json: unknown }> {
   const response = await fetch(new URL(`/api/call/${name}`, server.url), {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
     body,
   });
   return { status: response.status, json: await response.json() };
@@ -28,7 +28,7 @@ async function call(name: string, body: string): Promise<{ status: number; json:
 
 describe('browser-mode server (real HTTP on 127.0.0.1)', () => {
   it('binds 127.0.0.1 on a free port', () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
     expect(server.port).toBeGreaterThan(0);
   });
 
@@ -69,7 +69,7 @@ describe('browser-mode server (real HTTP on 127.0.0.1)', () => {
   it('refuses a request for another Host (DNS rebinding)', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: server.port, path: '/api/call/app.info', method: 'POST', headers: { host: 'attacker.example', 'content-type': 'application/json' } },
+        { host: '127.0.0.1', port: server.port, path: '/api/call/app.info', method: 'POST', headers: { host: 'attacker.example', 'content-type': 'application/json', authorization: `Bearer ${server.token}` } },
         (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
@@ -83,7 +83,7 @@ describe('browser-mode server (real HTTP on 127.0.0.1)', () => {
 
   it('pushes host events over server-sent events', async () => {
     const controller = new AbortController();
-    const response = await fetch(new URL('/api/events', server.url), { signal: controller.signal });
+    const response = await fetch(new URL(`/api/events?token=${server.token}`, server.url), { signal: controller.signal });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const reader = response.body!.getReader();
     let text = '';

@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import { repoRoot } from './paths';
 
 export interface RunningWorkbench {
+  /** The URL as printed, with the launch's token: `http://127.0.0.1:PORT/?token=…`. */
   url: string;
+  /** `http://127.0.0.1:PORT` (no token). */
+  origin: string;
+  /** The access token of this launch. */
+  token: string;
+  /** A POST to the API with the token, as the page sends it. */
+  call(route: string, input: unknown): Promise<Response>;
   dataDir: string;
   /** The workbench's own copy of examples/. */
   examplesDir: string;
@@ -31,7 +38,7 @@ export async function startWorkbench(extraArgs: string[] = []): Promise<RunningW
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`workbench did not print its URL in time:\n${output}`)), 60_000);
     const check = (): void => {
-      const match = /browser mode\): (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      const match = /browser mode\): (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)\n/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);
@@ -43,8 +50,18 @@ export async function startWorkbench(extraArgs: string[] = []): Promise<RunningW
       reject(new Error(`workbench exited with ${String(code)} before printing its URL:\n${output}`));
     });
   });
+  const parsed = new URL(url);
+  const token = parsed.searchParams.get('token') ?? '';
   return {
     url,
+    origin: parsed.origin,
+    token,
+    call: (route, input) =>
+      fetch(new URL(`/api/call/${route}`, parsed.origin), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(input),
+      }),
     dataDir,
     examplesDir,
     output: () => output,

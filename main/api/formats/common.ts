@@ -9,6 +9,12 @@ export const JsonValue: z.ZodType<JsonValue> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
 );
 
+/**
+ * The address of an HTTP API (a base URL for real-clock runs and live sessions): http or
+ * https only, never file:, javascript:, data: or any other scheme.
+ */
+export const HttpBaseUrl = z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL (other schemes such as file: or javascript: are refused)' });
+
 /** A CEL expression (checked for syntax when the file is loaded). */
 export const CelExpression = z.string().min(1, 'expected a CEL expression');
 

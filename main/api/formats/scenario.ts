@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Identifier, JsonValue, Millis } from './common';
+import { HttpBaseUrl, Identifier, JsonValue, Millis } from './common';
 import { FlowFile } from './flow';
 import { MocksFile, RouteOverride } from './mocks';
 
@@ -53,7 +53,7 @@ const settings = {
   /** Real clock only: multiplies every delay and timeout (0.1 = ten times faster). */
   timeScale: z.number().positive().max(100).optional(),
   /** Real clock only: send requests to this API instead of a local mock server. */
-  baseUrl: z.url().optional(),
+  baseUrl: HttpBaseUrl.optional(),
   seed: z.number().int().optional(),
   tags: z.array(z.string().min(1)).optional(),
   user: z.array(UserStep).optional(),

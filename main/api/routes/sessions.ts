@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JsonValue } from '../formats/common';
+import { HttpBaseUrl, JsonValue } from '../formats/common';
 import { HarFile } from '../formats/har';
 import { MocksFile } from '../formats/mocks';
 import { EndState } from '../formats/scenario';
@@ -65,7 +65,7 @@ export const sessionsStart = defineRoute({
   input: z
     .object({
       flowFile: z.string().min(1),
-      baseUrl: z.url().optional(),
+      baseUrl: HttpBaseUrl.optional(),
       timeScale: z.number().positive().max(100).default(1),
       seed: z.number().int().optional(),
     })

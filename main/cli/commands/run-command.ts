@@ -1,6 +1,7 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
+import { HttpBaseUrl } from '../../api/formats/common';
 import { RESULTS_FORMAT } from '../../api/formats/results';
 import type { ResultsFile, ScenarioResult } from '../../api/formats/results';
 import type { ClockKind } from '../../api/formats/scenario';
@@ -56,7 +57,7 @@ export const runCommand: CliCommand = {
       .option('--shard <i/n>', 'run the i-th of n equal parts of the suite', shard)
       .addOption(new Option('--clock <clock>', 'virtual or real (overrides the files)').choices(['virtual', 'real']))
       .option('--time-scale <x>', 'real clock: multiply every delay and timeout by x (e.g. 0.25)', positiveNumber)
-      .option('--base-url <url>', 'real clock: send requests to this API instead of a local mock server')
+      .option('--base-url <url>', 'real clock: send requests to this API (http or https) instead of a local mock server', httpBaseUrl)
       .option('--trace <file>', 'write every trace event as JSON lines to this file')
       .option('--coverage', 'after the run, list which module ports were taken, per flow (never-taken first)')
       .option('--coverage-json <file>', 'write the port coverage as JSON to this file')
@@ -152,6 +153,12 @@ function positiveNumber(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a number above 0, got '${value}'`);
   return n;
+}
+
+function httpBaseUrl(value: string): string {
+  const parsed = HttpBaseUrl.safeParse(value);
+  if (!parsed.success) throw new InvalidArgumentError(`${parsed.error.issues[0]?.message ?? 'expected an http:// or https:// URL'}, got '${value}'`);
+  return parsed.data;
 }
 
 function regex(value: string): RegExp {

@@ -1,10 +1,12 @@
 import type { FlowbenchClient } from '../../../main/api/client';
+import { takeAccessToken } from './access-token';
 import { createHttpClient } from './http-client';
 import { createIpcClient } from './ipc-client';
 
 /** The desktop app has `window.flowbench` (from the preload); browser mode talks HTTP. */
 export function createClient(): FlowbenchClient {
-  return window.flowbench ? createIpcClient(window.flowbench) : createHttpClient();
+  if (window.flowbench) return createIpcClient(window.flowbench);
+  return createHttpClient(takeAccessToken({ location: window.location, history: window.history, storage: window.sessionStorage }));
 }
 
 let client: FlowbenchClient | undefined;

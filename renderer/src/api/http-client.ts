@@ -4,14 +4,18 @@ import { EventListeners } from '../../../main/api/event-listeners';
 import type { EventName, EventPayload, InputOf, OutputOf, RouteName } from '../../../main/api/contract';
 import { ApiCallError } from '../../../main/api/errors';
 
-/** The client in browser mode: one POST per call, server-sent events for host events. */
-export function createHttpClient(baseUrl = ''): FlowbenchClient {
+/**
+ * The client in browser mode: one POST per call, server-sent events for host events. Every
+ * call carries the launch's access token (`Authorization: Bearer`); the event stream, which
+ * EventSource opens without headers, carries it as `?token=`.
+ */
+export function createHttpClient(token: string | null, baseUrl = ''): FlowbenchClient {
   let source: EventSource | undefined;
   const subscribed = new Set<string>();
   const listeners = new EventListeners();
 
   const ensureSource = (event: EventName): void => {
-    source ??= new EventSource(`${baseUrl}/api/events`);
+    source ??= new EventSource(`${baseUrl}/api/events${token === null ? '' : `?token=${encodeURIComponent(token)}`}`);
     if (subscribed.has(event)) return;
     subscribed.add(event);
     source.addEventListener(event, (message: MessageEvent<string>) => listeners.deliver(event, JSON.parse(message.data)));
@@ -23,7 +27,7 @@ export function createHttpClient(baseUrl = ''): FlowbenchClient {
       try {
         response = await fetch(`${baseUrl}/api/call/${encodeURIComponent(name)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
           body: JSON.stringify(input ?? {}),
         });
       } catch (error) {

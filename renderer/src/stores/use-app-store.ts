@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { AppInfo } from '../../../main/api/routes/app';
+import { ApiCallError } from '../../../main/api/errors';
 import { useClient } from '../api/client';
 import { errorMessage } from './error-message';
 
@@ -11,6 +12,8 @@ const THEME_KEY = 'flowbench.theme';
 export const useAppStore = defineStore('app', () => {
   const info = ref<AppInfo | null>(null);
   const error = ref<string | null>(null);
+  /** Browser mode: the host refused the page's access token (or it has none). */
+  const unauthorized = ref(false);
   const notice = ref<{ level: 'info' | 'warning' | 'error'; message: string } | null>(null);
   const theme = ref<ThemeName>(localStorage.getItem(THEME_KEY) === 'light' ? 'light' : 'dark');
 
@@ -18,8 +21,10 @@ export const useAppStore = defineStore('app', () => {
     try {
       info.value = await useClient().call('app.info', {});
       error.value = null;
+      unauthorized.value = false;
     } catch (e) {
       error.value = errorMessage(e);
+      unauthorized.value = e instanceof ApiCallError && e.code === 'unauthorized';
     }
   }
 
@@ -34,5 +39,5 @@ export const useAppStore = defineStore('app', () => {
     localStorage.setItem(THEME_KEY, theme.value);
   }
 
-  return { info, error, notice, theme, load, listen, toggleTheme };
+  return { info, error, unauthorized, notice, theme, load, listen, toggleTheme };
 });

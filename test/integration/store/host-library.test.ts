@@ -190,6 +190,9 @@ describe('the library through host.dispatch', () => {
     const host = newHost();
     const dir = tempDir();
     await ok(host, 'library.import', { paths: [examplesDir] });
+    // Outside the data and examples folders: opened for the session first.
+    expect((await fails(host, 'library.export', { dir })).code).toBe('forbidden');
+    await ok(host, 'app.openFolder', { path: dir });
     const exported = await ok<{ files: { action: string }[] }>(host, 'library.export', { dir });
     expect(exported.files).toHaveLength(7);
     expect((await ok<{ files: { action: string }[] }>(host, 'library.export', { dir })).files.every((f) => f.action === 'unchanged')).toBe(true);
@@ -197,6 +200,7 @@ describe('the library through host.dispatch', () => {
     const flow = join(dir, 'flows', 'refund-chat.flow.yaml');
     writeFileSync(flow, readFileSync(flow, 'utf8').replace('start: ask', 'start: nowhere'));
     const fresh = newHost();
+    await ok(fresh, 'app.openFolder', { path: dir });
     const error = await fails(fresh, 'library.import', { paths: [dir] });
     expect(error.code).toBe('invalid_input');
     expect(error.message).toContain('nothing was imported');

@@ -38,7 +38,7 @@ describe('IPC wiring', () => {
     expect(await handler?.(fromApp, { extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await handler?.({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({
       ok: false,
-      error: { code: 'invalid_input', message: expect.stringContaining('untrusted sender') },
+      error: { code: 'forbidden', message: expect.stringContaining('untrusted sender') },
     });
   });
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../../support/paths';
 
 describe('desktop window', () => {
-  const options = workbenchWindowOptions('/app/out/preload/index.cjs');
+  const options = workbenchWindowOptions('/app/out/preload/index.cjs', { devTools: false });
 
   it('isolates and sandboxes the renderer, with no Node.js', () => {
     expect(options.webPreferences).toMatchObject({
@@ -20,7 +20,9 @@ describe('desktop window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      devTools: false,
     });
+    expect(workbenchWindowOptions('/p.cjs', { devTools: true }).webPreferences?.devTools).toBe(true);
   });
 
   it('blocks navigation away from the app and every window.open', () => {
@@ -31,6 +33,13 @@ describe('desktop window', () => {
     expect(isAllowedNavigation('not a url', app)).toBe(false);
     expect(isAllowedNavigation('http://localhost:5173/#/x', 'http://localhost:5173/')).toBe(true);
     expect(isAllowedNavigation('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
+    const appUrl = 'app://flowbench/index.html';
+    expect(isAllowedNavigation('app://flowbench/index.html#/mocks', appUrl)).toBe(true);
+    expect(isAllowedNavigation('app://flowbench/assets/x.js', appUrl)).toBe(true);
+    expect(isAllowedNavigation('app://evil/index.html', appUrl)).toBe(false);
+    expect(isAllowedNavigation('app://user:pw@flowbench/index.html', appUrl)).toBe(false);
+    expect(isAllowedNavigation('file:///app/out/renderer/index.html', appUrl)).toBe(false);
+    expect(isAllowedNavigation('https://flowbench/', appUrl)).toBe(false);
     expect(denyWindowOpen()).toEqual({ action: 'deny' });
   });
 

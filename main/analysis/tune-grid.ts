@@ -12,7 +12,7 @@ const GRID_UNIT = 250;
  */
 export function defaultTimeouts(endpointTimeoutMs: number, current: readonly number[]): number[] {
   const step = Math.max(GRID_UNIT, Math.round((endpointTimeoutMs - 1000) / DEFAULT_STEPS / GRID_UNIT) * GRID_UNIT);
-  const from = Math.min(1000, step);
+  const from = endpointTimeoutMs > 1000 ? 1000 : step;
   const values: number[] = [];
   for (let t = from; t <= endpointTimeoutMs; t += step) values.push(t);
   if (values[values.length - 1] !== endpointTimeoutMs) values.push(endpointTimeoutMs);

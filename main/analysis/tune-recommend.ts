@@ -33,14 +33,13 @@ export function recommend(candidates: readonly TuneCandidate[], maxDeadAirMs: nu
       a.index - b.index,
   )[0] as { c: TuneCandidate; index: number };
   const { c } = best;
-  const deadAir = c.deadAirMs === null ? 'no dead air (not a voice flow)' : `p95 dead air ${c.deadAirMs.p95} ms ≤ ${maxDeadAirMs} ms`;
+  const within = c.deadAirMs === null ? 'no dead air (not a voice flow)' : `p95 dead air within ${maxDeadAirMs} ms (this one: ${c.deadAirMs.p95} ms)`;
+  const reason =
+    eligible.length === 1
+      ? `the only candidate with ${within}; handover ${percent(c.handoverProbability)}`
+      : `lowest handover probability (${percent(c.handoverProbability)}) of the ${eligible.length} candidates with ${within}`;
   return {
-    recommendation: {
-      candidate: best.index,
-      timeoutMs: c.timeoutMs,
-      counterMax: c.counterMax,
-      reason: `lowest handover probability (${percent(c.handoverProbability)}) of the ${eligible.length} candidate${eligible.length === 1 ? '' : 's'} with ${deadAir}`,
-    },
+    recommendation: { candidate: best.index, timeoutMs: c.timeoutMs, counterMax: c.counterMax, reason },
     note: null,
   };
 }

@@ -91,5 +91,6 @@ export function toScenarioResult(
     contexts: run.contexts,
     path: portPath(run.trace),
     trace: run.trace,
+    ...(scenario.row ? { row: { index: scenario.row.index, values: scenario.row.values } } : {}),
   };
 }

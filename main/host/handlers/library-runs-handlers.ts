@@ -4,7 +4,7 @@ import type { RunResultSummary } from '../../api/routes/library-runs';
 import { runScenarioOnClock } from '../../scenario/run-on-clock';
 import { compareRuns, getResult, listRuns, recordRun, scenarioHistory, selectStoredScenarios } from '../../store/library-runs';
 import type { RecordedResult } from '../../store/library-runs';
-import type { StoredScenario } from '../../store/stored-scenarios';
+import type { LoadedScenario } from '../../formats/loaded-scenario';
 import type { Handlers } from '../dispatch';
 import { HostError } from '../host-error';
 import type { StoreService } from '../store-service';
@@ -29,18 +29,20 @@ export function libraryRunsHandlers(
         if (selected.length === 0) throw new HostError('not_found', 'no library scenario matches the filters');
         const startedAt = new Date().toISOString();
         const results: RecordedResult[] = [];
+        // A data-driven scenario runs once per `each:` row: each row is a result of its own.
+        const runs = selected.flatMap((stored) => stored.loaded.map((loaded) => ({ stored, loaded })));
         if (progressId !== undefined) cancelled.set(progressId, false);
         let stopped = false;
         try {
-          for (const scenario of selected) {
+          for (const { stored: scenario, loaded } of runs) {
             if (progressId !== undefined && cancelled.get(progressId) === true) {
               stopped = true;
               break;
             }
-            const result = await runSafely(scenario, seed);
+            const result = await runSafely(loaded, seed);
             results.push({ scenarioId: scenario.row.id, result, flowSha256: scenario.flowSha256, mocksSha256: scenario.mocksSha256 });
             if (progressId !== undefined) {
-              onProgress({ progressId, done: results.length, total: selected.length, scenarioId: scenario.row.id, name: result.name, status: result.status });
+              onProgress({ progressId, done: results.length, total: runs.length, scenarioId: scenario.row.id, name: result.name, status: result.status });
             }
             await new Promise<void>((resolve) => setImmediate(resolve)); // keep the host answering during a long run
           }
@@ -71,25 +73,26 @@ export function libraryRunsHandlers(
 }
 
 /** A scenario that makes the engine throw is recorded as an error result, not a failed call. */
-async function runSafely(scenario: StoredScenario, seed: number | undefined): Promise<ScenarioResult> {
+async function runSafely(scenario: LoadedScenario, seed: number | undefined): Promise<ScenarioResult> {
   try {
-    return await runScenarioOnClock(scenario.loaded, seed === undefined ? {} : { seed });
+    return await runScenarioOnClock(scenario, seed === undefined ? {} : { seed });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return {
-      name: scenario.loaded.name,
-      file: scenario.loaded.file,
+      name: scenario.name,
+      file: scenario.file,
       status: 'error',
       endState: 'error',
       endReason: `crash: ${message}`,
-      clock: scenario.loaded.clock,
-      seed: seed ?? scenario.loaded.seed ?? 0,
+      clock: scenario.clock,
+      seed: seed ?? scenario.seed ?? 0,
       virtualMs: 0,
       wallMs: 0,
       checks: [],
       contexts: {},
       path: [],
       trace: [],
+      ...(scenario.row ? { row: { index: scenario.row.index, values: scenario.row.values } } : {}),
     };
   }
 }

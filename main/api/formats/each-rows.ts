@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { JsonValue } from './common';
+
+/** A row variable: what `{{name}}` in a data-driven scenario refers to. */
+export const RowVariable = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected a variable name (letters, digits and _, not starting with a digit)');
+
+/** One row of `each:` (SPEC §7.4): values by variable name. */
+export const EachRow = z.record(RowVariable, JsonValue);
+export type EachRow = z.infer<typeof EachRow>;
+
+/** At most this many rows in one `each:`. */
+export const MAX_EACH_ROWS = 10_000;
+
+export const EachRows = z
+  .array(EachRow)
+  .min(1, 'expected at least one row')
+  .max(MAX_EACH_ROWS, `expected at most ${MAX_EACH_ROWS} rows`);
+
+/** Which row of its scenario's `each:` a run is (0-based), with the row's values. */
+export const RowRef = z.object({ index: z.number().int().min(0), values: EachRow });
+export type RowRef = z.infer<typeof RowRef>;

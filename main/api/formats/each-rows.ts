@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { JsonValue } from './common';
 
+const VARIABLE_NAME = 'expected a variable name (letters, digits and _, not starting with a digit)';
+
 /** A row variable: what `{{name}}` in a data-driven scenario refers to. */
-export const RowVariable = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected a variable name (letters, digits and _, not starting with a digit)');
+export const RowVariable = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, VARIABLE_NAME);
 
 /** One row of `each:` (SPEC §7.4): values by variable name. */
-export const EachRow = z.record(RowVariable, JsonValue);
+export const EachRow = z.record(RowVariable, JsonValue, {
+  error: (issue) => (issue.code === 'invalid_type' ? 'expected a row of values: { name: value, … }' : issue.code === 'invalid_key' ? VARIABLE_NAME : undefined),
+});
 export type EachRow = z.infer<typeof EachRow>;
 
 /** At most this many rows in one `each:`. */

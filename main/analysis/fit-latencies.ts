@@ -8,7 +8,7 @@ const round1 = (x: number): number => Math.round(x * 10) / 10;
 /** Fits the endpoint's observations and reports it as the API does, with the model to sample from. */
 export function fitLatencies(set: ObservationSet, endpoint: string): LatencyFit {
   if (set.observations.length === 0) {
-    throw new Error(`${set.source} holds no request of endpoint '${endpoint}' (${set.skipped} other request${set.skipped === 1 ? '' : 's'})`);
+    throw new Error(`no request of endpoint '${endpoint}' in ${set.source} (${set.skipped} other request${set.skipped === 1 ? '' : 's'})`);
   }
   const fit = fitLognormal(set.observations);
   const medianMs = Math.max(round1(fit.medianMs), 0.1);

@@ -131,6 +131,6 @@ describe('observed latencies of an endpoint', () => {
     // Median 1000, p99 79,333 ms (worked out in lognormal-fit.test.ts), as a model to 0.1 ms.
     expect(fit.model).toEqual({ lognormal: { medianMs: 1000, p99Ms: 79_333.2 } });
     expect(fit.skipped).toBe(4);
-    expect(() => fitLatencies({ source: 'HAR file t.har', observations: [], skipped: 4 }, 'order_status')).toThrow("HAR file t.har holds no request of endpoint 'order_status' (4 other requests)");
+    expect(() => fitLatencies({ source: 'HAR file t.har', observations: [], skipped: 4 }, 'order_status')).toThrow("no request of endpoint 'order_status' in HAR file t.har (4 other requests)");
   });
 });

@@ -1,4 +1,5 @@
 import type { JsonValue } from '../api/formats/common';
+import { withoutRowFields } from '../api/formats/each-rows';
 import { ScenarioEntry } from '../api/formats/scenario';
 import { formatIssuePath } from '../api/issue-path';
 import { schemaIssues } from '../api/schema-issues';
@@ -10,8 +11,6 @@ import type { ScenarioIssue } from './scenario-checks';
 
 type Path = (string | number)[];
 
-/** The parts of a scenario that `each:` rows fill in (with its name). */
-const ROW_FIELDS = ['user', 'overrides', 'expect'] as const;
 const RowFields = ScenarioEntry.pick({ name: true, user: true, overrides: true, expect: true });
 
 /** A scenario scope as written (a `scenarios:` item, or the top of the file) and where it is. */
@@ -24,18 +23,6 @@ export interface RawScope {
 export interface ExpandedEntry {
   entry: ScenarioEntry;
   row: ScenarioRow | null;
-}
-
-/**
- * A scenario as written without the parts its `each:` rows fill in: placeholders there may
- * stand for numbers or objects (`fixed: "{{latency}}"`), so the schema checks them once
- * per row, filled in. A scenario without `each:` is returned as it is.
- */
-export function withoutRowFields(raw: unknown): unknown {
-  if (!isRecord(raw) || raw['each'] === undefined) return raw;
-  const rest: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) if (!(ROW_FIELDS as readonly string[]).includes(key)) rest[key] = value;
-  return rest;
 }
 
 /** A scenario file as written, with `withoutRowFields` applied to each of its scenarios. */

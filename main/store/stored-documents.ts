@@ -6,7 +6,7 @@ import type { MocksFileInput } from '../api/formats/mocks';
 import { ScenarioEntry } from '../api/formats/scenario';
 import { ScenarioSettings } from '../api/routes/library-scenarios';
 import type { ScenarioEntryInput, ScenarioSettingsInput } from '../api/routes/library-scenarios';
-import { withoutRowFields } from '../formats/each-expansion';
+import { withoutRowFields } from '../api/formats/each-rows';
 import { parseJsonColumn, parseRow } from './rows';
 
 /** A document as written (`source`, kept for export) and as the engine reads it (`value`, defaults applied). */

@@ -23,3 +23,18 @@ export const EachRows = z
 /** Which row of its scenario's `each:` a run is (0-based), with the row's values. */
 export const RowRef = z.object({ index: z.number().int().min(0), values: EachRow });
 export type RowRef = z.infer<typeof RowRef>;
+
+/** The parts of a scenario that `each:` rows fill in (with its name, which is text anyway). */
+export const ROW_FIELDS = ['user', 'overrides', 'expect'] as const;
+
+/**
+ * A scenario as written without the parts its `each:` rows fill in: placeholders there may
+ * stand for numbers or objects (`fixed: "{{latency}}"`), so the schema checks them once per
+ * row, filled in. A scenario without `each:` is returned as it is.
+ */
+export function withoutRowFields(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as Record<string, unknown>)['each'] === undefined) return raw;
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) if (!(ROW_FIELDS as readonly string[]).includes(key)) rest[key] = value;
+  return rest;
+}

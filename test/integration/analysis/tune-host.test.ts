@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -147,6 +147,12 @@ describe('data-driven scenarios through the host', () => {
     const compared = await call('scenarios.compare', { scenarioId: id, before: first.run.id, after: second.run.id, name: 'order at 6000 ms' });
     expect(compared.after.name).toBe('order at 6000 ms');
     expect(compared.changedChecks).toBe(0);
+    // Exported as written: the placeholders stay, and the rows with them.
+    const out = join(dir, 'export');
+    await call('library.export', { dir: out });
+    const exported = readFileSync(join(out, 'scenarios', 'rows.scenario.yaml'), 'utf8');
+    expect(exported).toContain('fixed: "{{latency}}"');
+    expect(exported).toContain('latency: 6000');
     const table = await call('analysis.tune', { scenarioId: id, row: 1, endpoint: 'order_status', source: { kind: 'model', model: { fixed: 6000 } }, timeouts: [3000], samples: 5 });
     expect(table.scenario).toBe('order at 6000 ms');
     // 6000 ms: failure at the endpoint deadline 8200 → handover (the boundary explorer's band 5001–8000).

@@ -53,7 +53,7 @@ export const LAYERS = [
   {
     layer: 'main/analysis',
     files: /^main\/analysis\//,
-    may: ['main/api', 'main/engine', 'main/formats', 'main/scenario', 'main/sessions', 'mocks/core'],
+    may: ['main/api', 'main/engine', 'main/expr', 'main/formats', 'main/scenario', 'main/sessions', 'mocks/core'],
     packages: [],
   },
   // The SQLite library.

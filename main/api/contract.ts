@@ -5,6 +5,7 @@ import { hostNotice, mocksJournalEvent } from './events';
 import { flowsCheck, flowsOpen, flowsSavePositions } from './routes/flows';
 import { runsStart, runsTraceEvent } from './routes/runs';
 import { analysisCoverage, analysisSweep } from './routes/analysis';
+import { analysisFitLatency, analysisTune, analysisTuneRun } from './routes/analysis-tune';
 import {
   sessionsBundle,
   sessionsDelete,
@@ -74,6 +75,9 @@ export const contract = {
   [runsStart.name]: runsStart,
   [analysisSweep.name]: analysisSweep,
   [analysisCoverage.name]: analysisCoverage,
+  [analysisFitLatency.name]: analysisFitLatency,
+  [analysisTune.name]: analysisTune,
+  [analysisTuneRun.name]: analysisTuneRun,
   [sessionsStart.name]: sessionsStart,
   [sessionsSay.name]: sessionsSay,
   [sessionsStatus.name]: sessionsStatus,

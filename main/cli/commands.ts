@@ -7,7 +7,8 @@ import { replayCommand } from './commands/replay-command';
 import { runCommand } from './commands/run-command';
 import { schemaCommand } from './commands/schema-command';
 import { sweepCommand } from './commands/sweep-command';
+import { tuneCommand } from './commands/tune-command';
 import { validateCommand } from './commands/validate-command';
 
 /** Every sub-command of `flowbench`, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [runCommand, validateCommand, lintCommand, sweepCommand, replayCommand, mockCommand, importCommand, exportCommand, schemaCommand];
+export const commands: readonly CliCommand[] = [runCommand, validateCommand, lintCommand, sweepCommand, tuneCommand, replayCommand, mockCommand, importCommand, exportCommand, schemaCommand];

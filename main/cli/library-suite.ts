@@ -17,10 +17,10 @@ export interface LibrarySuite {
 
 export function librarySuite(store: Store): LibrarySuite {
   const stored = selectStoredScenarios(store, {});
-  const byLoaded = new Map<LoadedScenario, StoredScenario>(stored.map((s) => [s.loaded, s]));
+  const byLoaded = new Map<LoadedScenario, StoredScenario>(stored.flatMap((s) => s.loaded.map((loaded) => [loaded, s] as const)));
   return {
     file: store.file,
-    scenarios: stored.map((s) => s.loaded),
+    scenarios: stored.flatMap((s) => s.loaded),
     record(results, startedAt, filter) {
       const { run } = recordRun(store, {
         startedAt,

@@ -7,8 +7,11 @@ import type { ScenarioEntry } from '../api/formats/scenario';
 import { FormatError } from './format-error';
 import type { FileIssue } from './format-error';
 import { loadDocument } from './load-document';
-import type { LoadedScenario } from './loaded-scenario';
+import { expandEntry, fileWithoutRowFields, rowCheckIssues, topLevelEachIssue, withRow } from './each-expansion';
+import type { RawScope } from './each-expansion';
+import type { LoadedScenario, ScenarioRow } from './loaded-scenario';
 import { checkScenario } from './scenario-checks';
+import type { ScenarioIssue } from './scenario-checks';
 import { toLoadedScenario } from './to-loaded-scenario';
 import type { SourceDocument } from './source-document';
 import { validateFlowValue } from './validate-flow';
@@ -75,42 +78,59 @@ export class FileLoader {
   }
 
   private async scenariosOf(doc: SourceDocument, abs: string): Promise<LoadedScenario[]> {
-    const parsed = ScenarioFile.safeParse(doc.value);
+    // Data-driven scenarios (`each:`) are checked without the parts their rows fill in, then row by row.
+    const parsed = ScenarioFile.safeParse(fileWithoutRowFields(doc.value));
     if (!parsed.success) throw new FormatError(fileIssuesFromZod(doc, parsed.error));
     const file = parsed.data;
-    const entries: { entry: ScenarioEntry; path: (string | number)[] }[] = file.scenarios
-      ? file.scenarios.map((entry, i) => ({ entry, path: ['scenarios', i] }))
-      : [{ entry: { ...file, name: file.name ?? '' }, path: [] }];
+    const raw = asRecord(doc.value);
+    const rawList = Array.isArray(raw['scenarios']) ? raw['scenarios'] : [];
+    const entries: { entry: ScenarioEntry; path: (string | number)[]; own: RawScope }[] = file.scenarios
+      ? file.scenarios.map((entry, i) => ({ entry, path: ['scenarios', i], own: { raw: asRecord(rawList[i]), path: ['scenarios', i] } }))
+      : [{ entry: { ...file, name: file.name ?? '' }, path: [], own: { raw, path: [] } }];
+    const top: RawScope | null = file.scenarios ? { raw, path: [] } : null;
 
     const issues: FileIssue[] = [];
+    const add = (issue: ScenarioIssue): void => {
+      const located = doc.issue(issue.path, issue.pathText, issue.message);
+      if (!issues.some((i) => i.path === located.path && i.message === located.message)) issues.push(located);
+    };
+    const misplaced = topLevelEachIssue(file);
+    if (misplaced) add(misplaced);
     const loaded: LoadedScenario[] = [];
-    for (const [index, { entry, path }] of entries.entries()) {
-      const own = (key: 'flow' | 'mocks'): (string | number)[] => (entry[key] !== undefined ? [...path, key] : [key]);
+    for (const { entry, path, own } of entries) {
+      const ownRef = (key: 'flow' | 'mocks'): (string | number)[] => (entry[key] !== undefined ? [...path, key] : [key]);
       const flowRef = entry.flow ?? file.flow;
       const mocksRef = entry.mocks ?? file.mocks;
-      const flow = await this.resolveRef(flowRef, abs, doc, own('flow'), issues, 'flow');
-      const mocks = mocksRef === undefined ? null : await this.resolveRef(mocksRef, abs, doc, own('mocks'), issues, 'mocks');
+      const flow = await this.resolveRef(flowRef, abs, doc, ownRef('flow'), issues, 'flow');
+      const mocks = mocksRef === undefined ? null : await this.resolveRef(mocksRef, abs, doc, ownRef('mocks'), issues, 'mocks');
       if (flowRef === undefined) {
         issues.push(doc.issue([...path, 'flow'], formatIssuePath([...path, 'flow']), 'expected a flow (in the scenario or at the top of the file)'));
       }
       if (flow === null || (mocksRef !== undefined && mocks === null)) continue;
-      const scenario = toLoadedScenario({
-        id: `${this.display(abs)}#${index}`,
-        file: this.display(abs),
-        absFile: abs,
-        index,
-        settings: file.scenarios ? file : {},
-        entry,
-        flow,
-        flowPath: typeof flowRef === 'string' ? resolve(dirname(abs), flowRef) : null,
-        mocks,
-        mocksPath: typeof mocksRef === 'string' ? resolve(dirname(abs), mocksRef) : null,
-      });
-      for (const issue of checkScenario(scenario, entry, path)) {
-        const located = doc.issue(issue.path, issue.pathText, issue.message);
-        if (!issues.some((i) => i.path === located.path && i.message === located.message)) issues.push(located);
+      const expansion = expandEntry(entry, own, top);
+      expansion.issues.forEach(add);
+      const runs: { row: ScenarioRow | null; issues: ScenarioIssue[] }[] = [];
+      for (const run of expansion.entries) {
+        const index = loaded.length;
+        const scenario = withRow(
+          toLoadedScenario({
+            id: `${this.display(abs)}#${index}`,
+            file: this.display(abs),
+            absFile: abs,
+            index,
+            settings: file.scenarios ? file : {},
+            entry: run.entry,
+            flow,
+            flowPath: typeof flowRef === 'string' ? resolve(dirname(abs), flowRef) : null,
+            mocks,
+            mocksPath: typeof mocksRef === 'string' ? resolve(dirname(abs), mocksRef) : null,
+          }),
+          run.row,
+        );
+        runs.push({ row: run.row, issues: checkScenario(scenario, run.entry, path) });
+        loaded.push(scenario);
       }
-      loaded.push(scenario);
+      rowCheckIssues(runs).forEach(add);
     }
     if (issues.length > 0) throw new FormatError(issues);
     return loaded;
@@ -147,4 +167,8 @@ export class FileLoader {
 function orThrow<T>(result: { value: T | null; issues: FileIssue[] }): T {
   if (result.value === null || result.issues.length > 0) throw new FormatError(result.issues);
   return result.value;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

@@ -55,7 +55,8 @@ export async function inspectFiles(root: string): Promise<ExampleFile[]> {
       try {
         if (info.kind === 'flow') await loader.loadFlow(f);
         else if (info.kind === 'mocks') await loader.loadMocks(f);
-        else if (info.kind === 'scenario') await loader.loadScenarios(f);
+        // A data-driven scenario lists one name per `each:` row: the host addresses runs by that index.
+        else if (info.kind === 'scenario') return { ...info, scenarios: (await loader.loadScenarios(f)).map((s) => s.name) };
       } catch (error) {
         if (!(error instanceof FormatError)) throw error;
         return { ...info, issues: error.toApiIssues() };

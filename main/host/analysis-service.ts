@@ -51,7 +51,7 @@ export class AnalysisService {
   /** Library scenarios by id (all of them for undefined), resolved like files, with their ids. */
   private library(ids: readonly number[] | undefined): Promise<{ scenario: LoadedScenario; scenarioId: number }[]> {
     return this.store.use((store) =>
-      selectStoredScenarios(store, ids === undefined ? {} : { ids }).map((s) => ({ scenario: s.loaded, scenarioId: s.row.id })),
+      selectStoredScenarios(store, ids === undefined ? {} : { ids }).flatMap((s) => s.loaded.map((scenario) => ({ scenario, scenarioId: s.row.id }))),
     );
   }
 }

@@ -11,6 +11,8 @@ import { flowsHandlers } from './handlers/flows-handlers';
 import { mocksHandlers } from './handlers/mocks-handlers';
 import { runsHandlers } from './handlers/runs-handlers';
 import { analysisHandlers } from './handlers/analysis-handlers';
+import { tuneHandlers } from './handlers/tune-handlers';
+import { TuneService } from './tune-service';
 import { sessionsHandlers } from './handlers/sessions-handlers';
 import { LiveSessionService } from './live-session-service';
 import { RecordingService } from './recording-service';
@@ -63,6 +65,7 @@ export function createHost(options: HostOptions): Host {
     ...libraryFilesHandlers(storeService, access),
     ...flowsHandlers(new FlowService(files)),
     ...analysisHandlers(new AnalysisService(files, storeService)),
+    ...tuneHandlers(new TuneService(files, storeService, mockService)),
     ...sessionsHandlers(liveSessions, new RecordingService(files, storeService, options.version)),
     ...runsHandlers(new RunService(files, mockService, (runId, seq, event) => events.emit('runs.trace', { runId, seq, event }))),
   };

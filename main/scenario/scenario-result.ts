@@ -36,6 +36,7 @@ export function toScenarioResult(
     contexts: run.contexts,
     path: portPath(run.trace),
     trace: run.trace,
+    ...rowOf(scenario),
   };
 }
 
@@ -56,7 +57,13 @@ export function crashResult(scenario: LoadedScenario, error: unknown, seed: numb
     contexts: {},
     path: [],
     trace: [],
+    ...rowOf(scenario),
   };
+}
+
+/** A data-driven scenario's row (`each:`), carried into its result. */
+function rowOf(scenario: LoadedScenario): Pick<ScenarioResult, 'row'> {
+  return scenario.row ? { row: { index: scenario.row.index, values: scenario.row.values } } : {};
 }
 
 function roundMs(ms: number): number {

@@ -1,6 +1,6 @@
 import type { ChangeCounts, ImportSummary } from '../api/routes/library-files';
 import type { FileIssue } from '../formats/format-error';
-import { checkScenario } from '../formats/scenario-checks';
+import { checkRuns } from '../formats/each-expansion';
 import { flowWrite } from './library-flows';
 import type { ImportPlan, ImportProgress } from './import-plan';
 import { mockSetWrite } from './library-mock-sets';
@@ -167,7 +167,7 @@ function recheckOthers(store: Store, flows: readonly { id: number; name: string;
     seen.add(row.id);
     const scenario = reader.scenario(row);
     const at = scenario.file.layout === 'list' ? ['scenarios', row.position] : [];
-    for (const issue of checkScenario(scenario.loaded, scenario.entry.value, at)) {
+    for (const issue of checkRuns(scenario.loaded, scenario.entry.value, at)) {
       issues.push({ file: `${row.file} (library, ${row.name})`, path: issue.pathText, message: issue.message });
     }
   };

@@ -2,7 +2,7 @@ import type { FlowFile } from '../api/formats/flow';
 import type { FlowFileInput } from '../api/formats/flow';
 import type { FlowRecord, FlowSummary } from '../api/routes/library-flows';
 import type { FileIssue } from '../formats/format-error';
-import { checkScenario } from '../formats/scenario-checks';
+import { checkRuns } from '../formats/each-expansion';
 import { validateFlowValue } from '../formats/validate-flow';
 import { contentSha256 } from './content-hash';
 import type { FlowRow, FlowWrite } from './flows-repo';
@@ -50,7 +50,7 @@ export function updateFlow(store: Store, input: { id: number; flow: unknown }): 
     for (const user of users) {
       const scenario = reader.scenario(user);
       const at = scenario.file.layout === 'list' ? ['scenarios', user.position] : [];
-      for (const issue of checkScenario(scenario.loaded, scenario.entry.value, at)) {
+      for (const issue of checkRuns(scenario.loaded, scenario.entry.value, at)) {
         issues.push({ file: `${scenario.file.path} (${user.name})`, path: issue.pathText, message: issue.message });
       }
     }

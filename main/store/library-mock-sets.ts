@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { MocksFile, MocksFileInput } from '../api/formats/mocks';
 import type { MockSetRecord, MockSetSummary } from '../api/routes/library-mock-sets';
 import type { FileIssue } from '../formats/format-error';
-import { checkScenario } from '../formats/scenario-checks';
+import { checkRuns } from '../formats/each-expansion';
 import { validateMocksValue } from '../formats/validate-mocks';
 import { contentSha256 } from './content-hash';
 import { invalidInput } from './invalid-input';
@@ -50,7 +50,7 @@ export function updateMockSet(store: Store, input: { id: number; mocks: unknown 
     for (const user of store.scenarios.usingMocks(row.id)) {
       const scenario = reader.scenario(user);
       const at = scenario.file.layout === 'list' ? ['scenarios', user.position] : [];
-      for (const issue of checkScenario(scenario.loaded, scenario.entry.value, at)) {
+      for (const issue of checkRuns(scenario.loaded, scenario.entry.value, at)) {
         issues.push({ file: `${scenario.file.path} (${user.name})`, path: issue.pathText, message: issue.message });
       }
     }

@@ -76,13 +76,15 @@ export function scenarioHistory(store: Store, scenarioId: number, limit: number)
 }
 
 /** Two runs of one scenario side by side: which checks and which port choices changed. */
-export function compareRuns(store: Store, input: { scenarioId: number; before: number; after: number }): RunComparison {
+export function compareRuns(store: Store, input: { scenarioId: number; before: number; after: number; name?: string | undefined }): RunComparison {
   return store.read(() => {
     const row = store.scenarios.byId(input.scenarioId);
     if (row === undefined) throw new StoreError('not_found', `no scenario ${input.scenarioId} in the library`);
     const side = (runId: number): { result: StoredResult; entry: HistoryEntry } => {
-      const result = store.runs.resultOfRun(runId, input.scenarioId);
-      if (result === undefined) throw new StoreError('not_found', `run ${runId} has no result for scenario ${input.scenarioId} (${row.name})`);
+      const result = store.runs.resultOfRun(runId, input.scenarioId, input.name ?? null);
+      if (result === undefined) {
+        throw new StoreError('not_found', `run ${runId} has no result for scenario ${input.scenarioId} (${row.name})${input.name !== undefined ? ` named '${input.name}'` : ''}`);
+      }
       const entry = store.runs.historyEntry(result.id);
       if (entry === undefined) throw new StoreError('not_found', `no stored result ${result.id}`);
       return { result, entry };

@@ -153,9 +153,11 @@ function scenarioRecord(store: Store, reader: LibraryReader, row: ScenarioRow): 
 /** Checks a scenario given through the API, with its file's settings; `flow`/`mocks` strings are library paths. */
 function resolveInput(store: Store, reader: LibraryReader, raw: unknown, file: ScenarioFileRow | undefined, index: number, origin: string): ResolvedEntry {
   const refs = libraryRefs(store, reader);
-  const settings = file === undefined ? {} : reader.file(file.id).settings.value;
+  const stored = file === undefined ? null : reader.file(file.id).settings;
+  const settings = stored?.value ?? {};
   const fileLevel: FileLevel = {
     settings,
+    ...(file?.layout === 'list' && stored !== null && typeof stored.source === 'object' && stored.source !== null ? { raw: stored.source as Record<string, unknown> } : {}),
     hasFlow: file?.flow_id != null || typeof settings.flow === 'object',
     hasMocks: file?.mocks_id != null || typeof settings.mocks === 'object',
     flow: (): Resolved<FlowFile> | null => {

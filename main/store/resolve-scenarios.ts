@@ -4,8 +4,11 @@ import { ScenarioEntry, ScenarioFile } from '../api/formats/scenario';
 import { formatIssuePath } from '../api/issue-path';
 import type { ScenarioSettings } from '../api/routes/library-scenarios';
 import type { FileIssue } from '../formats/format-error';
-import type { LoadedScenario } from '../formats/loaded-scenario';
+import { withoutRowFields } from '../api/formats/each-rows';
+import { expandEntry, fileWithoutRowFields, rowCheckIssues, topLevelEachIssue, withRow } from '../formats/each-expansion';
+import type { LoadedScenario, ScenarioRow } from '../formats/loaded-scenario';
 import { checkScenario } from '../formats/scenario-checks';
+import type { ScenarioIssue } from '../formats/scenario-checks';
 import type { SourceDocument } from '../formats/source-document';
 import { validateFlowValue } from '../formats/validate-flow';
 import { validateMocksValue } from '../formats/validate-mocks';
@@ -44,7 +47,8 @@ export interface ResolvedEntry {
   /** The library flow / mock set it runs with (its own, else its file's); null when inline or none. */
   flowKey: string | null;
   mocksKey: string | null;
-  loaded: LoadedScenario;
+  /** The scenario ready to run: one per `each:` row for a data-driven scenario. */
+  loaded: LoadedScenario[];
 }
 
 export interface ResolvedScenarioFile {
@@ -71,6 +75,8 @@ export interface FileLevel {
   hasMocks: boolean;
   flow: () => Resolved<FlowFile> | null;
   mocks: () => Resolved<MocksFile> | null;
+  /** The settings as written, for `each:` rows to fill in what a scenario takes from its file. */
+  raw?: Record<string, unknown>;
 }
 
 export interface Resolution<T> {
@@ -83,11 +89,13 @@ export interface Resolution<T> {
  * flow and mocks: overrides, checks, clock), resolving `flow:`/`mocks:` paths with `refs`.
  */
 export function resolveScenarioFile(doc: SourceDocument, refs: RefResolver, origin: ScenarioOrigin): Resolution<ResolvedScenarioFile> {
-  const parsed = ScenarioFile.safeParse(doc.value);
+  const parsed = ScenarioFile.safeParse(fileWithoutRowFields(doc.value));
   if (!parsed.success) return { value: null, issues: fileIssuesFromZod(doc, parsed.error) };
   const file = parsed.data;
   const raw = asRecord(doc.value);
   const issues: FileIssue[] = [];
+  const misplaced = topLevelEachIssue(file);
+  if (misplaced) issues.push(doc.issue(misplaced.path, misplaced.pathText, misplaced.message));
   const list = file.scenarios !== undefined;
   const { format: _format, scenarios: _scenarios, ...top } = raw;
   const settingsRaw = list ? stripRefs(top) : {};
@@ -95,7 +103,7 @@ export function resolveScenarioFile(doc: SourceDocument, refs: RefResolver, orig
   const fileSettings: ScenarioSettings = list ? settings : {};
 
   const fileLevel = list
-    ? fileLevelOf(doc, fileSettings, [], refs, issues)
+    ? { ...fileLevelOf(doc, fileSettings, [], refs, issues), raw: top }
     : { settings: fileSettings, hasFlow: false, hasMocks: false, flow: () => null, mocks: () => null };
   const rawEntries = list ? (Array.isArray(raw['scenarios']) ? raw['scenarios'] : []) : [top];
   const entries = list
@@ -131,7 +139,7 @@ export function resolveScenarioEntry(
   origin: ScenarioOrigin,
 ): Resolution<ResolvedEntry> {
   const raw = doc.value;
-  const parsed = ScenarioEntry.safeParse(raw);
+  const parsed = ScenarioEntry.safeParse(withoutRowFields(raw));
   if (!parsed.success) return { value: null, issues: fileIssuesFromZod(doc, parsed.error, prefix) };
   const issues: FileIssue[] = [];
   const value = resolveEntry(doc, { entry: parsed.data, raw: asRecord(raw), path: prefix, index }, fileLevel, refs, origin, issues);
@@ -168,19 +176,30 @@ function resolveEntry(
     add(doc.issue([...path, 'flow'], formatIssuePath([...path, 'flow']), 'expected a flow (in the scenario or at the top of the file)'));
   }
   if (flow === null || (mocksSet && mocks === null)) return null;
-  const loaded = toLoadedScenario({
-    id: `${origin.file}#${index}`,
-    file: origin.file,
-    absFile: origin.absFile,
-    index,
-    settings: fileLevel.settings,
-    entry,
-    flow: flow.value,
-    flowPath: flow.absPath,
-    mocks: mocks?.value ?? null,
-    mocksPath: mocks?.absPath ?? null,
+  const expansion = expandEntry(entry, { raw: input.raw, path }, fileLevel.raw === undefined ? null : { raw: fileLevel.raw, path: [] });
+  for (const issue of expansion.issues) add(doc.issue(issue.path, issue.pathText, issue.message));
+  const runs: { row: ScenarioRow | null; issues: ScenarioIssue[] }[] = [];
+  const loaded = expansion.entries.map((run) => {
+    const scenario = withRow(
+      toLoadedScenario({
+        id: run.row === null ? `${origin.file}#${index}` : `${origin.file}#${index}[${run.row.index}]`,
+        file: origin.file,
+        absFile: origin.absFile,
+        index,
+        settings: fileLevel.settings,
+        entry: run.entry,
+        flow: flow.value,
+        flowPath: flow.absPath,
+        mocks: mocks?.value ?? null,
+        mocksPath: mocks?.absPath ?? null,
+      }),
+      run.row,
+    );
+    runs.push({ row: run.row, issues: checkScenario(scenario, run.entry, path) });
+    return scenario;
   });
-  for (const issue of checkScenario(loaded, entry, path)) add(doc.issue(issue.path, issue.pathText, issue.message));
+  for (const issue of rowCheckIssues(runs)) add(doc.issue(issue.path, issue.pathText, issue.message));
+  if (expansion.issues.length > 0) return null;
   return {
     index,
     raw: stripRefs(input.raw),

@@ -39,6 +39,7 @@ const HistoryRow = z.object({
   id: z.number().int(),
   run_id: z.number().int(),
   started_at: z.string(),
+  name: z.string(),
   status: ScenarioStatus,
   end_state: EndState,
   end_reason: z.string().nullable(),
@@ -109,9 +110,9 @@ export class RunsRepo {
     return row === undefined ? undefined : storedResult(row);
   }
 
-  /** The result a run holds for a scenario. */
-  resultOfRun(runId: number, scenarioId: number): StoredResult | undefined {
-    const row = this.sql.get('results.ofRun').get({ runId, scenarioId });
+  /** The result a run holds for a scenario (the first, or the one of this name: a data-driven scenario has one per row). */
+  resultOfRun(runId: number, scenarioId: number, name: string | null = null): StoredResult | undefined {
+    const row = this.sql.get('results.ofRun').get({ runId, scenarioId, name });
     return row === undefined ? undefined : storedResult(row);
   }
 
@@ -149,6 +150,7 @@ function historyEntry(row: z.infer<typeof HistoryRow>): HistoryEntry {
     runId: row.run_id,
     resultId: row.id,
     startedAt: row.started_at,
+    name: row.name,
     status: row.status,
     endState: row.end_state,
     endReason: row.end_reason,

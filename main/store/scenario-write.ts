@@ -10,7 +10,9 @@ export interface IdsByKey {
 
 /** The row of a checked scenario: its own settings as written, its links, and what lists and searches show. */
 export function scenarioWriteOf(resolved: ResolvedEntry, filePath: string, position: number, ids: IdsByKey): ScenarioWrite {
-  const { loaded } = resolved;
+  // Every run of a data-driven scenario has the file's description, tags and flow: the first says them.
+  const loaded = resolved.loaded[0];
+  if (loaded === undefined) throw new Error(`scenario '${resolved.entry.name}' has no run`);
   return {
     position,
     name: resolved.entry.name,
@@ -22,7 +24,7 @@ export function scenarioWriteOf(resolved: ResolvedEntry, filePath: string, posit
     description: loaded.description,
     tags: loaded.tags,
     flowName: loaded.flow.name,
-    searchText: scenarioSearchText({ name: loaded.name, description: loaded.description, file: filePath, flowName: loaded.flow.name, tags: loaded.tags }),
+    searchText: scenarioSearchText({ name: resolved.entry.name, description: loaded.description, file: filePath, flowName: loaded.flow.name, tags: loaded.tags }),
   };
 }
 

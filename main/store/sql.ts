@@ -30,7 +30,7 @@ const MOCKS_COLUMNS = `id, path, name, route_count, sha256, created_at, updated_
 const TEXT_FILTER = '(@text IS NULL OR instr(fold(name || char(10) || path), @text) > 0)';
 
 const HISTORY_COLUMNS = `
-  r.id, r.run_id, ru.started_at, r.status, r.end_state, r.end_reason, r.virtual_ms, r.wall_ms,
+  r.id, r.run_id, ru.started_at, r.name, r.status, r.end_state, r.end_reason, r.virtual_ms, r.wall_ms,
   (SELECT count(*) FROM json_each(r.checks) WHERE json_extract(value, '$.ok')) AS checks_passed,
   json_array_length(r.checks) AS checks_total, r.flow_sha256, r.mocks_sha256`;
 
@@ -119,7 +119,7 @@ export const SQL = {
       @virtualMs, @wallMs, @checks, @detail, @trace, @flowSha256, @mocksSha256)`,
   'results.byId': `SELECT r.*, ru.started_at FROM run_results r JOIN runs ru ON ru.id = r.run_id WHERE r.id = ?`,
   'results.ofRun': `SELECT r.*, ru.started_at FROM run_results r JOIN runs ru ON ru.id = r.run_id
-    WHERE r.run_id = @runId AND r.scenario_id = @scenarioId ORDER BY r.id LIMIT 1`,
+    WHERE r.run_id = @runId AND r.scenario_id = @scenarioId AND (@name IS NULL OR r.name = @name) ORDER BY r.id LIMIT 1`,
   'results.history': `SELECT ${HISTORY_COLUMNS} FROM run_results r JOIN runs ru ON ru.id = r.run_id
     WHERE r.scenario_id = @scenarioId ORDER BY r.run_id DESC, r.id DESC LIMIT @limit`,
   'results.historyEntry': `SELECT ${HISTORY_COLUMNS} FROM run_results r JOIN runs ru ON ru.id = r.run_id WHERE r.id = ?`,

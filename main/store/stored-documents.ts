@@ -6,6 +6,7 @@ import type { MocksFileInput } from '../api/formats/mocks';
 import { ScenarioEntry } from '../api/formats/scenario';
 import { ScenarioSettings } from '../api/routes/library-scenarios';
 import type { ScenarioEntryInput, ScenarioSettingsInput } from '../api/routes/library-scenarios';
+import { withoutRowFields } from '../api/formats/each-rows';
 import { parseJsonColumn, parseRow } from './rows';
 
 /** A document as written (`source`, kept for export) and as the engine reads it (`value`, defaults applied). */
@@ -19,9 +20,9 @@ export interface Stored<I, O> {
  * Reads a JSON column with the format's schema. The column holds the document as written;
  * once the schema accepts it, it is of the schema's input type.
  */
-function read<S extends z.ZodType>(schema: S, text: string, what: string): Stored<z.input<S>, z.output<S>> {
+function read<S extends z.ZodType>(schema: S, text: string, what: string, prepare: (source: unknown) => unknown = (v) => v): Stored<z.input<S>, z.output<S>> {
   const source = parseJsonColumn(z.unknown(), text, what);
-  const value = parseRow(schema, source, what); // zod builds new objects: `source` stays as written
+  const value = parseRow(schema, prepare(source), what); // zod builds new objects: `source` stays as written
   return { source: source as z.input<S>, value };
 }
 
@@ -33,8 +34,9 @@ export function readMocksBody(text: string, what: string): Stored<MocksFileInput
   return read(MocksFile, text, what);
 }
 
+/** A scenario as stored; for a data-driven one (`each:`) `value` lacks what its rows fill in (`source` has it). */
 export function readEntryBody(text: string, what: string): Stored<ScenarioEntryInput, ScenarioEntry> {
-  return read(ScenarioEntry, text, what);
+  return read(ScenarioEntry, text, what, withoutRowFields);
 }
 
 export function readFileSettings(text: string, what: string): Stored<ScenarioSettingsInput, ScenarioSettings> {

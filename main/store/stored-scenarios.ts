@@ -11,6 +11,7 @@ import type { Store } from './store';
 import { readEntryBody, readFileSettings, readFlowBody, readMocksBody } from './stored-documents';
 import type { Stored } from './stored-documents';
 import { toLoadedScenario } from '../formats/to-loaded-scenario';
+import { expandEntry, withRow } from '../formats/each-expansion';
 
 export interface LibraryItem<I, O> extends Stored<I, O> {
   id: number;
@@ -24,7 +25,8 @@ export interface StoredScenario {
   file: ScenarioFileRow;
   entry: Stored<ScenarioEntryInput, ScenarioEntry>;
   settings: Stored<ScenarioSettingsInput, ScenarioSettings>;
-  loaded: LoadedScenario;
+  /** Ready to run: one per `each:` row for a data-driven scenario. */
+  loaded: LoadedScenario[];
   /** The version of the flow and mock set it runs with (content hash), for run history. */
   flowSha256: string;
   mocksSha256: string | null;
@@ -89,18 +91,26 @@ export class LibraryReader {
     const entry = readEntryBody(row.body, what);
     const flow = this.flowOf(row, file, entry.value, settings.value, what);
     const mocks = this.mocksOf(row, file, entry.value, settings.value);
-    const loaded = toLoadedScenario({
-      id: `${file.path}#${row.position}`,
-      file: file.path,
-      absFile: `${this.store.file}#${file.path}`,
-      index: row.position,
-      settings: settings.value,
-      entry: entry.value,
-      flow: flow.value,
-      flowPath: null,
-      mocks: mocks?.value ?? null,
-      mocksPath: null,
-    });
+    const expansion = expandEntry(entry.value, { raw: asRecord(entry.source), path: [] }, file.layout === 'list' ? { raw: asRecord(settings.source), path: [] } : null);
+    const broken = expansion.issues[0];
+    if (broken !== undefined) throw new StoreError('corrupt', `the database holds ${what} with a row that no longer loads: ${broken.pathText}: ${broken.message}`);
+    const loaded = expansion.entries.map((run) =>
+      withRow(
+        toLoadedScenario({
+          id: run.row === null ? `${file.path}#${row.position}` : `${file.path}#${row.position}[${run.row.index}]`,
+          file: file.path,
+          absFile: `${this.store.file}#${file.path}`,
+          index: row.position,
+          settings: settings.value,
+          entry: run.entry,
+          flow: flow.value,
+          flowPath: null,
+          mocks: mocks?.value ?? null,
+          mocksPath: null,
+        }),
+        run.row,
+      ),
+    );
     return { row, file, entry, settings, loaded, flowSha256: flow.sha256, mocksSha256: mocks?.sha256 ?? null };
   }
 
@@ -123,4 +133,8 @@ export class LibraryReader {
 
 function inline<T>(value: T): { value: T; sha256: string } {
   return { value, sha256: contentSha256(value) };
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

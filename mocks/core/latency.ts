@@ -2,7 +2,7 @@ import type { Latency } from '../../main/api/formats/mocks';
 import type { RequestDraws } from './seeded-rng';
 
 /** z-score of the 99th percentile of the standard normal distribution. */
-const Z_P99 = 2.3263478740408408;
+export const Z_P99 = 2.3263478740408408;
 
 /**
  * The latency of the `n`-th matching request (1-based), in whole milliseconds, never negative.

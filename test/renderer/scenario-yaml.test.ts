@@ -17,6 +17,15 @@ describe('scenario YAML checks', () => {
     expect(check.value).toMatchObject({ name: 'fast API', expect: [{ ends: 'end' }, { port: { module: 'check', is: 'success' } }] });
   });
 
+  it('leaves the parts each: rows fill in to the host: a placeholder may stand for a number', () => {
+    const rows = `name: "order at {{latency}} ms"\nflow: flows/order-status.flow.yaml\neach: [ { latency: 4800 } ]\noverrides: { order_status: { latency: { fixed: "{{latency}}" } } }\n`;
+    expect(checkScenarioYaml(rows).issues).toEqual([]);
+    // Without each: the same text is a plain scenario, and the schema says what is wrong.
+    expect(checkScenarioYaml(rows.replace('each: [ { latency: 4800 } ]\n', '')).issues.map((i) => i.path)).toEqual(['overrides.order_status.latency.fixed']);
+    // The rows themselves are checked as written.
+    expect(checkScenarioYaml(rows.replace('{ latency: 4800 }', '5')).issues.map((i) => [i.path, i.message])).toEqual([['each[0]', 'expected a row of values: { name: value, … }']]);
+  });
+
   it('reports a YAML syntax error with its line and column', () => {
     const check = checkScenarioYaml('name: x\nuser: [ { say: hi }\nexpect: []\n');
     expect(check.value).toBeNull();

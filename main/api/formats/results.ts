@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JsonValue } from './common';
+import { RowRef } from './each-rows';
 import { EndState } from './scenario';
 import { TraceEvent } from './trace';
 
@@ -27,6 +28,8 @@ export const ScenarioResult = z.object({
   /** The modules entered and the ports taken, e.g. `greet → read → lookup`. */
   path: z.array(z.string()),
   trace: z.array(TraceEvent),
+  /** A data-driven scenario's row (`each:`): its index and values. */
+  row: RowRef.optional(),
 });
 export type ScenarioResult = z.infer<typeof ScenarioResult>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpBaseUrl, Identifier, JsonValue, Millis } from './common';
+import { EachRows } from './each-rows';
 import { FlowFile } from './flow';
 import { MocksFile, RouteOverride } from './mocks';
 
@@ -62,7 +63,10 @@ const settings = {
   maxDurationMs: z.number().int().positive().optional(),
 };
 
-export const ScenarioEntry = z.strictObject({ name: z.string().min(1), ...settings });
+/** `each:` (SPEC §7.4): one run per row, `{{name}}` replaced in the name, user steps, overrides and expectations. */
+const rows = { each: EachRows.optional() };
+
+export const ScenarioEntry = z.strictObject({ name: z.string().min(1), ...settings, ...rows });
 export type ScenarioEntry = z.infer<typeof ScenarioEntry>;
 
 /**
@@ -74,6 +78,7 @@ export const ScenarioFile = z
     format: z.literal(SCENARIO_FORMAT, { error: `expected format: ${SCENARIO_FORMAT}` }),
     name: z.string().min(1).optional(),
     ...settings,
+    ...rows,
     scenarios: z.array(ScenarioEntry).min(1, 'expected at least one scenario').optional(),
   })
   .superRefine((file, ctx) => {

@@ -23,6 +23,8 @@ export const HistoryEntry = z.object({
   runId: ItemId,
   resultId: ItemId,
   startedAt: z.string(),
+  /** The result's name: a data-driven scenario has one result per `each:` row, each named for its row. */
+  name: z.string(),
   status: ScenarioStatus,
   endState: EndState,
   endReason: z.string().nullable(),
@@ -94,7 +96,15 @@ export type RunComparison = z.infer<typeof RunComparison>;
 export const scenariosCompare = defineRoute({
   name: 'scenarios.compare',
   summary: 'Compares two runs of one scenario: which checks and which port choices changed.',
-  input: z.object({ scenarioId: ItemId, before: ItemId, after: ItemId }).strict(),
+  input: z
+    .object({
+      scenarioId: ItemId,
+      before: ItemId,
+      after: ItemId,
+      /** A data-driven scenario's row, by its result name (default: its first result in each run). */
+      name: z.string().min(1).optional(),
+    })
+    .strict(),
   output: RunComparison,
 });
 

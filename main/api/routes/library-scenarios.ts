@@ -17,8 +17,8 @@ const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null &&
  */
 export const ScenarioBody = z.custom<ScenarioEntryInput>(isObject, { message: 'expected a scenario (name, flow, user, expect, …)' });
 
-/** The settings at the top of a scenario file: any scenario setting, all optional. */
-export const ScenarioSettings = ScenarioEntry.partial();
+/** The settings at the top of a scenario file: any scenario setting, all optional (`each:` belongs to a scenario). */
+export const ScenarioSettings = ScenarioEntry.omit({ each: true }).partial();
 export type ScenarioSettings = z.infer<typeof ScenarioSettings>;
 export type ScenarioSettingsInput = z.input<typeof ScenarioSettings>;
 

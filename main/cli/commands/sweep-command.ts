@@ -1,16 +1,14 @@
-import { InvalidArgumentError } from 'commander';
-import { parse as parseYaml } from 'yaml';
-import { Latency } from '../../api/formats/mocks';
-import { describeIssues, zodIssues } from '../../api/validate';
+import type { Latency } from '../../api/formats/mocks';
 import type { DistributionSweep, SweepMap, SweepResult } from '../../api/routes/analysis';
 import { sweepLatency } from '../../analysis/sweep';
 import { sweepDistribution } from '../../analysis/sweep-distribution';
 import { sweepMap } from '../../analysis/sweep-map';
 import { FileLoader } from '../../formats/file-loader';
-import type { LoadedScenario } from '../../formats/loaded-scenario';
 import { EXIT_INVALID, EXIT_OK } from '../cli-io';
 import type { CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
+import { latencyModel, positiveMs, wholeMs, wholeNumber } from '../option-values';
+import { pickScenario } from '../scenario-pick';
 
 interface SweepFlags {
   endpoint: string[];
@@ -77,16 +75,6 @@ async function sweep(file: string, flags: SweepFlags, io: CliIo): Promise<number
   }
 }
 
-function pickScenario(scenarios: readonly LoadedScenario[], which: string | undefined): LoadedScenario | string {
-  if (which === undefined) return scenarios[0] ?? 'the file holds no scenario';
-  if (/^\d+$/.test(which)) return scenarios[Number(which)] ?? `no scenario at index ${which} (the file has ${scenarios.length})`;
-  const matches = scenarios.filter((s) => s.name.includes(which));
-  if (matches.length === 1) return matches[0] as LoadedScenario;
-  return matches.length === 0
-    ? `no scenario named like '${which}' (${scenarios.map((s) => `"${s.name}"`).join(', ')})`
-    : `'${which}' matches ${matches.length} scenarios; be more precise or give an index`;
-}
-
 export function bandsTable(r: SweepResult): string {
   const lines = [`Sweep of ${r.endpoint} latency ${r.from}–${r.to} ms (step ${r.step}): "${r.scenario}" (${r.file})`, ''];
   const ranges = r.bands.map((b) => (b.from === b.to ? `${b.from}` : `${b.from} – ${b.to}`));
@@ -120,34 +108,4 @@ function distributionTable(d: DistributionSweep): string {
 function fail(io: CliIo, message: string): number {
   io.stderr.write(`flowbench sweep: ${message}\n`);
   return EXIT_INVALID;
-}
-
-function wholeNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n)) throw new InvalidArgumentError(`expected a whole number, got '${value}'`);
-  return n;
-}
-
-function wholeMs(value: string): number {
-  const n = wholeNumber(value);
-  if (n < 0) throw new InvalidArgumentError(`expected 0 or more, got '${value}'`);
-  return n;
-}
-
-function positiveMs(value: string): number {
-  const n = wholeNumber(value);
-  if (n < 1) throw new InvalidArgumentError(`expected 1 or more, got '${value}'`);
-  return n;
-}
-
-function latencyModel(value: string): Latency {
-  let raw: unknown;
-  try {
-    raw = parseYaml(value);
-  } catch (error) {
-    throw new InvalidArgumentError(`not YAML/JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const parsed = Latency.safeParse(raw);
-  if (!parsed.success) throw new InvalidArgumentError(describeIssues(zodIssues(parsed.error)));
-  return parsed.data;
 }

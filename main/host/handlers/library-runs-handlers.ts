@@ -27,18 +27,20 @@ export function libraryRunsHandlers(
         if (selected.length === 0) throw new HostError('not_found', 'no library scenario matches the filters');
         const startedAt = new Date().toISOString();
         const results: RecordedResult[] = [];
+        // A data-driven scenario runs once per `each:` row: each row is a result of its own.
+        const runs = selected.flatMap((stored) => stored.loaded.map((loaded) => ({ stored, loaded })));
         if (progressId !== undefined) cancelled.set(progressId, false);
         let stopped = false;
         try {
-          for (const scenario of selected) {
+          for (const { stored: scenario, loaded } of runs) {
             if (progressId !== undefined && cancelled.get(progressId) === true) {
               stopped = true;
               break;
             }
-            const result = await runScenarioOnClock(scenario.loaded, seed === undefined ? {} : { seed });
+            const result = await runScenarioOnClock(loaded, seed === undefined ? {} : { seed });
             results.push({ scenarioId: scenario.row.id, result, flowSha256: scenario.flowSha256, mocksSha256: scenario.mocksSha256 });
             if (progressId !== undefined) {
-              onProgress({ progressId, done: results.length, total: selected.length, scenarioId: scenario.row.id, name: result.name, status: result.status });
+              onProgress({ progressId, done: results.length, total: runs.length, scenarioId: scenario.row.id, name: result.name, status: result.status });
             }
             await new Promise<void>((resolve) => setImmediate(resolve)); // keep the host answering during a long run
           }

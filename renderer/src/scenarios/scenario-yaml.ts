@@ -2,6 +2,7 @@ import { LineCounter, isMap, isNode, isPair, isScalar, isSeq, parseDocument } fr
 import type { Document, Node as YamlNode } from 'yaml';
 import type { ApiIssue } from '../../../main/api/errors';
 import { formatIssuePath } from '../../../main/api/issue-path';
+import { withoutRowFields } from '../../../main/api/formats/each-rows';
 import { ScenarioEntry } from '../../../main/api/formats/scenario';
 import { schemaIssues } from '../../../main/api/schema-issues';
 
@@ -47,7 +48,8 @@ export function checkScenarioYaml(text: string): ScenarioCheck {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { value: null, issues: [{ source: 'schema', path: '(root)', message: 'expected a scenario: a mapping with name, flow, user, expect, …', from: 0, to: Math.max(text.length, 1), line: 1, col: 1 }] };
   }
-  const parsed = ScenarioEntry.safeParse(value);
+  // A data-driven scenario's rows are checked by the host, filled in (placeholders may stand for numbers).
+  const parsed = ScenarioEntry.safeParse(withoutRowFields(value));
   const issues: TextIssue[] = parsed.success
     ? []
     : schemaIssues(parsed.error).map((issue) => {

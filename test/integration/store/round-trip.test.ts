@@ -77,7 +77,8 @@ describe('import and export of the examples', () => {
     for (const s of stored) {
       const [fromFile] = (await new FileLoader(examplesDir).loadScenarios(s.file.path)).filter((l) => l.index === s.row.position);
       const { id: _a, absFile: _b, flowPath: _c, mocksPath: _d, ...expected } = fromFile ?? {};
-      const { id, absFile: _e, flowPath: _f, mocksPath: _g, ...actual } = s.loaded;
+      expect(s.loaded).toHaveLength(1); // no example scenario is data-driven
+      const { id, absFile: _e, flowPath: _f, mocksPath: _g, ...actual } = s.loaded[0] ?? {};
       expect(actual).toEqual(expected);
       expect(id).toBe(`${s.file.path}#${s.row.position}`);
       expect(s.flowSha256).toMatch(/^[0-9a-f]{64}$/);

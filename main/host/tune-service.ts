@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type { LatencyFit, LatencySource, TuneTable } from '../api/routes/analysis-tune';
+import type { RunOutcome } from '../api/routes/runs';
+import { patchFlow } from '../analysis/await-loop';
+import type { ModulePatch } from '../analysis/await-loop';
+import { fitLatencies } from '../analysis/fit-latencies';
+import { fetchJournal } from '../analysis/journal-fetch';
+import { latencyModelOf, observationsOf } from '../analysis/latency-source';
+import type { ObservationReaders } from '../analysis/latency-source';
+import { tuneTimeouts } from '../analysis/tune';
+import type { LoadedScenario } from '../formats/loaded-scenario';
+import { runScenario } from '../scenario/run-scenario';
+import { effectiveSeed } from '../scenario/scenario-result';
+import { selectStoredScenarios } from '../store/library-runs';
+import { recordedSessionsOf } from '../store/recorded-sessions';
+import type { ExampleFiles } from './example-files';
+import { HostError } from './host-error';
+import type { MockService } from './mock-service';
+import type { StoreService } from './store-service';
+
+/** An example scenario file and index, or a library scenario and its `each:` row. */
+export interface ScenarioPick {
+  file?: string | undefined;
+  index: number;
+  scenarioId?: number | undefined;
+  row: number;
+}
+
+/** Timeout tuning for the workbench: fits, tune tables, and a candidate's sample run. */
+export class TuneService {
+  constructor(
+    private readonly files: ExampleFiles,
+    private readonly store: StoreService,
+    private readonly mocks: MockService,
+  ) {}
+
+  async fit(input: ScenarioPick & { endpoint: string; source: LatencySource }): Promise<LatencyFit> {
+    const scenario = await this.scenario(input);
+    const source = input.source;
+    if (source.kind === 'model') throw new HostError('invalid_input', 'a model needs no fitting', [{ path: 'source.kind', message: 'expected har, sessions or journal' }]);
+    return this.guard('source', async () => fitLatencies(await observationsOf(source, scenario, input.endpoint, this.readers()), input.endpoint));
+  }
+
+  async tune(
+    input: ScenarioPick & {
+      endpoint: string;
+      source: LatencySource;
+      timeouts?: number[] | undefined;
+      counters?: number[] | undefined;
+      samples: number;
+      seed?: number | undefined;
+      maxDeadAirMs: number;
+      await?: string | undefined;
+    },
+  ): Promise<TuneTable> {
+    const scenario = await this.scenario(input);
+    const latency = await this.guard('source', () => latencyModelOf(input.source, scenario, input.endpoint, this.readers()));
+    return this.guard('endpoint', () =>
+      tuneTimeouts(
+        scenario,
+        {
+          endpoint: input.endpoint,
+          model: latency.model,
+          fit: latency.fit,
+          timeouts: input.timeouts,
+          counters: input.counters,
+          samples: input.samples,
+          seed: input.seed ?? effectiveSeed(scenario),
+          maxDeadAirMs: input.maxDeadAirMs,
+          await: input.await,
+        },
+        // The host serves other calls meanwhile: it yields to them every few hundred runs.
+        { pause: () => new Promise((resolve) => setImmediate(resolve)) },
+      ),
+    );
+  }
+
+  /** One sample of a candidate, in virtual time: the flow patched, the latency pinned, the sample's seed. */
+  async tuneRun(input: ScenarioPick & { patch: ModulePatch; endpointLatency: Record<string, number>; seed: number }): Promise<RunOutcome> {
+    const scenario = await this.scenario(input);
+    for (const endpoint of Object.keys(input.endpointLatency)) {
+      if (!scenario.flow.endpoints.some((e) => e.id === endpoint)) {
+        throw new HostError('invalid_input', `the flow has no endpoint '${endpoint}'`, [{ path: `endpointLatency.${endpoint}`, message: 'not an endpoint of the flow' }]);
+      }
+    }
+    const flow = await this.guard('patch', () => patchFlow(scenario.flow, input.patch));
+    const result = runScenario({ ...scenario, flow }, { seed: input.seed, endpointLatency: input.endpointLatency });
+    return { runId: randomUUID(), flowFile: scenario.flowPath, result, appliedPatches: {} };
+  }
+
+  private async scenario(pick: ScenarioPick): Promise<LoadedScenario> {
+    if (pick.scenarioId === undefined) return this.files.scenario(pick.file ?? '', pick.index);
+    const id = pick.scenarioId;
+    const stored = await this.store.use((store) => selectStoredScenarios(store, { ids: [id] }));
+    const rows = stored[0]?.loaded ?? [];
+    const scenario = rows[pick.row];
+    if (!scenario) throw new HostError('not_found', `library scenario ${id} has ${rows.length} row(s); there is no row ${pick.row}`);
+    return scenario;
+  }
+
+  private readers(): ObservationReaders {
+    return {
+      sessions: (flowName) => this.store.use((store) => recordedSessionsOf(store, flowName).sessions),
+      journal: async (url) => {
+        if (url !== undefined) return { entries: await fetchJournal(url), source: `the journal of ${url}` };
+        const status = this.mocks.status();
+        if (!status.running) throw new Error('the mock server is not running: start it in the Mocks view, or give a journal URL');
+        return { entries: this.mocks.journal({ limit: 100_000 }).entries, source: `the journal of the workbench's mock server (${status.url ?? ''})` };
+      },
+    };
+  }
+
+  /** Runs `fn`; a plain error (bad source, unknown endpoint, too few data) becomes invalid input at `path`. */
+  private async guard<T>(path: string, fn: () => Promise<T> | T): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      if (error instanceof HostError) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new HostError('invalid_input', message, [{ path, message }]);
+    }
+  }
+}

@@ -4,6 +4,7 @@ import type { MocksFile } from '../api/formats/mocks';
 import { ScenarioFile } from '../api/formats/scenario';
 import { formatIssuePath } from '../api/issue-path';
 import type { ScenarioEntry } from '../api/formats/scenario';
+import { oversizedCollections } from './collection-limits';
 import { FormatError } from './format-error';
 import type { FileIssue } from './format-error';
 import { loadDocument } from './load-document';
@@ -11,7 +12,7 @@ import type { LoadedScenario } from './loaded-scenario';
 import { checkScenario } from './scenario-checks';
 import { toLoadedScenario } from './to-loaded-scenario';
 import type { SourceDocument } from './source-document';
-import { validateFlowValue } from './validate-flow';
+import { locatedIssues, validateFlowValue } from './validate-flow';
 import { validateMocksValue } from './validate-mocks';
 import { fileIssuesFromZod } from './zod-issues';
 
@@ -68,6 +69,8 @@ export class FileLoader {
   }
 
   private async scenariosOf(doc: SourceDocument, abs: string): Promise<LoadedScenario[]> {
+    const oversized = locatedIssues(doc, [], oversizedCollections('scenario', doc.value));
+    if (oversized.length > 0) throw new FormatError(oversized);
     const parsed = ScenarioFile.safeParse(doc.value);
     if (!parsed.success) throw new FormatError(fileIssuesFromZod(doc, parsed.error));
     const file = parsed.data;

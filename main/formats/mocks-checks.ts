@@ -1,5 +1,6 @@
 import type { MockRoute } from '../api/formats/mocks';
 import { celSyntaxError } from '../expr/cel';
+import { celTypeError, mockWhenScope } from '../expr/cel-scopes';
 import { jsonTemplateNames, parseTemplate } from '../expr/template';
 import { pathSyntaxError } from '../../mocks/core/compile-mocks';
 import type { PathIssue } from './flow-checks';
@@ -17,7 +18,7 @@ export function checkRoutes(routes: readonly { index: number; route: MockRoute }
     if (pathError !== null) issues.push({ path: at('path'), message: `invalid Express path: ${pathError}` });
     route.responses.forEach((response, k) => {
       if (response.when !== undefined) {
-        const error = celSyntaxError(response.when);
+        const error = celSyntaxError(response.when) ?? celTypeError(response.when, mockWhenScope());
         if (error !== null) issues.push({ path: at('responses', k, 'when'), message: error });
       }
       try {

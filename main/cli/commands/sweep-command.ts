@@ -1,7 +1,9 @@
 import { InvalidArgumentError } from 'commander';
 import { parse as parseYaml } from 'yaml';
+import { MAX_MILLIS } from '../../api/formats/common';
 import { Latency } from '../../api/formats/mocks';
 import { describeIssues, zodIssues } from '../../api/validate';
+import { MAX_SWEEP_POINTS } from '../../api/routes/analysis';
 import type { DistributionSweep, SweepMap, SweepResult } from '../../api/routes/analysis';
 import { sweepLatency } from '../../analysis/sweep';
 import { sweepDistribution } from '../../analysis/sweep-distribution';
@@ -37,7 +39,7 @@ export const sweepCommand: CliCommand = {
       .option('-s, --scenario <name|index>', 'which scenario of the file (default: the first)')
       .option('--seed <n>', 'seed (for the mocks and the distribution samples)', wholeNumber)
       .option('--distribution <latency>', 'sample the latency from a model instead, e.g. "{ lognormal: { medianMs: 800, p99Ms: 6000 } }"', latencyModel)
-      .option('--samples <n>', 'samples drawn with --distribution', positiveMs, 1000)
+      .option('--samples <n>', 'samples drawn with --distribution', samplesCount, 1000)
       .option('--json', 'print JSON for tools')
       .action(async (file: string, flags: SweepFlags) => {
         done(await sweep(file, flags, io));
@@ -69,6 +71,7 @@ async function sweep(file: string, flags: SweepFlags, io: CliIo): Promise<number
       io.stdout.write(flags.json ? `${JSON.stringify(map, null, 2)}\n` : mapTable(map));
       return EXIT_OK;
     }
+    if ((range.to - range.from) / range.step > MAX_SWEEP_POINTS) return fail(io, `more than ${MAX_SWEEP_POINTS} grid points; use a larger --step`);
     const result = sweepLatency(scenario, { endpoint: first, ...range, ...(seed !== undefined ? { seed } : {}) });
     io.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : bandsTable(result));
     return EXIT_OK;
@@ -130,13 +133,22 @@ function wholeNumber(value: string): number {
 
 function wholeMs(value: string): number {
   const n = wholeNumber(value);
-  if (n < 0) throw new InvalidArgumentError(`expected 0 or more, got '${value}'`);
+  if (n < 0 || n > MAX_MILLIS) throw new InvalidArgumentError(`expected 0 to ${MAX_MILLIS} ms (24 h), got '${value}'`);
   return n;
 }
 
 function positiveMs(value: string): number {
   const n = wholeNumber(value);
-  if (n < 1) throw new InvalidArgumentError(`expected 1 or more, got '${value}'`);
+  if (n < 1 || n > MAX_MILLIS) throw new InvalidArgumentError(`expected 1 to ${MAX_MILLIS} ms (24 h), got '${value}'`);
+  return n;
+}
+
+/** Samples of --distribution: each is one run of the scenario. */
+const MAX_SAMPLES = 100_000;
+
+function samplesCount(value: string): number {
+  const n = wholeNumber(value);
+  if (n < 1 || n > MAX_SAMPLES) throw new InvalidArgumentError(`expected 1 to ${MAX_SAMPLES} samples, got '${value}'`);
   return n;
 }
 

@@ -147,7 +147,6 @@ function sizeProblem(pattern: string): string | null {
       last = 1;
     }
     sizes[sizes.length - 1] = (sizes[sizes.length - 1] as number) + last;
-    if ((sizes[sizes.length - 1] as number) > MAX_PROGRAM_SIZE) break;
   }
   const estimate = sizes.reduce((a, b) => a + b, 0);
   return estimate > MAX_PROGRAM_SIZE ? `pattern too large: its repeats expand to about ${estimate} RE2 instructions (the limit is ${MAX_PROGRAM_SIZE})` : null;

@@ -13,16 +13,20 @@ export interface CelScope {
   readonly where: string;
   /** Variable name → CEL type (`dyn`, `string`, `int`, `map<string, string>`, …). */
   readonly variables: Readonly<Record<string, string>>;
+  /** Said after the list of variables when one is unknown. */
+  readonly hint?: string;
 }
+
+const CONTEXT_HINT = 'a context must be set somewhere in the flow';
 
 /** A module's expressions (condition cases, `context` set): the contexts and the user's last message. */
 export function moduleScope(contexts: Iterable<string>): CelScope {
-  return { where: 'a module', variables: { ...dynVariables(contexts), message: 'string' } };
+  return { where: 'a module', variables: { ...dynVariables(contexts), message: 'string' }, hint: CONTEXT_HINT };
 }
 
 /** An endpoint's `success`, port `when` and `map`: the contexts and the response. */
 export function endpointScope(contexts: Iterable<string>): CelScope {
-  return { where: 'an endpoint rule', variables: { ...dynVariables(contexts), status: 'int', headers: 'map<string, string>', body: 'dyn' } };
+  return { where: 'an endpoint rule', variables: { ...dynVariables(contexts), status: 'int', headers: 'map<string, string>', body: 'dyn' }, hint: CONTEXT_HINT };
 }
 
 /**
@@ -88,7 +92,8 @@ export function celTypeError(source: string, scope: CelScope): string | null {
   if (unknown) {
     const names = Object.keys(scope.variables).filter((n) => CEL_IDENTIFIER.test(n)).sort();
     const listed = names.length > 12 ? `${names.slice(0, 12).join(', ')}, …` : names.join(', ');
-    return `invalid CEL expression '${source}': unknown variable '${unknown[1]}'${column}; ${scope.where} can read: ${listed || 'nothing'} (a context must be set somewhere in the flow)`;
+    const hint = scope.hint !== undefined ? ` (${scope.hint})` : '';
+    return `invalid CEL expression '${source}': unknown variable '${unknown[1]}'${column}; ${scope.where} can read: ${listed || 'nothing'}${hint}`;
   }
   return `invalid CEL expression '${source}': ${summary}${column}`;
 }

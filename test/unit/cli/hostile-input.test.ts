@@ -59,6 +59,8 @@ const cases: Case[] = [
   ['CEL: matches() with a pattern RE2 cannot run', 'f.flow.yaml', withModule('{ id: pick, type: condition, cases: [ { port: yes, when: "message.matches(\\"(?!no)\\")" } ], ports: { yes: bye, else: bye } }'), ['modules[3].cases[0].when', 'lookahead and lookbehind']],
   ['CEL: wrong types in an endpoint rule', 'f.flow.yaml', flowWith('timeoutMs: 1000 }', 'timeoutMs: 1000, success: "status == \\"200\\"" }'), ['endpoints[0].success', 'no such overload: int == string']],
   ['CEL: unknown variable in a context set', 'f.flow.yaml', withModule('{ id: put, type: context, set: { x: "nope + 1" }, ports: { next: bye } }'), ['modules[3].set.x', "unknown variable 'nope'"]],
+  ['scenario: bad CEL in an override', 's.scenario.yaml', scenario('  - { name: a, overrides: { e: { responses: [ { when: "params.id ==", status: 500 } ] } } }\n'), ['scenarios[0].overrides.e.responses[0].when', 'invalid CEL expression']],
+  ['scenario: unknown variable in an override', 's.scenario.yaml', scenario('  - { name: a, overrides: { e: { responses: [ { when: "flavour == 1", status: 500 } ] } } }\n'), ['scenarios[0].overrides.e.responses[0].when', "unknown variable 'flavour'"]],
   ['mocks: unknown variable in when', 'm.mocks.yaml', mocksWith('{ status: 200 }', '{ when: "flavour == \'x\'", status: 200 }'), ['routes[0].responses[0].when', "unknown variable 'flavour'", 'a mock rule can read: body, headers, method, params, path, query']],
   // Times up to 24 h, rates in [0, 1], counts finite: never clamped.
   ['mocks: fixed latency 3e9 ms', 'm.mocks.yaml', mocksWith('path: /e,', 'path: /e, latency: { fixed: 3000000000 },'), ['routes[0].latency.fixed', 'expected at most 86400000 ms (24 h)']],

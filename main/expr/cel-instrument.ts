@@ -136,6 +136,7 @@ function hook(node: HookableNode, role: Role | null, pairSlot: PairSlot | null, 
 }
 
 const guarded = new WeakSet<object>();
+let lastGuarded: Evaluator | null = null;
 /** The meter of the node evaluated last: the evaluation running now (they are synchronous). */
 let running: CelMeter | null = null;
 
@@ -145,6 +146,8 @@ let running: CelMeter | null = null;
  * budget ran out). Once the budget is spent, `tryEval` throws instead: the evaluation ends.
  */
 function stopLoopsOverBudget(ev: Evaluator): void {
+  if (ev === lastGuarded) return;
+  lastGuarded = ev;
   if (guarded.has(ev) || !('tryEval' in ev) || typeof ev.tryEval !== 'function') return;
   guarded.add(ev);
   const tryEval: TryEval = ev.tryEval.bind(ev);

@@ -14,10 +14,9 @@ interface Frame {
 
 /** The offset of the value at `path`, or of the deepest part of the path that exists. */
 export function jsonOffsetOf(text: string, path: readonly PropertyKey[]): number {
-  const stack: Frame[] = [];
   let best = 0;
   let bestLength = -1;
-  const valueAt = (offset: number): boolean => {
+  scanValues(text, (stack, offset) => {
     const length = stack.length;
     if (length > path.length) return false;
     for (let k = 0; k < length; k++) if (!sameKey((stack[k] as Frame).key, path[k])) return false;
@@ -26,7 +25,43 @@ export function jsonOffsetOf(text: string, path: readonly PropertyKey[]): number
       best = offset;
     }
     return length === path.length;
+  });
+  return best;
+}
+
+/**
+ * Offsets of paths in one JSON text: a scan per path for the first few, then (a document
+ * with many issues) one scan that indexes every value, so locating stays linear.
+ */
+export function jsonLocator(text: string): (path: readonly PropertyKey[]) => number {
+  const SCANS_BEFORE_INDEX = 20;
+  let scans = 0;
+  let index: Map<string, number> | null = null;
+  return (path) => {
+    if (index === null && scans++ < SCANS_BEFORE_INDEX) return jsonOffsetOf(text, path);
+    if (index === null) {
+      const built = new Map<string, number>();
+      scanValues(text, (stack, offset) => {
+        built.set(pathKey(stack.map((f) => f.key)), offset);
+        return false;
+      });
+      index = built;
+    }
+    for (let n = path.length; n > 0; n--) {
+      const found = index.get(pathKey(path.slice(0, n)));
+      if (found !== undefined) return found;
+    }
+    return 0;
   };
+}
+
+function pathKey(path: readonly PropertyKey[]): string {
+  return path.map((k) => (typeof k === 'number' ? `#${k}` : `.${String(k)}`)).join('\u0000');
+}
+
+/** Calls `visit` at the start of every value with the keys leading to it; stops when it returns true. */
+function scanValues(text: string, visit: (stack: readonly Frame[], offset: number) => boolean): void {
+  const stack: Frame[] = [];
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -54,11 +89,11 @@ export function jsonOffsetOf(text: string, path: readonly PropertyKey[]): number
       if (top && !top.array && top.expectKey) {
         top.key = decodeKey(text.slice(i, end));
         top.expectKey = false;
-      } else if (valueAt(i)) return i;
+      } else if (visit(stack, i)) return;
       i = end;
       continue;
     }
-    if (valueAt(i)) return i;
+    if (visit(stack, i)) return;
     if (c === 0x7b /* { */) stack.push({ array: false, key: '', expectKey: true });
     else if (c === 0x5b /* [ */) stack.push({ array: true, key: 0, expectKey: false });
     else {
@@ -67,7 +102,6 @@ export function jsonOffsetOf(text: string, path: readonly PropertyKey[]): number
     }
     i++;
   }
-  return best;
 }
 
 function sameKey(a: string | number, b: PropertyKey | undefined): boolean {

@@ -5,7 +5,7 @@ import { formatIssuePath } from '../api/issue-path';
 import { countValues, tooDeepAt, tooDeepMessage } from '../api/json-shape';
 import { FormatError } from './format-error';
 import type { FileIssue } from './format-error';
-import { jsonOffsetOf, lineIndex } from './json-locate';
+import { jsonLocator, lineIndex } from './json-locate';
 import { cstDepthIssue, yamlSizeIssue } from './yaml-limits';
 
 /** A parsed YAML or JSON file that can say where a path inside it is written. */
@@ -45,7 +45,8 @@ export function parseSourceDocument(file: string, text: string): SourceDocument 
 
 function jsonDocument(file: string, text: string, value: unknown): SourceDocument {
   const position = lineIndex(text);
-  const locate = (path: readonly PropertyKey[]): { line: number; column: number } => position(jsonOffsetOf(text, path));
+  const offsetOf = jsonLocator(text);
+  const locate = (path: readonly PropertyKey[]): { line: number; column: number } => position(offsetOf(path));
   const doc: SourceDocument = {
     file,
     value,

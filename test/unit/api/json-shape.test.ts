@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countValues, MAX_JSON_DEPTH, tooDeepAt } from '../../../main/api/json-shape';
-import { jsonOffsetOf, lineIndex } from '../../../main/formats/json-locate';
+import { jsonLocator, jsonOffsetOf, lineIndex } from '../../../main/formats/json-locate';
 
 /** `[[[…]]]` n levels deep, built without recursion. */
 function nested(n: number): unknown {
@@ -44,5 +44,12 @@ describe('locating a path in JSON text (json-locate.ts)', () => {
     expect(position(jsonOffsetOf(text, ['modules', 1, 'text']))).toEqual({ line: 5, column: 5 });
     expect(position(jsonOffsetOf(text, ['name']))).toEqual({ line: 2, column: 11 });
     expect(position(jsonOffsetOf(text, []))).toEqual({ line: 1, column: 1 });
+  });
+
+  it('answers many paths through one index with the same offsets as a scan per path', () => {
+    const locate = jsonLocator(text);
+    const paths: PropertyKey[][] = [['modules', 1, 'ports', 'next'], ['modules', 0, 'id'], ['modules', 1, 'text'], ['name'], []];
+    // 20 scans, then the index: every answer the same.
+    for (let round = 0; round < 10; round++) for (const path of paths) expect(locate(path)).toBe(jsonOffsetOf(text, path));
   });
 });

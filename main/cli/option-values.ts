@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { parse as parseYaml } from 'yaml';
+import { MAX_MILLIS } from '../api/formats/common';
 import { Latency } from '../api/formats/mocks';
 import { describeIssues, zodIssues } from '../api/validate';
 
@@ -13,13 +14,22 @@ export function wholeNumber(value: string): number {
 
 export function wholeMs(value: string): number {
   const n = wholeNumber(value);
-  if (n < 0) throw new InvalidArgumentError(`expected 0 or more, got '${value}'`);
+  if (n < 0 || n > MAX_MILLIS) throw new InvalidArgumentError(`expected 0 to ${MAX_MILLIS} ms (24 h), got '${value}'`);
   return n;
 }
 
 export function positiveMs(value: string): number {
   const n = wholeNumber(value);
-  if (n < 1) throw new InvalidArgumentError(`expected 1 or more, got '${value}'`);
+  if (n < 1 || n > MAX_MILLIS) throw new InvalidArgumentError(`expected 1 to ${MAX_MILLIS} ms (24 h), got '${value}'`);
+  return n;
+}
+
+/** Samples of a latency model: each is one run of the scenario. */
+export const MAX_SAMPLES = 100_000;
+
+export function samplesCount(value: string): number {
+  const n = wholeNumber(value);
+  if (n < 1 || n > MAX_SAMPLES) throw new InvalidArgumentError(`expected 1 to ${MAX_SAMPLES} samples, got '${value}'`);
   return n;
 }
 

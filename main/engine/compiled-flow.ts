@@ -2,6 +2,8 @@ import type { Endpoint, FlowFile, FlowModule, PortTarget } from '../api/formats/
 import { targetOf } from '../api/formats/flow';
 import { compileCel } from '../expr/cel';
 import type { CompiledCel } from '../expr/cel';
+import { compileSafeRegex } from '../expr/safe-regex';
+import type { SafeRegex } from '../expr/safe-regex';
 
 export interface CompiledEndpoint {
   readonly endpoint: Endpoint;
@@ -13,7 +15,7 @@ export interface CompiledEndpoint {
 export interface CompiledModule {
   readonly module: FlowModule;
   readonly ports: ReadonlyMap<string, { to: string; arrow: 'green' | 'red' }>;
-  readonly pattern: RegExp | null;
+  readonly pattern: SafeRegex | null;
   readonly cases: readonly { port: string; when: CompiledCel }[];
   readonly set: readonly { name: string; expr: CompiledCel }[];
 }
@@ -48,7 +50,7 @@ export function compileFlow(flow: FlowFile): CompiledFlow {
       {
         module,
         ports: new Map(Object.entries(module.ports).map(([port, target]: [string, PortTarget]) => [port, targetOf(target)])),
-        pattern: module.type === 'capture' && module.pattern !== undefined ? new RegExp(module.pattern, 'u') : null,
+        pattern: module.type === 'capture' && module.pattern !== undefined ? compileSafeRegex(module.pattern) : null,
         cases: module.type === 'condition' ? module.cases.map((c) => ({ port: c.port, when: compileCel(c.when) })) : [],
         set: module.type === 'context' ? Object.entries(module.set).map(([name, source]) => ({ name, expr: compileCel(source) })) : [],
       },

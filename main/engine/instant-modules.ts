@@ -46,8 +46,14 @@ export function capture(ctx: ModuleContext, compiled: CompiledModule, save: stri
   const message = ctx.message;
   let value: string | null = null;
   if (compiled.pattern) {
-    const match = compiled.pattern.exec(message);
-    if (match) value = match[1] ?? match[0];
+    let match: (string | undefined)[] | null;
+    try {
+      match = compiled.pattern.exec(message);
+    } catch (error) {
+      // RE2 runs in linear time, but a text can still be too long for one match.
+      return { port: 'nomatch', reason: error instanceof Error ? error.message : String(error) };
+    }
+    if (match) value = match[1] ?? match[0] ?? null;
   } else if (message.trim() !== '') {
     value = message;
   }

@@ -49,10 +49,14 @@ export function templateNames(source: string): string[] {
 
 export type Lookup = (path: readonly string[]) => JsonValue | undefined;
 
-/** Looks a dotted path up in a record of values. */
+/**
+ * Looks a dotted path up in a record of values, through own properties only: `{{constructor}}`
+ * or `{{body.__proto__}}` is a missing value (empty text and a warning), never a prototype member.
+ */
 export function lookupIn(values: Readonly<Record<string, JsonValue | undefined>>): Lookup {
   return (path) => {
-    let current: JsonValue | undefined = values[path[0] ?? ''];
+    const first = path[0] ?? '';
+    let current: JsonValue | undefined = Object.hasOwn(values, first) ? values[first] : undefined;
     for (let i = 1; i < path.length && current !== undefined; i++) {
       const key = path[i] ?? '';
       if (Array.isArray(current)) current = /^\d+$/.test(key) ? current[Number(key)] : undefined;

@@ -4,6 +4,7 @@ import type { MocksFile } from '../api/formats/mocks';
 import { ScenarioFile } from '../api/formats/scenario';
 import { formatIssuePath } from '../api/issue-path';
 import type { ScenarioEntry } from '../api/formats/scenario';
+import { oversizedCollections } from './collection-limits';
 import { FormatError } from './format-error';
 import type { FileIssue } from './format-error';
 import { loadDocument } from './load-document';
@@ -14,7 +15,7 @@ import { checkScenario } from './scenario-checks';
 import type { ScenarioIssue } from './scenario-checks';
 import { toLoadedScenario } from './to-loaded-scenario';
 import type { SourceDocument } from './source-document';
-import { validateFlowValue } from './validate-flow';
+import { locatedIssues, validateFlowValue } from './validate-flow';
 import { validateMocksValue } from './validate-mocks';
 import { fileIssuesFromZod } from './zod-issues';
 
@@ -78,6 +79,8 @@ export class FileLoader {
   }
 
   private async scenariosOf(doc: SourceDocument, abs: string): Promise<LoadedScenario[]> {
+    const oversized = locatedIssues(doc, [], oversizedCollections('scenario', doc.value));
+    if (oversized.length > 0) throw new FormatError(oversized);
     // Data-driven scenarios (`each:`) are checked without the parts their rows fill in, then row by row.
     const parsed = ScenarioFile.safeParse(fileWithoutRowFields(doc.value));
     if (!parsed.success) throw new FormatError(fileIssuesFromZod(doc, parsed.error));

@@ -1,7 +1,11 @@
 import { Endpoint, FlowModule, portsOf, targetOf } from '../api/formats/flow';
 import type { FlowFile } from '../api/formats/flow';
 import { celSyntaxError } from '../expr/cel';
+import { celTypeError, endpointScope, moduleScope } from '../expr/cel-scopes';
+import type { CelScope } from '../expr/cel-scopes';
+import { regexProblem } from '../expr/safe-regex';
 import { jsonTemplateNames, parseTemplate } from '../expr/template';
+import { flowContextNames } from './flow-context-names';
 
 export interface PathIssue {
   path: (string | number)[];
@@ -16,6 +20,8 @@ export interface FlowParts {
   /** Ids written in the file, even of modules or endpoints that failed to parse. */
   moduleIds: ReadonlySet<string>;
   endpointIds: ReadonlySet<string>;
+  /** Every context the flow can hold (what its expressions may read). */
+  contexts: ReadonlySet<string>;
 }
 
 export function partsOfFlow(flow: FlowFile): FlowParts {
@@ -25,6 +31,7 @@ export function partsOfFlow(flow: FlowFile): FlowParts {
     endpoints: flow.endpoints.map((endpoint, index) => ({ index, endpoint })),
     moduleIds: new Set(flow.modules.map((m) => m.id)),
     endpointIds: new Set(flow.endpoints.map((e) => e.id)),
+    contexts: flowContextNames(flow),
   };
 }
 
@@ -46,6 +53,7 @@ export function partsOfRaw(raw: unknown): FlowParts {
     }),
     moduleIds: ids(list('modules')),
     endpointIds: ids(list('endpoints')),
+    contexts: flowContextNames(raw),
   };
 }
 
@@ -70,7 +78,9 @@ export function checkFlowParts(parts: FlowParts): PathIssue[] {
   }
 
   const endpoints = parts.endpoints.map((e) => e.endpoint);
-  for (const { index, endpoint } of parts.endpoints) checkEndpoint(endpoint, ['endpoints', index], add);
+  const rules = endpointScope(parts.contexts);
+  const moduleExpressions = moduleScope(parts.contexts);
+  for (const { index, endpoint } of parts.endpoints) checkEndpoint(endpoint, ['endpoints', index], rules, add);
 
   for (const { index, module } of parts.modules) {
     const at = (...rest: (string | number)[]): (string | number)[] => ['modules', index, ...rest];
@@ -92,21 +102,18 @@ export function checkFlowParts(parts: FlowParts): PathIssue[] {
         break;
       case 'capture':
         if (module.pattern !== undefined) {
-          try {
-            new RegExp(module.pattern, 'u');
-          } catch (error) {
-            add(at('pattern'), `invalid regular expression: ${error instanceof Error ? error.message : String(error)}`);
-          }
+          const problem = regexProblem(module.pattern);
+          if (problem !== null) add(at('pattern'), problem);
         }
         break;
       case 'condition':
         module.cases.forEach((c, k) => {
-          cel(c.when, at('cases', k, 'when'), add);
+          cel(c.when, moduleExpressions, at('cases', k, 'when'), add);
           if (BUILTIN_PORT_NAMES.has(c.port) && c.port !== 'else') add(at('cases', k, 'port'), `'${c.port}' is a built-in port name; choose another`);
         });
         break;
       case 'context':
-        for (const [name, expr] of Object.entries(module.set)) cel(expr, at('set', name), add);
+        for (const [name, expr] of Object.entries(module.set)) cel(expr, moduleExpressions, at('set', name), add);
         break;
       default:
         break;
@@ -115,7 +122,7 @@ export function checkFlowParts(parts: FlowParts): PathIssue[] {
   return issues;
 }
 
-function checkEndpoint(endpoint: Endpoint, at: (string | number)[], add: (path: (string | number)[], message: string) => void): void {
+function checkEndpoint(endpoint: Endpoint, at: (string | number)[], rules: CelScope, add: (path: (string | number)[], message: string) => void): void {
   template(endpoint.url, [...at, 'url'], add);
   for (const [name, value] of Object.entries(endpoint.headers)) template(value, [...at, 'headers', name], add);
   try {
@@ -123,10 +130,10 @@ function checkEndpoint(endpoint: Endpoint, at: (string | number)[], add: (path: 
   } catch (error) {
     add([...at, 'body'], error instanceof Error ? error.message : String(error));
   }
-  cel(endpoint.success, [...at, 'success'], add);
-  for (const [name, expr] of Object.entries(endpoint.map)) cel(expr, [...at, 'map', name], add);
+  cel(endpoint.success, rules, [...at, 'success'], add);
+  for (const [name, expr] of Object.entries(endpoint.map)) cel(expr, rules, [...at, 'map', name], add);
   endpoint.ports.forEach((port, k) => {
-    cel(port.when, [...at, 'ports', k, 'when'], add);
+    cel(port.when, rules, [...at, 'ports', k, 'when'], add);
     if (BUILTIN_PORT_NAMES.has(port.name)) add([...at, 'ports', k, 'name'], `'${port.name}' is a built-in port; custom ports need their own name`);
   });
   duplicates(endpoint.ports.map((p, k) => [k, p.name] as const), (k, name, first) =>
@@ -134,8 +141,9 @@ function checkEndpoint(endpoint: Endpoint, at: (string | number)[], add: (path: 
   );
 }
 
-function cel(source: string, path: (string | number)[], add: (path: (string | number)[], message: string) => void): void {
-  const error = celSyntaxError(source);
+/** Syntax (and the cost of `matches()` literals), then the types against what the expression may read. */
+function cel(source: string, scope: CelScope, path: (string | number)[], add: (path: (string | number)[], message: string) => void): void {
+  const error = celSyntaxError(source) ?? celTypeError(source, scope);
   if (error !== null) add(path, error);
 }
 

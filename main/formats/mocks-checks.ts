@@ -1,5 +1,6 @@
-import type { MockRoute } from '../api/formats/mocks';
+import type { MockResponse, MockRoute } from '../api/formats/mocks';
 import { celSyntaxError } from '../expr/cel';
+import { celTypeError, mockWhenScope } from '../expr/cel-scopes';
 import { jsonTemplateNames, parseTemplate } from '../expr/template';
 import { pathSyntaxError } from '../../mocks/core/compile-mocks';
 import type { PathIssue } from './flow-checks';
@@ -15,18 +16,25 @@ export function checkRoutes(routes: readonly { index: number; route: MockRoute }
     else issues.push({ path: at('id'), message: `duplicate route id '${route.id}' (first at routes[${first}])` });
     const pathError = pathSyntaxError(route.path);
     if (pathError !== null) issues.push({ path: at('path'), message: `invalid Express path: ${pathError}` });
-    route.responses.forEach((response, k) => {
-      if (response.when !== undefined) {
-        const error = celSyntaxError(response.when);
-        if (error !== null) issues.push({ path: at('responses', k, 'when'), message: error });
-      }
-      try {
-        if (response.body !== undefined) jsonTemplateNames(response.body);
-        for (const value of Object.values(response.headers)) parseTemplate(value);
-      } catch (error) {
-        issues.push({ path: at('responses', k), message: error instanceof Error ? error.message : String(error) });
-      }
-    });
+    issues.push(...checkResponses(route.responses, at('responses')));
   }
+  return issues;
+}
+
+/** The `when` rules (syntax and what they read) and templates of responses, at `at[k]`. */
+export function checkResponses(responses: readonly MockResponse[], at: readonly (string | number)[]): PathIssue[] {
+  const issues: PathIssue[] = [];
+  responses.forEach((response, k) => {
+    if (response.when !== undefined) {
+      const error = celSyntaxError(response.when) ?? celTypeError(response.when, mockWhenScope());
+      if (error !== null) issues.push({ path: [...at, k, 'when'], message: error });
+    }
+    try {
+      if (response.body !== undefined) jsonTemplateNames(response.body);
+      for (const value of Object.values(response.headers)) parseTemplate(value);
+    } catch (error) {
+      issues.push({ path: [...at, k], message: error instanceof Error ? error.message : String(error) });
+    }
+  });
   return issues;
 }

@@ -2,6 +2,7 @@ import { portsOf } from '../api/formats/flow';
 import type { ScenarioEntry } from '../api/formats/scenario';
 import { formatIssuePath } from '../api/issue-path';
 import type { LoadedScenario } from './loaded-scenario';
+import { checkResponses } from './mocks-checks';
 
 export interface ScenarioIssue {
   path: (string | number)[];
@@ -20,9 +21,11 @@ export function checkScenario(
     issues.push({ path, pathText: formatIssuePath(path), message });
   };
   const routeIds = new Set(scenario.mocks?.routes.map((r) => r.id) ?? []);
-  for (const id of Object.keys(scenario.overrides)) {
-    if (routeIds.has(id)) continue;
+  for (const [id, override] of Object.entries(scenario.overrides)) {
     const at = entry.overrides?.[id] !== undefined && entryPath.length > 0 ? [...entryPath, 'overrides', id] : ['overrides', id];
+    // Overridden responses get the checks of a mocks file's responses.
+    if (override.responses) for (const issue of checkResponses(override.responses, [...at, 'responses'])) add(issue.path, issue.message);
+    if (routeIds.has(id)) continue;
     const known = routeIds.size === 0 ? 'the scenario has no mocks' : `routes: ${[...routeIds].join(', ')}`;
     add(at, `unknown route '${id}' (${known})`);
   }

@@ -1,6 +1,12 @@
-import { LineCounter, isNode, parseDocument } from 'yaml';
+import { Composer, isNode, LineCounter, Parser, YAMLParseError } from 'yaml';
+import type { CST, Document } from 'yaml';
+import { LIMITS } from '../api/formats/common';
+import { formatIssuePath } from '../api/issue-path';
+import { countValues, tooDeepAt, tooDeepMessage } from '../api/json-shape';
 import { FormatError } from './format-error';
 import type { FileIssue } from './format-error';
+import { jsonLocator, lineIndex } from './json-locate';
+import { cstDepthIssue, yamlSizeIssue } from './yaml-limits';
 
 /** A parsed YAML or JSON file that can say where a path inside it is written. */
 export interface SourceDocument {
@@ -14,46 +20,57 @@ const MAX_ALIAS_COUNT = 100;
 
 /**
  * Parses YAML (JSON is valid YAML 1.2). Syntax errors raise a FormatError with the line
- * and column; duplicate keys are errors too.
+ * and column; duplicate keys are errors too. Every document is held to the limits of
+ * README "Limits" (nesting, number of values, size of YAML) before the heavy work.
  */
 export function parseSourceDocument(file: string, text: string): SourceDocument {
-  // JSON is read with JSON.parse (fast); the YAML parser only runs if a path must be located.
+  // JSON is read with JSON.parse (fast) and located by a scan of its text.
   if (/^\s*[[{]/.test(text) && file.endsWith('.json')) {
+    let value: unknown;
+    let parsed = false;
+    let syntaxError = '';
     try {
-      const value: unknown = JSON.parse(text);
-      let located: SourceDocument | undefined;
-      const yamlDoc = (): SourceDocument => (located ??= parseYamlDocument(file, text));
-      return {
-        file,
-        value,
-        locate: (path) => yamlDoc().locate(path),
-        issue: (path, pathText, message) => yamlDoc().issue(path, pathText, message),
-      };
-    } catch {
-      // Not valid JSON: the YAML parser says where.
+      value = JSON.parse(text);
+      parsed = true;
+    } catch (error) {
+      syntaxError = error instanceof Error ? error.message : String(error);
     }
+    if (parsed) return jsonDocument(file, text, value);
+    // Not valid JSON: the YAML parser says where, when the text is small enough for it.
+    const tooLarge = yamlSizeIssue(file, text);
+    if (tooLarge) throw new FormatError([{ file, path: '(syntax)', message: `invalid JSON: ${syntaxError}` }]);
   }
   return parseYamlDocument(file, text);
 }
 
+function jsonDocument(file: string, text: string, value: unknown): SourceDocument {
+  const position = lineIndex(text);
+  const offsetOf = jsonLocator(text);
+  const locate = (path: readonly PropertyKey[]): { line: number; column: number } => position(offsetOf(path));
+  const doc: SourceDocument = {
+    file,
+    value,
+    locate,
+    issue: (path, pathText, message) => ({ file, path: pathText, message, ...locate(path) }),
+  };
+  const problem = shapeIssue(doc, value);
+  if (problem) throw new FormatError([problem]);
+  return doc;
+}
+
 function parseYamlDocument(file: string, text: string): SourceDocument {
+  const tooLarge = yamlSizeIssue(file, text);
+  if (tooLarge) throw new FormatError([tooLarge]);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    prettyErrors: true,
-    uniqueKeys: true,
-    strict: true,
-  });
+  const tokens: CST.Token[] = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const tooDeep = cstDepthIssue(file, tokens, (offset) => lineCounter.linePos(offset));
+  if (tooDeep) throw new FormatError([tooDeep]);
+  const doc = compose(tokens, text.length);
   if (doc.errors.length > 0) {
     throw new FormatError(
       doc.errors.map((error) => {
-        const pos = error.linePos?.[0];
-        return {
-          file,
-          path: '(syntax)',
-          message: `invalid YAML/JSON: ${firstLine(error.message)}`,
-          ...(pos ? { line: pos.line, column: pos.col } : {}),
-        };
+        const pos = lineCounter.linePos(error.pos[0]);
+        return { file, path: '(syntax)', message: `invalid YAML/JSON: ${firstLine(error.message)}`, line: pos.line, column: pos.col };
       }),
     );
   }
@@ -75,7 +92,7 @@ function parseYamlDocument(file: string, text: string): SourceDocument {
     }
     return undefined;
   };
-  return {
+  const source: SourceDocument = {
     file,
     value,
     locate,
@@ -84,6 +101,36 @@ function parseYamlDocument(file: string, text: string): SourceDocument {
       return { file, path: pathText, message, ...(pos ? { line: pos.line, column: pos.column } : {}) };
     },
   };
+  // Aliases can nest a document deeper than it is written, and multiply its values.
+  const problem = shapeIssue(source, value);
+  if (problem) throw new FormatError([problem]);
+  return source;
+}
+
+/** What `parseDocument` does, on tokens already measured: one document, errors on a second. */
+function compose(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  const composer = new Composer({ uniqueKeys: true, strict: true });
+  let doc: Document.Parsed | null = null;
+  for (const next of composer.compose(tokens, true, length)) {
+    if (doc === null) doc = next;
+    else {
+      const start = next.range[0];
+      doc.errors.push(new YAMLParseError([start, start + 1], 'MULTIPLE_DOCS', 'Source contains multiple documents; one file holds one document'));
+      break;
+    }
+  }
+  if (doc === null) throw new Error('the YAML composer gave no document');
+  return doc;
+}
+
+/** Nesting and number of values, the limits every parsed document is held to. */
+function shapeIssue(doc: SourceDocument, value: unknown): FileIssue | null {
+  const count = countValues(value, LIMITS.documentValues);
+  if (count > LIMITS.documentValues) {
+    return { file: doc.file, path: '(file)', message: `too many values: more than ${LIMITS.documentValues} (the limit for one document)` };
+  }
+  const deep = tooDeepAt(value);
+  return deep === null ? null : doc.issue(deep, formatIssuePath(deep), tooDeepMessage());
 }
 
 function firstLine(message: string): string {

@@ -1,11 +1,14 @@
 import { MockRoute, MocksFile } from '../api/formats/mocks';
-import { formatIssuePath } from '../api/issue-path';
 import { checkRoutes } from './mocks-checks';
 import type { SourceDocument } from './source-document';
+import { oversizedCollections } from './collection-limits';
+import { locatedIssues } from './validate-flow';
 import type { Validated } from './validate-flow';
 import { fileIssuesFromZod } from './zod-issues';
 
 export function validateMocksValue(doc: SourceDocument, raw: unknown, prefix: (string | number)[] = []): Validated<MocksFile> {
+  const oversized = locatedIssues(doc, prefix, oversizedCollections('mocks', raw));
+  if (oversized.length > 0) return { value: null, issues: oversized };
   const parsed = MocksFile.safeParse(raw);
   const schemaIssues = parsed.success ? [] : fileIssuesFromZod(doc, parsed.error, prefix);
   const routes = parsed.success
@@ -14,10 +17,7 @@ export function validateMocksValue(doc: SourceDocument, raw: unknown, prefix: (s
         const route = MockRoute.safeParse(r);
         return route.success ? [{ index, route: route.data }] : [];
       });
-  const crossIssues = checkRoutes(routes).map((i) => {
-    const path = [...prefix, ...i.path];
-    return doc.issue(path, formatIssuePath(path), i.message);
-  });
+  const crossIssues = locatedIssues(doc, prefix, checkRoutes(routes));
   const issues = [...schemaIssues, ...crossIssues];
   return { value: parsed.success && issues.length === 0 ? parsed.data : null, issues };
 }

@@ -1,6 +1,8 @@
 import { contract, isRouteName, routeNames } from '../api/contract';
 import type { OutputOf, ParsedInputOf, RouteName } from '../api/contract';
 import type { ApiError, CallResult } from '../api/errors';
+import { formatIssuePath } from '../api/issue-path';
+import { tooDeepAt, tooDeepMessage } from '../api/json-shape';
 import { describeIssues, inputError, zodIssues } from '../api/validate';
 import { HostError } from './host-error';
 
@@ -31,6 +33,12 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
 
   async function run<N extends RouteName>(name: N, input: unknown): Promise<CallResult<unknown>> {
     const route = contract[name];
+    // The schema walks nested values by recursion: a value nested past the limit is refused first.
+    const deep = tooDeepAt(input);
+    if (deep !== null) {
+      const issue = { path: formatIssuePath(deep), message: tooDeepMessage() };
+      return failure({ code: 'invalid_input', message: `invalid input for ${name}: ${describeIssues([issue])}`, issues: [issue] });
+    }
     const parsed = route.input.safeParse(input === null || input === undefined ? {} : input);
     if (!parsed.success) return failure(inputError(name, parsed.error));
     try {

@@ -1,5 +1,6 @@
 import { Agent, request } from 'undici';
 import type { JsonValue } from '../api/formats/common';
+import { tooDeepAt, tooDeepMessage } from '../api/json-shape';
 import type { Clock } from '../engine/clock';
 import { TaskPriority } from '../engine/clock';
 import type { InFlight, OutgoingRequest, Transport, TransportOutcome } from '../engine/transport';
@@ -64,7 +65,10 @@ export class HttpTransport implements Transport {
     if (text === '') return { kind: 'response', status, headers, body: undefined };
     const isJson = (headers['content-type'] ?? '').includes('json');
     try {
-      return { kind: 'response', status, headers, body: JSON.parse(text) as JsonValue };
+      const body = JSON.parse(text) as JsonValue;
+      // CEL and templates walk a body by recursion: one nested past the limit is not usable JSON.
+      if (tooDeepAt(body) !== null) return { kind: 'error', error: 'malformed', status, message: `response body is ${tooDeepMessage()}` };
+      return { kind: 'response', status, headers, body };
     } catch {
       if (isJson) return { kind: 'error', error: 'malformed', status, message: 'response body is not valid JSON' };
       return { kind: 'response', status, headers, body: text };

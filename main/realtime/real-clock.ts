@@ -3,6 +3,9 @@ import type { Clock, TaskPriority, TimerHandle } from '../engine/clock';
 import { EventQueue } from '../engine/event-queue';
 import type { QueuedTask } from '../engine/event-queue';
 
+/** The longest delay Node's setTimeout honours (2^31 - 1 ms, about 24.8 days). */
+export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+
 /**
  * Wall time, in conversation milliseconds: with `timeScale` 0.25 every delay and timeout
  * takes a quarter of its time, and `now()` still reads conversation time. One timer drives
@@ -46,7 +49,9 @@ export class RealClock implements Clock {
     if (this.timer !== null) clearTimeout(this.timer);
     this.armedFor = next.at;
     const delay = Math.max(0, (next.at - (performance.now() - this.startedAt) / this.timeScale) * this.timeScale);
-    this.timer = setTimeout(() => this.fire(), delay);
+    // Node fires a timeout of 2^31 ms or more after 1 ms: a longer wait is taken in steps
+    // (`fire` runs nothing that is not due yet and arms again for the rest).
+    this.timer = setTimeout(() => this.fire(), Math.min(delay, MAX_TIMER_DELAY_MS));
   }
 
   private fire(): void {

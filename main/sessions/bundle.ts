@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { BUNDLE_FORMAT, BundleFile, SessionFile } from '../api/formats/session';
 import type { FlowFile } from '../api/formats/flow';
 import type { MocksFile } from '../api/formats/mocks';
 import type { ScenarioResult } from '../api/formats/results';
 import { FormatError } from '../formats/format-error';
+import { readDocumentFile } from '../formats/read-document-file';
 import { parseSourceDocument } from '../formats/source-document';
 import { validateFlowValue } from '../formats/validate-flow';
 import { validateMocksValue } from '../formats/validate-mocks';
@@ -49,13 +49,7 @@ export interface LoadedRecording {
  * located errors; a bundle's flow and mocks get the same checks as their own files.
  */
 export async function loadRecording(path: string, display = path): Promise<LoadedRecording> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new FormatError([{ file: display, path: '(file)', message: 'cannot read: no such file' }]);
-  }
-  const doc = parseSourceDocument(display, text);
+  const doc = parseSourceDocument(display, await readDocumentFile(path, display));
   const format = typeof doc.value === 'object' && doc.value !== null ? (doc.value as Record<string, unknown>)['format'] : undefined;
   if (format === 'flowbench.session/1') {
     const parsed = SessionFile.safeParse(doc.value);

@@ -1,3 +1,4 @@
+import { MAX_MILLIS } from '../../main/api/formats/common';
 import type { Latency } from '../../main/api/formats/mocks';
 import type { RequestDraws } from './seeded-rng';
 
@@ -5,7 +6,9 @@ import type { RequestDraws } from './seeded-rng';
 export const Z_P99 = 2.3263478740408408;
 
 /**
- * The latency of the `n`-th matching request (1-based), in whole milliseconds, never negative.
+ * The latency of the `n`-th matching request (1-based), in whole milliseconds, from 0 to
+ * 24 h (MAX_MILLIS, the longest latency a file may set): the tails of `normal` and
+ * `lognormal` draws stop there, as every timeout does.
  */
 export function sampleLatency(model: Latency, n: number, draws: RequestDraws): number {
   if ('fixed' in model) return model.fixed;
@@ -14,12 +17,12 @@ export function sampleLatency(model: Latency, n: number, draws: RequestDraws): n
     return Math.round(min + draws.uniform('latency') * (max - min));
   }
   if ('normal' in model) {
-    return Math.max(0, Math.round(model.normal.meanMs + draws.normal('latency') * model.normal.sdMs));
+    return Math.min(MAX_MILLIS, Math.max(0, Math.round(model.normal.meanMs + draws.normal('latency') * model.normal.sdMs)));
   }
   if ('lognormal' in model) {
     const mu = Math.log(model.lognormal.medianMs);
     const sigma = (Math.log(model.lognormal.p99Ms) - mu) / Z_P99;
-    return Math.max(0, Math.round(Math.exp(mu + sigma * draws.normal('latency'))));
+    return Math.min(MAX_MILLIS, Math.max(0, Math.round(Math.exp(mu + sigma * draws.normal('latency')))));
   }
   const seq = model.sequence;
   return seq[Math.min(n - 1, seq.length - 1)] ?? 0;

@@ -7,6 +7,7 @@ import type { SourceDocument } from '../../main/formats/source-document';
 import { validateMocksValue } from '../../main/formats/validate-mocks';
 import { fileIssuesFromZod } from '../../main/formats/zod-issues';
 import { formatIssuePath } from '../../main/api/issue-path';
+import { tooDeepAt, tooDeepMessage } from '../../main/api/json-shape';
 import { MockConfigError } from './config-errors';
 
 /**
@@ -22,12 +23,19 @@ function valueDocument(value: unknown): SourceDocument {
   };
 }
 
+/** A body nested past the limit is refused before the schema walks it (which recurses). */
+function refuseTooDeep(raw: unknown): void {
+  const path = tooDeepAt(raw);
+  if (path !== null) throw new MockConfigError([{ path: formatIssuePath(path), message: tooDeepMessage() }]);
+}
+
 function toApiIssues(issues: readonly FileIssue[]): ApiIssue[] {
   return issues.map((i) => ({ path: i.path, message: i.message }));
 }
 
 /** Parses a whole mocks config with the file schema and the loader's cross-checks; throws MockConfigError. */
 export function parseMocksConfig(raw: unknown): MocksFile {
+  refuseTooDeep(raw);
   const checked = validateMocksValue(valueDocument(raw), raw);
   if (checked.value === null || checked.issues.length > 0) throw new MockConfigError(toApiIssues(checked.issues));
   return checked.value;
@@ -40,6 +48,7 @@ export function checkMocksConfig(mocks: MocksFile): MocksFile {
 
 /** Parses a route patch (latency, faults, responses, pick); throws MockConfigError with paths inside the patch. */
 export function parseRouteOverride(raw: unknown): RouteOverride {
+  refuseTooDeep(raw);
   const parsed = RouteOverride.safeParse(raw);
   if (!parsed.success) throw new MockConfigError(toApiIssues(fileIssuesFromZod(valueDocument(raw), parsed.error)));
   return parsed.data;

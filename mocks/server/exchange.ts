@@ -3,6 +3,9 @@ import type { FaultKind } from '../core';
 import { MODULE_HEADER, SESSION_HEADER } from '../core';
 import type { MockJournalEntry } from '../../main/api/routes/mocks';
 
+/** The longest delay Node's setTimeout honours (2^31 - 1 ms, about 24.8 days). */
+const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+
 export interface ExchangeClock {
   /** performance.now() of the server start. */
   readonly startedAt: number;
@@ -62,18 +65,27 @@ export class Exchange {
     return this.settled || this.res.destroyed;
   }
 
-  /** Runs `fn` after `ms` unless the exchange ends first. */
+  /**
+   * Runs `fn` after `ms` unless the exchange ends first. A wait past what one Node timer
+   * holds (2^31 - 1 ms; a 24 h latency at time scale 100 is 8.64e9 ms) is taken in steps:
+   * Node would fire a longer one after 1 ms.
+   */
   later(ms: number, fn: () => void): void {
     this.watch();
+    const step = Math.min(ms, MAX_TIMER_DELAY_MS);
     const timer = setTimeout(() => {
       if (this.timers) this.timers.splice(this.timers.indexOf(timer), 1);
       if (this.closed) return;
+      if (ms > step) {
+        this.later(ms - step, fn);
+        return;
+      }
       try {
         fn();
       } catch (error) {
         this.fail(error);
       }
-    }, ms);
+    }, step);
     (this.timers ??= []).push(timer);
   }
 

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { JsonValue } from '../../main/api/formats/common';
+import { tooDeepAt, tooDeepMessage } from '../../main/api/json-shape';
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -48,7 +49,10 @@ export function parseBody(raw: Buffer | null, contentType: string | undefined): 
   const looksJson = contentType === undefined ? /^\s*[[{"]/.test(text) : /[/+]json\b/i.test(contentType);
   if (!looksJson) return { body: text, warning: null };
   try {
-    return { body: JSON.parse(text) as JsonValue, warning: null };
+    const body = JSON.parse(text) as JsonValue;
+    // Templates and CEL walk the body by recursion: a body nested past the limit stays text.
+    if (tooDeepAt(body) !== null) return { body: text, warning: `request body is ${tooDeepMessage()}; templates see it as text` };
+    return { body, warning: null };
   } catch (error) {
     const warning = contentType === undefined ? null : `request body is not valid JSON (${error instanceof Error ? error.message : String(error)}); templates see it as text`;
     return { body: text, warning };

@@ -21,8 +21,61 @@ export const CelExpression = z.string().min(1, 'expected a CEL expression');
 /** Text with `{{name}}` or `{{name.path}}` placeholders. */
 export const Template = z.string();
 
-/** Milliseconds: a whole number, zero or more. */
-export const Millis = z.number().int('expected whole milliseconds').min(0, 'expected 0 ms or more');
+/**
+ * The longest latency, timeout, wait or pause any file or API call may ask for: 24 h.
+ * Longer values are invalid input (never clamped): real timers cannot hold them, and a
+ * conversation that long is a typo.
+ */
+export const MAX_MILLIS = 86_400_000;
+const maxMillisMessage = `expected at most ${MAX_MILLIS} ms (24 h)`;
+
+/** Milliseconds: a whole number from 0 to 24 h. */
+export const Millis = z.number().int('expected whole milliseconds').min(0, 'expected 0 ms or more').max(MAX_MILLIS, maxMillisMessage);
+
+/** A timeout or duration that must pass: whole milliseconds from 1 to 24 h. */
+export const PositiveMillis = z.number().int('expected whole milliseconds').min(1, 'expected a duration above 0 ms').max(MAX_MILLIS, maxMillisMessage);
+
+/** A time in ms that need not be whole (a recorded time, a distribution's parameter): 0 to 24 h. */
+export const TimeMs = z.number().min(0, 'expected 0 ms or more').max(MAX_MILLIS, maxMillisMessage);
+
+/** A probability: 0 to 1. */
+export const Rate = z.number().min(0, 'expected a rate from 0 to 1').max(1, 'expected a rate from 0 to 1');
+
+/** Real clock: multiplies every delay and timeout (0.1 = ten times faster), 0.001 to 100. */
+export const TimeScale = z
+  .number()
+  .min(0.001, 'expected a time scale from 0.001 to 100')
+  .max(100, 'expected a time scale from 0.001 to 100');
+
+/** A whole number from `min` to `max` (counts, request numbers, maxima). */
+export function boundedInt(min: number, max: number): z.ZodNumber {
+  return z.number().int('expected a whole number').min(min, `expected ${min} or more`).max(max, `expected at most ${max}`);
+}
+
+/**
+ * Sizes every file and API call is held to (README "Limits"). A collection over its limit
+ * is invalid input at its path, checked before the heavy work of validating its items.
+ */
+export const LIMITS = {
+  /** Bytes of one flow, mocks, scenario, session or bundle file. */
+  fileBytes: 20 * 1024 * 1024,
+  /** Nesting of objects and lists in any file or API input. */
+  depth: 64,
+  /** YAML/JSON values (entries of maps and lists) in one document. */
+  documentValues: 1_000_000,
+  modules: 5_000,
+  endpoints: 1_000,
+  routes: 1_000,
+  /** Responses or faults of one route, cases of one condition, custom ports of one endpoint. */
+  alternatives: 1_000,
+  /** Latencies of one `sequence`, request numbers of one `nth`. */
+  sequence: 10_000,
+  scenarios: 5_000,
+  /** User steps and expectations of one scenario. */
+  steps: 10_000,
+  /** A 1-based request number (`nth`), a counter's `max`, an expected request count. */
+  count: 1_000_000,
+} as const;
 
 /** An identifier of a module, endpoint, route, port or context. */
 export const Identifier = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CelExpression, HttpMethod, Identifier, JsonValue, Millis, Template } from './common';
+import { boundedInt, CelExpression, HttpMethod, Identifier, JsonValue, LIMITS, Millis, PositiveMillis, Template } from './common';
 
 export const FLOW_FORMAT = 'flowbench.flow/1';
 
@@ -15,7 +15,8 @@ export type PortTarget = z.infer<typeof PortTarget>;
 
 export const Ports = z.record(z.string(), PortTarget);
 
-export const Position = z.strictObject({ x: z.number(), y: z.number() });
+const coordinate = z.number().min(-1e7, 'expected a coordinate from -10000000 to 10000000').max(1e7, 'expected a coordinate from -10000000 to 10000000');
+export const Position = z.strictObject({ x: coordinate, y: coordinate });
 
 const base = {
   id: Identifier,
@@ -35,7 +36,7 @@ export const ConditionCase = z.strictObject({ port: Identifier, when: CelExpress
 export const ConditionModule = z.strictObject({
   ...base,
   type: z.literal('condition'),
-  cases: z.array(ConditionCase).min(1, 'expected at least one case'),
+  cases: z.array(ConditionCase).min(1, 'expected at least one case').max(LIMITS.alternatives, `expected at most ${LIMITS.alternatives} cases`),
 });
 export const ContextModule = z.strictObject({
   ...base,
@@ -47,7 +48,7 @@ export const CounterModule = z.strictObject({
   ...base,
   type: z.literal('counter'),
   name: Identifier,
-  max: z.number().int().min(0),
+  max: boundedInt(0, LIMITS.count),
 });
 export const ApiModule = z.strictObject({ ...base, type: z.literal('api'), endpoint: Identifier });
 export const ApiAsyncModule = z.strictObject({ ...base, type: z.literal('api_async'), endpoint: Identifier });
@@ -88,11 +89,11 @@ export const Endpoint = z.strictObject({
   url: Template.min(1, 'expected a URL (absolute, or relative to the mock server)'),
   headers: z.record(z.string(), Template).default({}),
   body: JsonValue.default(null),
-  timeoutMs: z.number().int().positive('expected a timeout above 0 ms').default(5000),
+  timeoutMs: PositiveMillis.default(5000),
   statusContext: Identifier.optional(),
   map: z.record(Identifier, CelExpression).default({}),
   success: CelExpression.default(DEFAULT_SUCCESS_RULE),
-  ports: z.array(EndpointPort).default([]),
+  ports: z.array(EndpointPort).max(LIMITS.alternatives, `expected at most ${LIMITS.alternatives} ports`).default([]),
 });
 export type Endpoint = z.infer<typeof Endpoint>;
 
@@ -106,9 +107,9 @@ export const FlowFile = z.strictObject({
   channel: Channel.default('chat'),
   start: Identifier,
   contexts: z.record(Identifier, JsonValue).default({}),
-  speech: z.strictObject({ wpm: z.number().positive().default(150) }).default({ wpm: 150 }),
-  endpoints: z.array(Endpoint).default([]),
-  modules: z.array(FlowModule).min(1, 'expected at least one module'),
+  speech: z.strictObject({ wpm: z.number().min(1, 'expected 1 to 1000 words per minute').max(1000, 'expected 1 to 1000 words per minute').default(150) }).default({ wpm: 150 }),
+  endpoints: z.array(Endpoint).max(LIMITS.endpoints, `expected at most ${LIMITS.endpoints} endpoints`).default([]),
+  modules: z.array(FlowModule).min(1, 'expected at least one module').max(LIMITS.modules, `expected at most ${LIMITS.modules} modules`),
 });
 export type FlowFile = z.infer<typeof FlowFile>;
 export type FlowFileInput = z.input<typeof FlowFile>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CelExpression, HttpMethod, Identifier, JsonValue, Millis } from './common';
+import { boundedInt, CelExpression, HttpMethod, Identifier, JsonValue, LIMITS, Millis, Rate, TimeMs } from './common';
 
 export const MOCKS_FORMAT = 'flowbench.mocks/1';
 
@@ -14,10 +14,10 @@ export const Latency = z.union(
     z.strictObject({ normal: z.strictObject({ meanMs: Millis, sdMs: Millis }) }),
     z.strictObject({
       lognormal: z
-        .strictObject({ medianMs: z.number().positive(), p99Ms: z.number().positive() })
+        .strictObject({ medianMs: TimeMs.positive('expected above 0 ms'), p99Ms: TimeMs.positive('expected above 0 ms') })
         .refine((l) => l.p99Ms >= l.medianMs, 'expected p99Ms >= medianMs'),
     }),
-    z.strictObject({ sequence: z.array(Millis).min(1, 'expected at least one latency') }),
+    z.strictObject({ sequence: z.array(Millis).min(1, 'expected at least one latency').max(LIMITS.sequence, `expected at most ${LIMITS.sequence} latencies`) }),
   ],
   { error: 'expected one latency model: { fixed }, { uniform }, { normal }, { lognormal } or { sequence }' },
 );
@@ -25,9 +25,9 @@ export type Latency = z.infer<typeof Latency>;
 
 const trigger = {
   /** Probability per matching request, 0..1. */
-  rate: z.number().min(0).max(1).optional(),
+  rate: Rate.optional(),
   /** 1-based numbers of the matching requests it hits. */
-  nth: z.array(z.number().int().min(1)).min(1).optional(),
+  nth: z.array(boundedInt(1, LIMITS.count)).min(1).max(LIMITS.sequence, `expected at most ${LIMITS.sequence} request numbers`).optional(),
 };
 
 export const FAULT_KINDS = ['status', 'hang', 'reset', 'empty', 'malformed', 'slow_body'] as const;
@@ -61,7 +61,7 @@ export const MockResponse = z.strictObject({
   status: z.number().int().min(100).max(599).default(200),
   headers: z.record(z.string(), z.string()).default({}),
   body: JsonValue.optional(),
-  weight: z.number().positive().default(1),
+  weight: z.number().positive().max(LIMITS.count, `expected a weight of at most ${LIMITS.count}`).default(1),
 });
 export type MockResponse = z.infer<typeof MockResponse>;
 
@@ -72,9 +72,9 @@ export const MockRoute = z.strictObject({
   method: HttpMethod.default('GET'),
   path: z.string().startsWith('/', 'expected a path starting with /'),
   latency: Latency.default({ fixed: 0 }),
-  faults: z.array(Fault).default([]),
+  faults: z.array(Fault).max(LIMITS.alternatives, `expected at most ${LIMITS.alternatives} faults`).default([]),
   pick: Pick.default('first'),
-  responses: z.array(MockResponse).min(1, 'expected at least one response'),
+  responses: z.array(MockResponse).min(1, 'expected at least one response').max(LIMITS.alternatives, `expected at most ${LIMITS.alternatives} responses`),
 });
 export type MockRoute = z.infer<typeof MockRoute>;
 
@@ -82,7 +82,7 @@ export const MocksFile = z.strictObject({
   format: z.literal(MOCKS_FORMAT, { error: `expected format: ${MOCKS_FORMAT}` }),
   name: z.string().optional(),
   seed: z.number().int().default(0),
-  routes: z.array(MockRoute),
+  routes: z.array(MockRoute).max(LIMITS.routes, `expected at most ${LIMITS.routes} routes`),
 });
 export type MocksFile = z.infer<typeof MocksFile>;
 export type MocksFileInput = z.input<typeof MocksFile>;
@@ -90,8 +90,8 @@ export type MocksFileInput = z.input<typeof MocksFile>;
 /** What a scenario (or the admin API) may change in one route. */
 export const RouteOverride = z.strictObject({
   latency: Latency.optional(),
-  faults: z.array(Fault).optional(),
-  responses: z.array(MockResponse).min(1).optional(),
+  faults: z.array(Fault).max(LIMITS.alternatives, `expected at most ${LIMITS.alternatives} faults`).optional(),
+  responses: z.array(MockResponse).min(1).max(LIMITS.alternatives, `expected at most ${LIMITS.alternatives} responses`).optional(),
   pick: Pick.optional(),
 });
 export type RouteOverride = z.infer<typeof RouteOverride>;

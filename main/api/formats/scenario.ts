@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpBaseUrl, Identifier, JsonValue, Millis } from './common';
+import { boundedInt, HttpBaseUrl, Identifier, JsonValue, LIMITS, Millis, PositiveMillis, TimeScale } from './common';
 import { EachRows } from './each-rows';
 import { FlowFile } from './flow';
 import { MocksFile, RouteOverride } from './mocks';
@@ -26,11 +26,11 @@ export const Expectation = z.union(
     z.strictObject({ ends: EndState }),
     z.strictObject({ visits: z.array(Identifier).min(1) }),
     z.strictObject({
-      port: z.strictObject({ module: Identifier, is: Identifier, nth: z.number().int().min(1).optional() }),
+      port: z.strictObject({ module: Identifier, is: Identifier, nth: boundedInt(1, LIMITS.count).optional() }),
     }),
     z.strictObject({ context: z.record(Identifier, JsonValue) }),
     z.strictObject({ says: z.string().min(1) }),
-    z.strictObject({ requests: z.strictObject({ endpoint: Identifier, count: z.number().int().min(0) }) }),
+    z.strictObject({ requests: z.strictObject({ endpoint: Identifier, count: boundedInt(0, LIMITS.count) }) }),
     z.strictObject({ maxDeadAirMs: Millis }),
   ],
   { error: `expected one check per item, one of: ${EXPECTATION_KINDS.join(', ')}` },
@@ -52,15 +52,15 @@ const settings = {
   overrides: z.record(Identifier, RouteOverride).optional(),
   clock: Clock.optional(),
   /** Real clock only: multiplies every delay and timeout (0.1 = ten times faster). */
-  timeScale: z.number().positive().max(100).optional(),
+  timeScale: TimeScale.optional(),
   /** Real clock only: send requests to this API instead of a local mock server. */
   baseUrl: HttpBaseUrl.optional(),
   seed: z.number().int().optional(),
   tags: z.array(z.string().min(1)).optional(),
-  user: z.array(UserStep).optional(),
-  expect: z.array(Expectation).optional(),
+  user: z.array(UserStep).max(LIMITS.steps, `expected at most ${LIMITS.steps} user steps`).optional(),
+  expect: z.array(Expectation).max(LIMITS.steps, `expected at most ${LIMITS.steps} checks`).optional(),
   /** Conversation time after which the run ends in error (max_duration). */
-  maxDurationMs: z.number().int().positive().optional(),
+  maxDurationMs: PositiveMillis.optional(),
 };
 
 /** `each:` (SPEC §7.4): one run per row, `{{name}}` replaced in the name, user steps, overrides and expectations. */
@@ -79,7 +79,7 @@ export const ScenarioFile = z
     name: z.string().min(1).optional(),
     ...settings,
     ...rows,
-    scenarios: z.array(ScenarioEntry).min(1, 'expected at least one scenario').optional(),
+    scenarios: z.array(ScenarioEntry).min(1, 'expected at least one scenario').max(LIMITS.scenarios, `expected at most ${LIMITS.scenarios} scenarios`).optional(),
   })
   .superRefine((file, ctx) => {
     if (file.scenarios === undefined && file.name === undefined) {

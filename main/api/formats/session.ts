@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpMethod, JsonValue } from './common';
+import { HttpMethod, JsonValue, TimeMs, TimeScale } from './common';
 import { FlowFile } from './flow';
 import { MocksFile } from './mocks';
 import { ScenarioResult } from './results';
@@ -12,18 +12,18 @@ export const BUNDLE_FORMAT = 'flowbench.bundle/1';
 export const SessionUserMessage = z.object({
   say: z.string(),
   /** When the user started the message, in ms from the session start. */
-  at: z.number().min(0),
+  at: TimeMs,
   /** The pause between the bot being ready (turn ended, audio done) and the message. */
-  afterMs: z.number().min(0).optional(),
+  afterMs: TimeMs.optional(),
 });
 export type SessionUserMessage = z.infer<typeof SessionUserMessage>;
 
 export const ExchangeOutcome = z.union([
-  z.object({ status: z.number().int(), headers: z.record(z.string(), z.string()), body: JsonValue.nullable(), arrivedAt: z.number().min(0) }),
+  z.object({ status: z.number().int(), headers: z.record(z.string(), z.string()), body: JsonValue.nullable(), arrivedAt: TimeMs }),
   z.object({
     /** timeout: the bot gave up at its deadline; abandoned: it dropped the request earlier (superseded, run ended). */
     error: z.enum(['timeout', 'reset', 'empty', 'malformed', 'abandoned']),
-    at: z.number().min(0),
+    at: TimeMs,
     status: z.number().int().optional(),
   }),
 ]);
@@ -34,7 +34,7 @@ export const Exchange = z.object({
   module: z.string(),
   /** The request id of the trace (r1, r2, …). */
   id: z.string().optional(),
-  sentAt: z.number().min(0),
+  sentAt: TimeMs,
   request: z.object({ method: HttpMethod, url: z.string(), headers: z.record(z.string(), z.string()), body: JsonValue.nullable() }),
   outcome: ExchangeOutcome,
   /** The fault the mock server injected, when it served the session. */
@@ -58,7 +58,7 @@ export const SessionFile = z.object({
   }),
   mocks: z.object({ file: z.string().optional(), baseUrl: z.string().optional(), sha256: z.string().optional() }).optional(),
   clock: z.enum(['real', 'virtual']),
-  timeScale: z.number().positive().optional(),
+  timeScale: TimeScale.optional(),
   seed: z.number().int(),
   channel: z.enum(['chat', 'voice', 'email']).optional(),
   user: z.array(SessionUserMessage),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Millis, PositiveMillis } from '../formats/common';
 import { Latency } from '../formats/mocks';
 import { EndState } from '../formats/scenario';
 import { defineRoute } from '../route';
@@ -89,6 +90,9 @@ export const FlowCoverage = z.object({
 });
 export type FlowCoverage = z.infer<typeof FlowCoverage>;
 
+/** Grid points of one latency sweep (bisection adds a few runs per boundary). */
+export const MAX_SWEEP_POINTS = 10_000;
+
 export const analysisSweep = defineRoute({
   name: 'analysis.sweep',
   summary: "Runs a scenario for each latency of one endpoint and returns the latency bands of each path, with exact boundaries.",
@@ -100,12 +104,13 @@ export const analysisSweep = defineRoute({
       /** …or a library scenario. */
       scenarioId: z.number().int().positive().optional(),
       endpoint: z.string().min(1),
-      from: z.number().int().min(0).default(0),
-      to: z.number().int().min(0),
-      step: z.number().int().positive().default(50),
+      from: Millis.default(0),
+      to: Millis,
+      step: PositiveMillis.default(50),
     })
     .strict()
     .refine((i) => i.to >= i.from, { message: 'expected to >= from', path: ['to'] })
+    .refine((i) => (i.to - i.from) / i.step <= MAX_SWEEP_POINTS, { message: `expected at most ${MAX_SWEEP_POINTS} grid points; use a larger step`, path: ['step'] })
     .refine((i) => (i.file === undefined) !== (i.scenarioId === undefined), { message: 'expected a file or a scenarioId, not both', path: ['file'] }),
   output: SweepResult,
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Millis, TimeScale } from '../formats/common';
 import { RouteOverride } from '../formats/mocks';
 import { ScenarioResult } from '../formats/results';
 import { Clock } from '../formats/scenario';
@@ -25,10 +26,10 @@ export const runsStart = defineRoute({
       index: z.number().int().min(0).default(0),
       seed: z.number().int().optional(),
       clock: Clock.optional(),
-      timeScale: z.number().positive().max(100).optional(),
+      timeScale: TimeScale.optional(),
       useMockPatches: z.boolean().default(true),
       /** Virtual clock only: a fixed latency per flow endpoint (e.g. a band of the boundary explorer). */
-      endpointLatency: z.record(z.string(), z.number().int().min(0)).optional(),
+      endpointLatency: z.record(z.string(), Millis).optional(),
       /** Chosen by the caller to tell its own `runs.trace` events apart; one is made up otherwise. */
       runId: z.string().min(1).max(100).optional(),
     })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpBaseUrl, JsonValue } from '../formats/common';
+import { HttpBaseUrl, JsonValue, Millis, TimeScale } from '../formats/common';
 import { HarFile } from '../formats/har';
 import { MocksFile } from '../formats/mocks';
 import { EndState } from '../formats/scenario';
@@ -66,7 +66,7 @@ export const sessionsStart = defineRoute({
     .object({
       flowFile: z.string().min(1),
       baseUrl: HttpBaseUrl.optional(),
-      timeScale: z.number().positive().max(100).default(1),
+      timeScale: TimeScale.default(1),
       seed: z.number().int().optional(),
     })
     .strict(),
@@ -118,7 +118,7 @@ export const sessionsReplay = defineRoute({
       relative: z.boolean().default(false),
       answers: z.enum(['recording', 'mocks']).default('recording'),
       mocksFile: z.string().min(1).optional(),
-      endpointLatency: z.record(z.string(), z.number().int().min(0)).default({}),
+      endpointLatency: z.record(z.string(), Millis).default({}),
     })
     .strict(),
   output: ReplayOutcome,

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
-import { HttpBaseUrl } from '../../api/formats/common';
+import { HttpBaseUrl, TimeScale } from '../../api/formats/common';
 import { RESULTS_FORMAT } from '../../api/formats/results';
 import type { ResultsFile, ScenarioResult } from '../../api/formats/results';
 import type { ClockKind } from '../../api/formats/scenario';
@@ -56,7 +56,7 @@ export const runCommand: CliCommand = {
       .option('--tag <tag...>', 'only scenarios with one of these tags')
       .option('--shard <i/n>', 'run the i-th of n equal parts of the suite', shard)
       .addOption(new Option('--clock <clock>', 'virtual or real (overrides the files)').choices(['virtual', 'real']))
-      .option('--time-scale <x>', 'real clock: multiply every delay and timeout by x (e.g. 0.25)', positiveNumber)
+      .option('--time-scale <x>', 'real clock: multiply every delay and timeout by x (0.001 to 100, e.g. 0.25)', timeScale)
       .option('--base-url <url>', 'real clock: send requests to this API (http or https) instead of a local mock server', httpBaseUrl)
       .option('--trace <file>', 'write every trace event as JSON lines to this file')
       .option('--coverage', 'after the run, list which module ports were taken, per flow (never-taken first)')
@@ -149,10 +149,10 @@ function integer(value: string): number {
   return n;
 }
 
-function positiveNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a number above 0, got '${value}'`);
-  return n;
+function timeScale(value: string): number {
+  const parsed = TimeScale.safeParse(Number(value));
+  if (!parsed.success) throw new InvalidArgumentError(`expected a time scale from 0.001 to 100, got '${value}'`);
+  return parsed.data;
 }
 
 function httpBaseUrl(value: string): string {

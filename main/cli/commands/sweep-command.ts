@@ -1,4 +1,5 @@
 import type { Latency } from '../../api/formats/mocks';
+import { MAX_SWEEP_POINTS } from '../../api/routes/analysis';
 import type { DistributionSweep, SweepMap, SweepResult } from '../../api/routes/analysis';
 import { sweepLatency } from '../../analysis/sweep';
 import { sweepDistribution } from '../../analysis/sweep-distribution';
@@ -7,7 +8,7 @@ import { FileLoader } from '../../formats/file-loader';
 import { EXIT_INVALID, EXIT_OK } from '../cli-io';
 import type { CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
-import { latencyModel, positiveMs, wholeMs, wholeNumber } from '../option-values';
+import { latencyModel, positiveMs, samplesCount, wholeMs, wholeNumber } from '../option-values';
 import { pickScenario } from '../scenario-pick';
 
 interface SweepFlags {
@@ -35,7 +36,7 @@ export const sweepCommand: CliCommand = {
       .option('-s, --scenario <name|index>', 'which scenario of the file (default: the first)')
       .option('--seed <n>', 'seed (for the mocks and the distribution samples)', wholeNumber)
       .option('--distribution <latency>', 'sample the latency from a model instead, e.g. "{ lognormal: { medianMs: 800, p99Ms: 6000 } }"', latencyModel)
-      .option('--samples <n>', 'samples drawn with --distribution', positiveMs, 1000)
+      .option('--samples <n>', 'samples drawn with --distribution', samplesCount, 1000)
       .option('--json', 'print JSON for tools')
       .action(async (file: string, flags: SweepFlags) => {
         done(await sweep(file, flags, io));
@@ -67,6 +68,7 @@ async function sweep(file: string, flags: SweepFlags, io: CliIo): Promise<number
       io.stdout.write(flags.json ? `${JSON.stringify(map, null, 2)}\n` : mapTable(map));
       return EXIT_OK;
     }
+    if ((range.to - range.from) / range.step > MAX_SWEEP_POINTS) return fail(io, `more than ${MAX_SWEEP_POINTS} grid points; use a larger --step`);
     const result = sweepLatency(scenario, { endpoint: first, ...range, ...(seed !== undefined ? { seed } : {}) });
     io.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : bandsTable(result));
     return EXIT_OK;

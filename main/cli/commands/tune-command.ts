@@ -16,7 +16,7 @@ import { EXIT_FAILED, EXIT_INVALID, EXIT_OK } from '../cli-io';
 import type { CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
 import { databaseFileOf, withLibrary } from '../library-db';
-import { gridValues, latencyModel, positiveMs, wholeMs, wholeNumber } from '../option-values';
+import { gridValues, latencyModel, samplesCount, wholeMs, wholeNumber } from '../option-values';
 import { pickScenario } from '../scenario-pick';
 import { tuneReport } from '../tune-report';
 
@@ -53,7 +53,7 @@ export const tuneCommand: CliCommand = {
       .option('--from-journal <url>', "fit a model to a running mock server's journal (its address, e.g. http://127.0.0.1:4010)")
       .option('--timeouts <list|from-to/step>', 'await timeoutMs candidates, e.g. 1000,2000,3000 or 1000-5000/500 (default: 1000 ms to the endpoint timeout in ~8 steps, and the flow\'s own)', gridValues(500))
       .option('--counter <list|from-to/step>', "await-loop counter max candidates, e.g. 1,2,3 or 1-4 (default: the flow's own)", gridValues(1))
-      .option('--samples <n>', 'latency samples per candidate', positiveMs, 2000)
+      .option('--samples <n>', 'latency samples per candidate', samplesCount, 2000)
       .option('--max-dead-air <ms>', 'the p95 dead air a recommendation may have', wholeMs, 3000)
       .option('--await <module>', 'tune only this api_await of the endpoint (default: all of them)')
       .option('-s, --scenario <name|index>', 'which scenario of the file (default: the first)')

@@ -3,6 +3,7 @@ import type { ResultsFile, ScenarioResult } from '../../api/formats/results';
 import type { CliIo } from '../cli-io';
 import { colors } from '../colors';
 import type { Reporter } from './reporter';
+import { warningLines } from './run-warnings';
 import { writeOutput } from './write-output';
 
 /** Suites at least this long get a progress bar on a terminal instead of a line each. */
@@ -44,9 +45,19 @@ export function prettyReporter(io: CliIo, file: string | undefined): Reporter {
       }
       const mark = result.status === 'passed' ? c.green('✓') : c.red('✗');
       emit(`  ${mark} ${result.name} ${c.dim(`(${result.file}, ${result.endState} at ${result.virtualMs} ms)`)}`);
+      for (const line of warningLines(result, c)) emit(line);
     },
     async onEnd(results: ResultsFile) {
       (bar as SingleBar | null)?.stop();
+      if (bar !== null) {
+        // The progress bar showed no line per scenario: their warnings come here.
+        const warned = results.scenarios.filter((r) => r.trace.some((e) => e.type === 'warning'));
+        if (warned.length > 0) emit('');
+        for (const r of warned) {
+          emit(`  ${c.yellow('⚠')} ${r.name} ${c.dim(`(${r.file})`)}`);
+          for (const line of warningLines(r, c)) emit(line);
+        }
+      }
       const bad = results.scenarios.filter((r) => r.status !== 'passed');
       if (bad.length > 0) emit('');
       bad.forEach((r, i) => emit(describeFailure(r, i + 1, c)));

@@ -32,7 +32,7 @@ describe('the loader under random input', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('random edits of a valid flow never crash it', async () => {
     const original = readFileSync(join(examplesDir, 'flows', 'order-status.flow.yaml'), 'utf8');
@@ -44,7 +44,7 @@ describe('the loader under random input', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('a YAML alias bomb is refused, not expanded', async () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];

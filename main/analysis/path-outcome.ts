@@ -8,7 +8,8 @@ const INTERESTING = new Set(['api', 'api_await']);
 export function pathOutcome(result: ScenarioResult, flow: FlowFile): PathOutcome {
   const types = new Map(flow.modules.map((m) => [m.id, m.type]));
   const endLabel = result.endReason ? `${result.endState} (${result.endReason})` : result.endState;
-  const interesting = result.path.filter((step) => INTERESTING.has(types.get(step.split('.')[0] ?? '') ?? ''));
+  // API and await choices, and interruptions (`no_input@read`).
+  const interesting = result.path.filter((step) => step.includes('@') || INTERESTING.has(types.get(step.split('.')[0] ?? '') ?? ''));
   return {
     signature: `${result.path.join(' ')} | ${endLabel}`,
     summary: [...interesting, endLabel].join(' → '),

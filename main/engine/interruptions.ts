@@ -1,13 +1,10 @@
+import { SYS_INTERRUPTION, SYS_NO_INPUT_COUNT } from '../api/formats/flow';
 import type { FlowFile, InterruptionKind } from '../api/formats/flow';
 import type { EndState } from '../api/formats/scenario';
 import type { Clock } from './clock';
 import type { ContextStore } from './context-store';
 import type { TraceRecorder } from './trace';
 
-/** Set to the kind of every interruption before its handler runs. */
-export const SYS_INTERRUPTION = 'sys_interruption';
-/** Consecutive no-inputs, set before the no_input handler runs; back to 0 when the user's message arrives. */
-export const SYS_NO_INPUT_COUNT = 'sys_no_input_count';
 
 export interface InterruptionHost {
   readonly clock: Clock;

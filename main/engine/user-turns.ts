@@ -1,10 +1,10 @@
+import { SYS_NO_INPUT_COUNT } from '../api/formats/flow';
 import type { FlowFile } from '../api/formats/flow';
 import type { EndState } from '../api/formats/scenario';
 import type { Clock, TimerHandle } from './clock';
 import { TaskPriority } from './clock';
 import type { ContextStore } from './context-store';
 import { HangupWatch } from './hangup';
-import { SYS_NO_INPUT_COUNT } from './interruptions';
 import type { AudioChannel } from './speech';
 import { speechMs } from './speech';
 import type { TraceRecorder } from './trace';

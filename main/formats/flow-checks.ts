@@ -1,4 +1,4 @@
-import { Endpoint, FlowModule, portsOf, targetOf } from '../api/formats/flow';
+import { Channel, Endpoint, FlowModule, INTERRUPTION_KINDS, portsOf, targetOf } from '../api/formats/flow';
 import type { FlowFile } from '../api/formats/flow';
 import { celSyntaxError } from '../expr/cel';
 import { jsonTemplateNames, parseTemplate } from '../expr/template';
@@ -16,6 +16,10 @@ export interface FlowParts {
   /** Ids written in the file, even of modules or endpoints that failed to parse. */
   moduleIds: ReadonlySet<string>;
   endpointIds: ReadonlySet<string>;
+  channel: Channel;
+  noInputMs: number;
+  /** The `interruptions` handlers written (kind → module id). */
+  interruptions: Readonly<Record<string, unknown>>;
 }
 
 export function partsOfFlow(flow: FlowFile): FlowParts {
@@ -25,6 +29,9 @@ export function partsOfFlow(flow: FlowFile): FlowParts {
     endpoints: flow.endpoints.map((endpoint, index) => ({ index, endpoint })),
     moduleIds: new Set(flow.modules.map((m) => m.id)),
     endpointIds: new Set(flow.endpoints.map((e) => e.id)),
+    channel: flow.channel,
+    noInputMs: flow.noInputMs ?? 0,
+    interruptions: flow.interruptions ?? {},
   };
 }
 
@@ -46,6 +53,9 @@ export function partsOfRaw(raw: unknown): FlowParts {
     }),
     moduleIds: ids(list('modules')),
     endpointIds: ids(list('endpoints')),
+    channel: Channel.catch('chat').parse(record['channel'] ?? 'chat'),
+    noInputMs: typeof record['noInputMs'] === 'number' ? record['noInputMs'] : 0,
+    interruptions: isRecord(record['interruptions']) ? record['interruptions'] : {},
   };
 }
 
@@ -71,6 +81,7 @@ export function checkFlowParts(parts: FlowParts): PathIssue[] {
 
   const endpoints = parts.endpoints.map((e) => e.endpoint);
   for (const { index, endpoint } of parts.endpoints) checkEndpoint(endpoint, ['endpoints', index], add);
+  checkVoiceTurns(parts, add);
 
   for (const { index, module } of parts.modules) {
     const at = (...rest: (string | number)[]): (string | number)[] => ['modules', index, ...rest];
@@ -113,6 +124,19 @@ export function checkFlowParts(parts: FlowParts): PathIssue[] {
     }
   }
   return issues;
+}
+
+/** SPEC §7.1: interruption handlers name modules of the flow; the no-input timer is for voice. */
+function checkVoiceTurns(parts: FlowParts, add: (path: (string | number)[], message: string) => void): void {
+  for (const kind of INTERRUPTION_KINDS) {
+    const to = parts.interruptions[kind];
+    if (typeof to === 'string' && !parts.moduleIds.has(to)) {
+      add(['interruptions', kind], `unknown module '${to}' (modules: ${[...parts.moduleIds].join(', ')})`);
+    }
+  }
+  if (parts.noInputMs > 0 && parts.channel !== 'voice') {
+    add(['noInputMs'], `the no-input timer is for voice flows; this flow's channel is ${parts.channel} (remove noInputMs or set it to 0)`);
+  }
 }
 
 function checkEndpoint(endpoint: Endpoint, at: (string | number)[], add: (path: (string | number)[], message: string) => void): void {

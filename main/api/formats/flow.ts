@@ -118,6 +118,11 @@ export const Interruptions = z.strictObject({
 });
 export type Interruptions = z.infer<typeof Interruptions>;
 
+/** Context set to the kind of every interruption before its handler runs. */
+export const SYS_INTERRUPTION = 'sys_interruption';
+/** Context counting consecutive no-inputs, set before the no_input handler runs; 0 again when a message arrives. */
+export const SYS_NO_INPUT_COUNT = 'sys_no_input_count';
+
 export const FlowFile = z.strictObject({
   format: z.literal(FLOW_FORMAT, { error: `expected format: ${FLOW_FORMAT}` }),
   name: z.string().min(1),

@@ -1,5 +1,5 @@
 import type { TraceEvent } from '../formats/trace';
-import { soundEnd } from './call-length';
+import { soundEnd, sounded } from './call-length';
 
 export interface Interval {
   start: number;
@@ -23,6 +23,7 @@ export function deadAirIntervals(trace: readonly TraceEvent[]): Interval[] {
     switch (event.type) {
       case 'say':
       case 'user': {
+        if (!sounded(event)) break;
         const end = soundEnd(event);
         busy.push({ start: event.start, end });
         horizon = Math.max(horizon, end);

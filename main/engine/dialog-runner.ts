@@ -122,7 +122,7 @@ export class DialogRunner {
     this.trace.push({ type: 'start', t: clock.now(), flow: flow.flow.name, channel: flow.flow.channel, seed: this.options.seed });
     for (const [name, value] of Object.entries(flow.flow.contexts)) this.contexts.set(name, value, 'initial');
     this.later(this.options.maxDurationMs ?? DEFAULT_MAX_DURATION_MS, TaskPriority.guard, () => this.finish('error', 'max_duration'));
-    if (this.turns.start()) this.finish('hangup', 'caller hung up at the start');
+    this.turns.start();
     this.continueAt(flow.flow.start);
   }
 

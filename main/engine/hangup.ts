@@ -34,11 +34,6 @@ export class HangupWatch {
     else if ('deadAirMs' in trigger) this.watchDeadAir(trigger.deadAirMs);
   }
 
-  /** True when the hang-up is current and due now or earlier (the run should end at once). */
-  dueNow(): boolean {
-    return this.trigger !== null && 'atMs' in this.trigger && this.trigger.atMs <= this.host.now();
-  }
-
   /** The bot waits for the user from `w` while the hang-up step is current: arms `afterMs` (once). */
   armAfterWait(w: number): void {
     const trigger = this.trigger;

@@ -78,13 +78,11 @@ export class UserTurns {
     });
   }
 
-  /** The run starts: a hang-up written first is current at once. Returns true when it is already due. */
-  start(): boolean {
+  /** The run starts: a hang-up written first is current at once (due now, it runs once the start's green chain is done). */
+  start(): void {
     this.waitEndedAt = this.host.clock.now();
     const first = this.steps[0];
-    if (first?.kind !== 'hangup') return false;
-    this.hangups.current(first.trigger);
-    return this.hangups.dueNow();
+    if (first?.kind === 'hangup') this.hangups.current(first.trigger);
   }
 
   /** The module the bot will run when the user answers, while it waits; else null. */

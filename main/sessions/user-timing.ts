@@ -1,14 +1,18 @@
 import type { SessionUserMessage } from '../api/formats/session';
 import type { TraceEvent } from '../api/formats/trace';
-import { soundEnd } from '../api/trace/call-length';
+import { soundEnd, sounded } from '../api/trace/call-length';
+import { speechMs } from '../engine/speech';
+
+const DEFAULT_WPM = 150;
 
 /**
  * What the user did in a trace, with its timing, so a replay does it again: each message
  * (typed, spoken or DTMF keys) with `at`, when the user started, and `afterMs`, how long
  * after the bot was ready (its turn ended and its audio was done) — negative when the user
  * talked over the bot, heard or not; each silence the no-input timer caught; the hang-up.
+ * `wpm` is the flow's speech rate (to know how long dropped speech would have lasted).
  */
-export function userMessages(trace: readonly TraceEvent[]): SessionUserMessage[] {
+export function userMessages(trace: readonly TraceEvent[], wpm = DEFAULT_WPM): SessionUserMessage[] {
   const out: SessionUserMessage[] = [];
   let turnEnded: number | null = null;
   // The end of the bot's speech as planned (talked-over speech keeps its planned end) and as heard.
@@ -17,8 +21,9 @@ export function userMessages(trace: readonly TraceEvent[]): SessionUserMessage[]
   for (const e of trace) {
     switch (e.type) {
       case 'say':
-        plannedEnd = Math.max(plannedEnd, e.end);
-        heardEnd = Math.max(heardEnd, soundEnd(e));
+        // Dropped speech has zero length in the trace; it was planned to last as long as its words (at the flow's wpm).
+        plannedEnd = Math.max(plannedEnd, e.dropped === true ? e.start + speechMs(e.text, wpm) : e.end);
+        if (sounded(e)) heardEnd = Math.max(heardEnd, soundEnd(e));
         break;
       case 'port':
         if (e.arrow === 'red' && e.to !== null) turnEnded = e.t;

@@ -112,6 +112,16 @@ export class DialogRunner {
     return this.turns.waitingForUser && !this.ended;
   }
 
+  /** When the bot's queued speech ends (conversation ms): a live user talking before then talks over it. */
+  get audioEnd(): number {
+    return this.audio.audioEnd;
+  }
+
+  /** When the no-input timer of the current wait fires (voice flows with a no_input handler), else null. */
+  get noInputAt(): number | null {
+    return this.ended ? null : this.turns.noInputAt;
+  }
+
   onEnd(listener: (result: RunResult) => void): void {
     if (this.result) listener(this.result);
     else this.endListeners.push(listener);

@@ -90,6 +90,11 @@ export class UserTurns {
     return this.target;
   }
 
+  /** When the no-input timer of the current wait fires, while it runs. */
+  get noInputAt(): number | null {
+    return this.noInputTimer?.at ?? null;
+  }
+
   /** The bot waits for the user and nothing is on its way (live sessions may answer). */
   get waitingForUser(): boolean {
     return this.target !== null && this.pending === null;

@@ -7,6 +7,7 @@ import { createHost } from '../../../main/host/host';
 import type { Host } from '../../../main/host/host';
 import { examplesDir, repoRoot } from '../../support/paths';
 import { useTempDir } from './fixtures/temp-dir';
+import { exampleCounts } from '../../support/example-counts';
 
 const tempDir = useTempDir();
 const hosts: Host[] = [];
@@ -145,10 +146,11 @@ describe('the library through host.dispatch', () => {
   it('imports, runs stored scenarios, keeps history and compares two runs', async () => {
     const host = newHost();
     const imported = await ok<{ scenarios: { created: number } }>(host, 'library.import', { paths: [examplesDir] });
-    expect(imported.scenarios.created).toBe(12);
+    const counts = await exampleCounts();
+    expect(imported.scenarios.created).toBe(counts.scenarios);
 
     const first = await ok<{ run: { id: number; passed: number }; results: { scenarioId: number; resultId: number; status: string }[] }>(host, 'scenarios.run', {});
-    expect(first.run).toMatchObject({ passed: 12, failed: 0, errors: 0, source: 'workbench' });
+    expect(first.run).toMatchObject({ passed: counts.scenarios, failed: 0, errors: 0, source: 'workbench' });
     const slow = (await ok<{ items: { id: number }[] }>(host, 'scenarios.list', { text: 'slow api — waiting once' })).items[0];
     expect(slow).toBeDefined();
     const scenarioId = slow?.id ?? 0;
@@ -191,7 +193,8 @@ describe('the library through host.dispatch', () => {
     const dir = tempDir();
     await ok(host, 'library.import', { paths: [examplesDir] });
     const exported = await ok<{ files: { action: string }[] }>(host, 'library.export', { dir });
-    expect(exported.files).toHaveLength(7);
+    const counts = await exampleCounts();
+    expect(exported.files).toHaveLength(counts.flows + counts.mockSets + counts.scenarioFiles);
     expect((await ok<{ files: { action: string }[] }>(host, 'library.export', { dir })).files.every((f) => f.action === 'unchanged')).toBe(true);
 
     const flow = join(dir, 'flows', 'refund-chat.flow.yaml');

@@ -91,7 +91,8 @@ export class LiveSessionService {
       onEvent: (event) => {
         trace.push(event);
         this.onTrace(id, trace.length - 1, event);
-        if (event.type === 'port' && event.arrow === 'red' && event.to !== null) turn.signal();
+        // The bot waits for the user again: its turn ended, or words it did not hear left it waiting.
+        if ((event.type === 'port' && event.arrow === 'red' && event.to !== null) || (event.type === 'user' && event.ignored === true)) turn.signal();
       },
     });
     const session: LiveSession = {

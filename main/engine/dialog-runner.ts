@@ -371,7 +371,7 @@ export class DialogRunner {
     if (state === 'hangup') {
       // Rule 13: speech in progress is cut, requests in flight are abandoned.
       this.audio.cut(now);
-      this.requests.abandonAll();
+      this.requests.abandonAll(now);
     }
     this.trace.push({ type: 'end', t: now, state, ...(reason !== undefined ? { reason } : {}) });
     for (const handle of this.timers) this.options.clock.cancel(handle);

@@ -99,12 +99,11 @@ export class RequestTracker {
     for (const request of [...this.open]) this.drop(request);
   }
 
-  /** The caller hung up: every request in flight is aborted, each with a `request_abandoned` event. */
-  abandonAll(): void {
-    const now = this.clock.now();
+  /** The caller hung up at `t`: every request in flight is aborted, each with a `request_abandoned` event. */
+  abandonAll(t: number): void {
     for (const request of [...this.open]) {
       if (request.state.kind !== 'in_flight') continue;
-      this.trace.push({ type: 'request_abandoned', t: now, id: request.id, endpoint: request.endpoint.endpoint.id });
+      this.trace.push({ type: 'request_abandoned', t, id: request.id, endpoint: request.endpoint.endpoint.id });
       this.drop(request);
     }
   }

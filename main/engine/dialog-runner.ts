@@ -13,7 +13,8 @@ import type { PortChoice } from './response-routing';
 import { AudioChannel } from './speech';
 import { capture, condition, count, say, setContexts } from './instant-modules';
 import type { ModuleContext } from './instant-modules';
-import { Interruptions } from './interruptions';
+import { Interruptions, noInputOn } from './interruptions';
+import type { RunHost } from './run-host';
 import { TraceRecorder } from './trace';
 import type { Transport } from './transport';
 import type { UserSource } from './user-source';
@@ -72,30 +73,22 @@ export class DialogRunner {
     this.contexts = new ContextStore(this.trace, () => this.options.clock.now());
     this.requests = new RequestTracker(options.clock, options.transport, this.trace, options.sessionId);
     this.lookup = contextLookup((name) => this.contexts.get(name));
-    const host = {
+    // One host object for the parts of the run, its callbacks bound once.
+    const host: RunHost = {
       clock: options.clock,
       flow: options.flow.flow,
       trace: this.trace,
       audio: this.audio,
       contexts: this.contexts,
-      finish: (state: EndState, reason: string | undefined) => this.finish(state, reason),
+      later: this.later.bind(this),
+      cancel: this.cancelTimer.bind(this),
+      finish: this.finish.bind(this),
+      hear: this.hear.bind(this),
+      noInput: this.noInput.bind(this),
+      restartLoopCount: this.restartLoopCount.bind(this),
     };
-    this.interruptions = new Interruptions({ ...host, restartLoopCount: () => (this.entriesAtThisTime = 0) });
-    this.turns = new UserTurns(
-      {
-        ...host,
-        noInputOn: this.interruptions.noInputOn,
-        later: (at, priority, task) => this.later(at, priority, task),
-        cancel: (handle) => this.cancelTimer(handle),
-        hear: (target, text) => {
-          this.message = text;
-          this.continueAt(target);
-        },
-        noInput: (target, n) => this.continueAt(this.interruptions.noInput(target, n)),
-      },
-      options.user,
-      (reason) => this.finish('hangup', reason),
-    );
+    this.interruptions = new Interruptions(host);
+    this.turns = new UserTurns(host, options.user, noInputOn(options.flow.flow));
   }
 
   get ended(): boolean {
@@ -327,6 +320,21 @@ export class DialogRunner {
       this.resume(compiled, this.route(settled, moduleId));
     };
     return null;
+  }
+
+  // ── the user's turns (user-turns.ts) and interruptions (interruptions.ts) call back ──
+
+  private hear(target: string, text: string): void {
+    this.message = text;
+    this.continueAt(target);
+  }
+
+  private noInput(target: string, count: number): void {
+    this.continueAt(this.interruptions.noInput(target, count));
+  }
+
+  private restartLoopCount(): void {
+    this.entriesAtThisTime = 0;
   }
 
   // ── plumbing ─────────────────────────────────────────────────────────────────

@@ -1,14 +1,10 @@
 import type { TimerHandle } from './clock';
 import { TaskPriority } from './clock';
+import type { RunHost } from './run-host';
 import type { HangupTrigger } from './user-source';
 
-/** What the hang-up watch needs of the run. */
-export interface HangupHost {
-  now(): number;
-  later(at: number, priority: TaskPriority, task: () => void): TimerHandle;
-  cancel(handle: TimerHandle): void;
-  /** Ends the run: the caller hung up. */
-  hangUp(reason: string): void;
+/** Whether there is dead air: the bot is not waiting for the user and nothing sounds. */
+export interface DeadAirSource {
   /** The bot is waiting for the user (from its red arrow until the message arrives or no-input). */
   waiting(): boolean;
   /** When the last sound or wait ends (or ended): dead air can only begin then. */
@@ -25,12 +21,15 @@ export class HangupWatch {
   private afterArmed = false;
   private timer: TimerHandle | null = null;
 
-  constructor(private readonly host: HangupHost) {}
+  constructor(
+    private readonly host: RunHost,
+    private readonly air: DeadAirSource,
+  ) {}
 
   /** The hang-up step became the current step (at `now`). */
   current(trigger: HangupTrigger): void {
     this.trigger = trigger;
-    if ('atMs' in trigger) this.set(Math.max(this.host.now(), trigger.atMs), () => this.host.hangUp(`caller hung up at ${trigger.atMs} ms`));
+    if ('atMs' in trigger) this.set(Math.max(this.host.clock.now(), trigger.atMs), () => this.hangUp(`caller hung up at ${trigger.atMs} ms`));
     else if ('deadAirMs' in trigger) this.watchDeadAir(trigger.deadAirMs);
   }
 
@@ -39,7 +38,7 @@ export class HangupWatch {
     const trigger = this.trigger;
     if (trigger === null || !('afterMs' in trigger) || this.afterArmed) return;
     this.afterArmed = true;
-    this.set(w + trigger.afterMs, () => this.host.hangUp(`caller hung up ${trigger.afterMs} ms after the bot started waiting at ${w} ms`));
+    this.set(w + trigger.afterMs, () => this.hangUp(`caller hung up ${trigger.afterMs} ms after the bot started waiting at ${w} ms`));
   }
 
   /** The bot starts waiting for the user: no dead air while it waits. */
@@ -58,17 +57,21 @@ export class HangupWatch {
    * meanwhile only moves the end of the last sound later, so the check re-arms itself.
    */
   private watchDeadAir(limit: number): void {
-    if (this.host.waiting()) {
+    if (this.air.waiting()) {
       this.clear();
       return;
     }
-    const from = this.host.busyUntil();
-    this.set(Math.max(this.host.now(), from + limit), () => {
-      if (this.host.waiting()) return;
-      const since = this.host.busyUntil();
-      if (since + limit > this.host.now()) this.watchDeadAir(limit);
-      else this.host.hangUp(`caller hung up after ${limit} ms of dead air (from ${since} ms)`);
+    const from = this.air.busyUntil();
+    this.set(Math.max(this.host.clock.now(), from + limit), () => {
+      if (this.air.waiting()) return;
+      const since = this.air.busyUntil();
+      if (since + limit > this.host.clock.now()) this.watchDeadAir(limit);
+      else this.hangUp(`caller hung up after ${limit} ms of dead air (from ${since} ms)`);
     });
+  }
+
+  private hangUp(reason: string): void {
+    this.host.finish('hangup', reason);
   }
 
   private set(at: number, task: () => void): void {

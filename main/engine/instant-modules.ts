@@ -5,7 +5,7 @@ import type { ContextStore } from './context-store';
 import type { PortChoice } from './response-routing';
 import type { AudioChannel } from './speech';
 import { speechMs } from './speech';
-import type { TraceRecorder } from './trace';
+import type { TraceEventOf, TraceRecorder } from './trace';
 
 /** What a module that takes no time needs of the run. */
 export interface ModuleContext {
@@ -35,7 +35,8 @@ export function say(ctx: ModuleContext, template: string, bargeIn = true): PortC
   }
   if (ctx.channel === 'voice') {
     const { start, end } = ctx.audio.queue(now, speechMs(rendered.value, ctx.wpm));
-    const event = { type: 'say' as const, t: now, module: ctx.moduleId, text: rendered.value, start, end, ...(bargeIn ? {} : { bargeIn: false as const }) };
+    const event: TraceEventOf<'say'> = { type: 'say', t: now, module: ctx.moduleId, text: rendered.value, start, end };
+    if (!bargeIn) event.bargeIn = false;
     ctx.trace.push(event);
     ctx.audio.track(event, bargeIn, now);
     return { port: 'next', reason: `speaks ${start}–${end} ms` };

@@ -1,38 +1,24 @@
 import { SYS_INTERRUPTION, SYS_NO_INPUT_COUNT } from '../api/formats/flow';
 import type { FlowFile, InterruptionKind } from '../api/formats/flow';
-import type { EndState } from '../api/formats/scenario';
-import type { Clock } from './clock';
-import type { ContextStore } from './context-store';
-import type { TraceRecorder } from './trace';
+import type { RunHost } from './run-host';
 
-
-export interface InterruptionHost {
-  readonly clock: Clock;
-  readonly flow: FlowFile;
-  readonly trace: TraceRecorder;
-  readonly contexts: ContextStore;
-  finish(state: EndState, reason: string | undefined): void;
-  /** The loop guard counts module entries at this time from zero again. */
-  restartLoopCount(): void;
-}
 
 /**
  * The flow's `interruptions` (SPEC §7.1 rules 10 and 14): where the bot goes when the user
  * is silent, the loop guard trips or a port has no arrow. Without a handler, a loop or a
  * missing arrow ends the run in error as before.
  */
+/** A no_input handler exists and the flow's no-input timer is on (voice, noInputMs > 0). */
+export function noInputOn(flow: FlowFile): boolean {
+  return flow.channel === 'voice' && (flow.noInputMs ?? 0) > 0 && flow.interruptions?.no_input !== undefined;
+}
+
 export class Interruptions {
   private loopAt = -1;
   private noLinkAt = -1;
   private readonly noLinksNow = new Set<string>();
 
-  constructor(private readonly host: InterruptionHost) {}
-
-  /** A no_input handler exists and the flow's no-input timer is on (voice, noInputMs > 0). */
-  get noInputOn(): boolean {
-    const flow = this.host.flow;
-    return flow.channel === 'voice' && (flow.noInputMs ?? 0) > 0 && flow.interruptions?.no_input !== undefined;
-  }
+  constructor(private readonly host: RunHost) {}
 
   /**
    * Rule 1's loop guard tripped on entering `moduleId` (that entry is not recorded). Returns

@@ -1,32 +1,11 @@
 import { SYS_NO_INPUT_COUNT } from '../api/formats/flow';
-import type { FlowFile } from '../api/formats/flow';
-import type { EndState } from '../api/formats/scenario';
-import type { Clock, TimerHandle } from './clock';
+import type { TimerHandle } from './clock';
 import { TaskPriority } from './clock';
-import type { ContextStore } from './context-store';
 import { HangupWatch } from './hangup';
-import type { AudioChannel } from './speech';
+import type { DeadAirSource } from './hangup';
+import type { RunHost } from './run-host';
 import { speechMs } from './speech';
-import type { TraceRecorder } from './trace';
-import type { TurnStep, UserSource } from './user-source';
-
-/** What the user's side of the conversation needs of the run. */
-export interface TurnHost {
-  readonly clock: Clock;
-  readonly flow: FlowFile;
-  readonly trace: TraceRecorder;
-  readonly audio: AudioChannel;
-  readonly contexts: ContextStore;
-  /** A no_input handler exists and the no-input timer is on. */
-  readonly noInputOn: boolean;
-  later(at: number, priority: TaskPriority, task: () => void): TimerHandle;
-  cancel(handle: TimerHandle): void;
-  finish(state: EndState, reason: string | undefined): void;
-  /** The user's message reached the bot: run the module the red arrow leads to. */
-  hear(target: string, text: string): void;
-  /** The user was silent for noInputMs: run the no_input handler. */
-  noInput(target: string, count: number): void;
-}
+import type { HangupTrigger, TurnStep, UserSource } from './user-source';
 
 /** The default pause before a scripted message (rule 2). */
 const VOICE_PAUSE_MS = 300;
@@ -43,8 +22,9 @@ type Pending = 'message' | 'silence' | 'barge-in' | null;
  * bot's audio ends talks over it; DTMF keys are messages of 100 ms per key; a hang-up step
  * is handed to the hang-up watch.
  */
-export class UserTurns {
-  readonly hangups: HangupWatch;
+export class UserTurns implements DeadAirSource {
+  /** Made when a hang-up step first becomes current (most scripts have none). */
+  private hangups: HangupWatch | null = null;
   private readonly steps: readonly TurnStep[];
   private readonly live: boolean;
   private readonly voice: boolean;
@@ -61,28 +41,31 @@ export class UserTurns {
   private waitEndedAt = 0;
 
   constructor(
-    private readonly host: TurnHost,
+    private readonly host: RunHost,
     source: UserSource,
-    hangUp: (reason: string) => void,
+    /** A no_input handler exists and the no-input timer is on. */
+    private readonly noInputOn: boolean,
   ) {
     this.steps = source.kind === 'script' ? source.steps : [];
     this.live = source.kind === 'live';
     this.voice = host.flow.channel === 'voice';
-    this.hangups = new HangupWatch({
-      now: () => host.clock.now(),
-      later: (at, priority, task) => host.later(at, priority, task),
-      cancel: (handle) => host.cancel(handle),
-      hangUp,
-      waiting: () => this.target !== null,
-      busyUntil: () => this.busyUntil(),
-    });
   }
 
   /** The run starts: a hang-up written first is current at once (due now, it runs once the start's green chain is done). */
   start(): void {
     this.waitEndedAt = this.host.clock.now();
     const first = this.steps[0];
-    if (first?.kind === 'hangup') this.hangups.current(first.trigger);
+    if (first?.kind === 'hangup') this.hangupBecomesCurrent(first.trigger);
+  }
+
+  /** The bot is waiting for the user (dead air does not count then). */
+  waiting(): boolean {
+    return this.target !== null;
+  }
+
+  /** Dead air can begin only once the last sound and the last wait are over. */
+  busyUntil(): number {
+    return Math.max(this.waitEndedAt, this.host.audio.audioEnd, this.userSpeechEnd);
   }
 
   /** The module the bot will run when the user answers, while it waits; else null. */
@@ -106,9 +89,9 @@ export class UserTurns {
     this.target = target;
     this.turnEnd = now;
     this.ready = this.voice ? Math.max(now, this.host.audio.audioEnd) : now;
-    this.hangups.waitStarted();
+    this.hangups?.waitStarted();
     if (this.live) {
-      if (this.host.noInputOn) this.scheduleNoInput();
+      if (this.noInputOn) this.scheduleNoInput();
       return;
     }
     this.takeStep();
@@ -149,7 +132,7 @@ export class UserTurns {
 
   /** Plays the current step at this wait; consumed silences and ignored words move on to the next. */
   private takeStep(): void {
-    const noInputOn = this.host.noInputOn;
+    const noInputOn = this.noInputOn;
     for (;;) {
       const step = this.steps[this.index];
       if (step === undefined) {
@@ -158,7 +141,7 @@ export class UserTurns {
       }
       if (step.kind === 'hangup') {
         // The caller says nothing more: the bot waits until the hang-up (or its no-input timer).
-        this.hangups.armAfterWait(this.ready);
+        this.hangups?.armAfterWait(this.ready);
         if (noInputOn) this.scheduleNoInput();
         else if ('deadAirMs' in step.trigger) this.host.finish('awaiting_user', undefined);
         return;
@@ -202,7 +185,12 @@ export class UserTurns {
   private advance(): void {
     this.index++;
     const next = this.steps[this.index];
-    if (next?.kind === 'hangup') this.hangups.current(next.trigger);
+    if (next?.kind === 'hangup') this.hangupBecomesCurrent(next.trigger);
+  }
+
+  private hangupBecomesCurrent(trigger: HangupTrigger): void {
+    this.hangups ??= new HangupWatch(this.host, this);
+    this.hangups.current(trigger);
   }
 
   // ── messages, barge-in, no-input ────────────────────────────────────────────
@@ -268,7 +256,7 @@ export class UserTurns {
   private waitEnds(): void {
     this.target = null;
     this.waitEndedAt = this.host.clock.now();
-    this.hangups.waitEnded();
+    this.hangups?.waitEnded();
   }
 
   /** Rule 10: the count of consecutive no-inputs goes back to 0 when a message arrives. */
@@ -276,11 +264,6 @@ export class UserTurns {
     this.noInputCount = 0;
     const current = this.host.contexts.get(SYS_NO_INPUT_COUNT);
     if (current !== undefined && current !== 0) this.host.contexts.set(SYS_NO_INPUT_COUNT, 0, 'system');
-  }
-
-  /** Dead air can begin only once the last sound and the last wait are over. */
-  private busyUntil(): number {
-    return Math.max(this.waitEndedAt, this.host.audio.audioEnd, this.userSpeechEnd);
   }
 
   private requireWaiting(): void {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { FlowFileInput } from '../../../main/api/formats/flow';
 import type { TraceEvent } from '../../../main/api/formats/trace';
 import { callLength } from '../../../main/api/trace/call-length';
 import { deadAirIntervals } from '../../../main/api/trace/dead-air';
@@ -14,7 +13,6 @@ import { endpoint, eventsOf, flow, mocks, ports, route, run } from '../../suppor
  */
 
 const endOk = [{ id: 'ok', type: 'end' }, { id: 'agent', type: 'handover' }] as const;
-type Modules = FlowFileInput['modules'];
 
 /** Contexts named sys_* as `name=value@t`, in order. */
 const sysContexts = (trace: readonly TraceEvent[]): string[] =>

@@ -113,7 +113,8 @@ describe('flowbench lint and validate', () => {
   it('validates the examples', async () => {
     const result = await cli(['validate', 'examples'], repoRoot);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('7 valid, 0 invalid');
+    const counts = await exampleCounts();
+    expect(result.stdout).toContain(`${counts.flows + counts.mockSets + counts.scenarioFiles} valid, 0 invalid`);
   });
 });
 
@@ -137,6 +138,8 @@ describe('flowbench sweep', () => {
   it('--coverage lists the never-taken ports first', async () => {
     const result = await cli(['run', 'examples', '--coverage'], repoRoot);
     expect(result.stdout).toContain('Order status (voice, async + await) examples/flows/order-status.flow.yaml: 14/15 ports taken (93.3%) by 6 scenarios');
-    expect(result.stdout).toMatch(/Port coverage\n.*\n\s+✗ read\.nomatch/);
+    // The keypad flow comes first: its never-taken handlers, then the other never-taken ports, then the taken ones.
+    expect(result.stdout).toMatch(/Port coverage\n.*order-keypad.*\n\s+✗ check\.waiting .*\n\s+✗ check\.failure .*\n\s+✗ read\.nomatch /);
+    expect(result.stdout).toMatch(/✓ interruptions\.no_input\s+\(interruption\) 5×\n\s+✓ interruptions\.no_link\s+\(interruption\) 1×\n\s+end states: end 4, handover 2, awaiting_user 0, error 0, hangup 2/);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * bench/engine: how fast the virtual-time engine runs the examples' voice scenarios, how
+ * bench/engine: how fast the virtual-time engine runs the examples' voice scenarios (and a
+ * call with every voice turn event: silence, barge-in, DTMF, hang-up), how
  * much conversation time it simulates per second of wall time, and 1,000 scenarios through
  * the CLI end to end. Goals: ≥ 10,000 runs/s on one core; 1,000 scenarios in < 3 s.
  */
@@ -24,6 +25,27 @@ async function voiceScenarios(): Promise<LoadedScenario[]> {
     ...(await loader.loadScenarios('scenarios/order-status-blocking.scenario.yaml')),
   ];
   return all.filter((s) => s.flow.channel === 'voice');
+}
+
+/**
+ * A voice call with every kind of turn event (SPEC §7.1): the caller stays silent (the
+ * no-input handler reprompts), talks over the reprompt (cut), keys the order number in, and
+ * hangs up after 3 s of dead air while the slow lookup is still in flight.
+ */
+async function turnEventsScenario(): Promise<LoadedScenario> {
+  const loader = new FileLoader(join(root, 'examples'));
+  const base = (await loader.loadScenarios('scenarios/order-keypad.scenario.yaml'))[0]!;
+  const scenario: LoadedScenario = {
+    ...base,
+    name: 'voice turn events — silence, barge-in, DTMF, hang-up',
+    overrides: { order_status: { latency: { fixed: 5000 } } },
+    user: [{ silence: true }, { say: 'no idea', afterMs: -1000 }, { dtmf: '12345#', afterMs: 300 }, { hangup: { deadAirMs: 3000 } }],
+    expect: [{ ends: 'hangup' }, { interruption: { kind: 'no_input', count: 1 } }],
+  };
+  const check = runScenario(scenario);
+  const cut = check.trace.some((e) => e.type === 'say' && e.cutAt !== undefined);
+  if (check.status !== 'passed' || !cut) throw new Error(`the turn-events bench scenario does not do what it says: ${JSON.stringify(check.checks)}`);
+  return scenario;
 }
 
 function measureEngine(scenarios: readonly LoadedScenario[], seconds: number): { runs: number; wallMs: number; simulatedMs: number } {
@@ -70,13 +92,17 @@ function measureCli(count: number): number {
   }
 }
 
-const scenarios = await voiceScenarios();
+const turns = await turnEventsScenario();
+const scenarios = [...(await voiceScenarios()), turns];
 const engine = measureEngine(scenarios, 3);
 const runsPerSecond = (engine.runs / engine.wallMs) * 1000;
 const ratio = engine.simulatedMs / engine.wallMs;
 console.log(`voice scenarios: ${scenarios.length} (${scenarios.map((s) => s.name.split(' — ')[0]).join(', ')})`);
 console.log(`engine (one core, virtual clock): ${Math.round(runsPerSecond).toLocaleString('en')} runs/s  (goal ≥ 10,000)  ${runsPerSecond >= 10_000 ? 'OK' : 'BELOW GOAL'}`);
 console.log(`  ${(engine.wallMs / engine.runs * 1000).toFixed(1)} µs per run; conversation time / wall time = ${Math.round(ratio).toLocaleString('en')} ×`);
+const voiceTurns = measureEngine([turns], 2);
+const turnsPerSecond = (voiceTurns.runs / voiceTurns.wallMs) * 1000;
+console.log(`  of which ${turns.name}, alone: ${Math.round(turnsPerSecond).toLocaleString('en')} runs/s`);
 const slow = scenarios.find((s) => s.name.startsWith('slow API'))!;
 sweepLatency(slow, { endpoint: 'order_status', from: 0, to: 8000, step: 8 }); // warm up
 const sweepStarted = performance.now();

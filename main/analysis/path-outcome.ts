@@ -14,7 +14,8 @@ export function pathOutcome(result: ScenarioResult, flow: FlowFile): PathOutcome
     moduleTypes.set(flow, types);
   }
   const endLabel = result.endReason ? `${result.endState} (${result.endReason})` : result.endState;
-  const interesting = result.path.filter((step) => INTERESTING.has(types.get(step.split('.')[0] ?? '') ?? ''));
+  // API and await choices, and interruptions (`no_input@read`).
+  const interesting = result.path.filter((step) => step.includes('@') || INTERESTING.has(types.get(step.split('.')[0] ?? '') ?? ''));
   return {
     signature: `${result.path.join(' ')} | ${endLabel}`,
     summary: [...interesting, endLabel].join(' → '),

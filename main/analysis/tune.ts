@@ -1,7 +1,7 @@
 import type { Latency } from '../api/formats/mocks';
 import { EndState } from '../api/formats/scenario';
 import type { LatencyFit, TuneTable } from '../api/routes/analysis-tune';
-import { callLengthMs } from '../api/trace/call-length';
+import { callLength } from '../api/trace/call-length';
 import { longestDeadAir } from '../api/trace/dead-air';
 import type { LoadedScenario } from '../formats/loaded-scenario';
 import { describeLatency, sampleLatency } from '../../mocks/core/latency';
@@ -90,7 +90,7 @@ export async function tuneTimeouts(scenario: LoadedScenario, options: TuneOption
         simulated++;
         const result = runScenario(candidate, { seed: sample.seed, endpointLatency: { [endpoint.id]: sample.latencyMs } });
         const longest = voice ? longestDeadAir(result.trace) : null;
-        run = { outcome: pathOutcome(result, candidate.flow), deadAirMs: longest ? longest.end - longest.start : 0, callMs: callLengthMs(result.trace) };
+        run = { outcome: pathOutcome(result, candidate.flow), deadAirMs: longest ? longest.end - longest.start : 0, callMs: callLength(result.trace) };
         if (reuse) seen.set(sample.latencyMs, run);
       }
       tally.add({ ...run, sample });

@@ -12,6 +12,7 @@ export function coverageTable(flows: readonly FlowCoverage[], c: ReturnType<type
       if (p.taken === 0) out.push(`    ${c.red('✗')} ${label} ${kind} never taken${p.handler ? c.yellow('  ← timeout/failure handler') : ''}`);
       else out.push(`    ${c.green('✓')} ${label} ${kind} ${p.taken}×`);
     }
+    out.push(`    end states: ${f.endStates.map((e) => (e.count === 0 ? c.dim(`${e.state} 0`) : `${e.state} ${e.count}`)).join(', ')}`);
   }
   return out.join('\n');
 }

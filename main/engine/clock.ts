@@ -15,9 +15,11 @@ export interface TimerHandle {
 /**
  * Order of tasks due at the same time. A response arriving exactly at a deadline or at a
  * module timeout counts as arrived (SPEC §3 rules 5 and 7); an endpoint deadline equal to
- * a module timeout is a failure, so deadlines run before module timers.
+ * a module timeout is a failure, so deadlines run before module timers. A caller's hang-up
+ * wins a tie with any other event at the same ms (SPEC §7.1 rule 13).
  */
 export const TaskPriority = {
+  hangup: -1,
   arrival: 0,
   deadline: 1,
   timer: 2,

@@ -3,7 +3,8 @@ import { toCel } from '../expr/cel';
 import type { CelVariables } from '../expr/cel';
 import type { TraceRecorder } from './trace';
 
-export type ContextSource = 'initial' | 'set' | 'capture' | 'counter' | 'map' | 'status' | 'delete';
+/** Where a change came from; `system`: the engine's own contexts (sys_interruption, sys_no_input_count). */
+export type ContextSource = 'initial' | 'set' | 'capture' | 'counter' | 'map' | 'status' | 'delete' | 'system';
 
 /** `$context`: the conversation state. Every change is a trace event. */
 export class ContextStore {

@@ -10,12 +10,15 @@ import { RequestTracker, contextLookup } from './requests';
 import type { TrackedRequest } from './requests';
 import { routeSettled } from './response-routing';
 import type { PortChoice } from './response-routing';
-import { AudioChannel, speechMs } from './speech';
+import { AudioChannel } from './speech';
 import { capture, condition, count, say, setContexts } from './instant-modules';
 import type { ModuleContext } from './instant-modules';
+import { Interruptions, noInputOn } from './interruptions';
+import type { RunHost } from './run-host';
 import { TraceRecorder } from './trace';
 import type { Transport } from './transport';
 import type { UserSource } from './user-source';
+import { UserTurns } from './user-turns';
 
 /** More module entries than this without time moving on is an infinite loop (rule 1). */
 export const LOOP_LIMIT = 1000;
@@ -57,11 +60,9 @@ export class DialogRunner {
   private readonly timers = new Set<TimerHandle>();
   private readonly endListeners: ((result: RunResult) => void)[] = [];
   private readonly lookup;
+  private readonly turns: UserTurns;
+  private readonly interruptions: Interruptions;
   private message: string | null = null;
-  private userStep = 0;
-  private awaitingUser: string | null = null;
-  /** The user's next message is on its way (being spoken). */
-  private messagePending = false;
   private entriesAtThisTime = 0;
   private steps = 0;
   private lastEntryTime = -1;
@@ -72,6 +73,22 @@ export class DialogRunner {
     this.contexts = new ContextStore(this.trace, () => this.options.clock.now());
     this.requests = new RequestTracker(options.clock, options.transport, this.trace, options.sessionId);
     this.lookup = contextLookup((name) => this.contexts.get(name));
+    // One host object for the parts of the run, its callbacks bound once.
+    const host: RunHost = {
+      clock: options.clock,
+      flow: options.flow.flow,
+      trace: this.trace,
+      audio: this.audio,
+      contexts: this.contexts,
+      later: this.later.bind(this),
+      cancel: this.cancelTimer.bind(this),
+      finish: this.finish.bind(this),
+      hear: this.hear.bind(this),
+      noInput: this.noInput.bind(this),
+      restartLoopCount: this.restartLoopCount.bind(this),
+    };
+    this.interruptions = new Interruptions(host);
+    this.turns = new UserTurns(host, options.user, noInputOn(options.flow.flow));
   }
 
   get ended(): boolean {
@@ -85,7 +102,17 @@ export class DialogRunner {
 
   /** True while the bot waits for the user (live sessions answer with `userSays`). */
   get waitingForUser(): boolean {
-    return this.awaitingUser !== null && !this.messagePending && !this.ended;
+    return this.turns.waitingForUser && !this.ended;
+  }
+
+  /** When the bot's queued speech ends (conversation ms): a live user talking before then talks over it. */
+  get audioEnd(): number {
+    return this.audio.audioEnd;
+  }
+
+  /** When the no-input timer of the current wait fires (voice flows with a no_input handler), else null. */
+  get noInputAt(): number | null {
+    return this.ended ? null : this.turns.noInputAt;
   }
 
   onEnd(listener: (result: RunResult) => void): void {
@@ -98,18 +125,40 @@ export class DialogRunner {
     this.trace.push({ type: 'start', t: clock.now(), flow: flow.flow.name, channel: flow.flow.channel, seed: this.options.seed });
     for (const [name, value] of Object.entries(flow.flow.contexts)) this.contexts.set(name, value, 'initial');
     this.later(this.options.maxDurationMs ?? DEFAULT_MAX_DURATION_MS, TaskPriority.guard, () => this.finish('error', 'max_duration'));
+    this.turns.start();
     this.continueAt(flow.flow.start);
   }
 
-  /** A live user's message (sessions). Only while the bot waits for the user. */
+  // Live users (sessions), only while the bot waits for the user (SPEC §7.1 rules 10–13).
+
+  /** A live user's message. */
   userSays(text: string): void {
-    if (!this.waitingForUser) throw new Error('the bot is not waiting for the user');
-    this.deliverUserMessage(text, Math.max(this.options.clock.now(), this.audio.audioEnd));
+    this.turns.liveSay(text);
+  }
+
+  /** A live user's key presses (voice). */
+  userDtmf(keys: string): void {
+    this.turns.liveDtmf(keys);
+  }
+
+  /** A live user talks now, over the bot's audio when it is still playing. */
+  userBargeIn(text: string): void {
+    this.turns.liveBargeIn(text);
+  }
+
+  /** A live user stays silent: the no-input handler runs when the flow's timer fires. */
+  userSilent(): void {
+    this.turns.liveSilent();
+  }
+
+  /** The caller hangs up now, whatever the bot is doing. */
+  hangUp(): void {
+    if (!this.ended) this.finish('hangup', 'caller hung up');
   }
 
   /** Ends the run from outside (a live session closed, a test gave up). */
   stop(reason: string): void {
-    if (!this.ended) this.finish(this.awaitingUser !== null ? 'awaiting_user' : 'error', reason);
+    if (!this.ended) this.finish(this.turns.awaiting !== null ? 'awaiting_user' : 'error', reason);
   }
 
   // ── running modules ──────────────────────────────────────────────────────────
@@ -133,10 +182,7 @@ export class DialogRunner {
       this.lastEntryTime = now;
       this.entriesAtThisTime = 0;
     }
-    if (++this.entriesAtThisTime > LOOP_LIMIT) {
-      this.finish('error', 'loop');
-      return null;
-    }
+    if (++this.entriesAtThisTime > LOOP_LIMIT) return this.interruptions.loop(moduleId);
     if (++this.steps > MAX_STEPS) {
       this.finish('error', 'max_steps');
       return null;
@@ -150,7 +196,7 @@ export class DialogRunner {
     const module = compiled.module;
     switch (module.type) {
       case 'say':
-        return this.leave(compiled, say(this.moduleContext(module.id), module.text));
+        return this.leave(compiled, say(this.moduleContext(module.id), module.text, module.bargeIn ?? true));
       case 'capture':
         return this.leave(compiled, capture(this.moduleContext(module.id), compiled, module.save));
       case 'condition':
@@ -192,12 +238,9 @@ export class DialogRunner {
       to: target?.to ?? null,
       arrow: target?.arrow ?? 'green',
     });
-    if (!target) {
-      this.finish('error', `no_link:${compiled.module.id}.${choice.port}`);
-      return null;
-    }
+    if (!target) return this.interruptions.noLink(compiled.module.id, choice.port);
     if (target.arrow === 'red') {
-      this.endTurn(target.to);
+      this.turns.endTurn(target.to);
       return null;
     }
     return target.to;
@@ -279,43 +322,19 @@ export class DialogRunner {
     return null;
   }
 
-  // ── the user's turn ──────────────────────────────────────────────────────────
+  // ── the user's turns (user-turns.ts) and interruptions (interruptions.ts) call back ──
 
-  /** Rule 2: a red arrow ends the bot's turn; the next scripted message follows. */
-  private endTurn(target: string): void {
-    this.awaitingUser = target;
-    const source = this.options.user;
-    if (source.kind === 'live') return;
-    const ready = Math.max(this.options.clock.now(), this.audio.audioEnd);
-    if (source.kind === 'timed') {
-      const step = source.steps[this.userStep++];
-      if (step === undefined) this.finish('awaiting_user', undefined);
-      else this.deliverUserMessage(step.say, source.relative ? ready + (step.afterMs ?? 0) : Math.max(ready, step.at));
-      return;
-    }
-    const step = source.steps[this.userStep++];
-    if (step === undefined) {
-      this.finish('awaiting_user', undefined);
-      return;
-    }
-    const defaultPause = this.options.flow.flow.channel === 'voice' ? 300 : 0;
-    this.deliverUserMessage(step.say, ready + (step.afterMs ?? defaultPause));
+  private hear(target: string, text: string): void {
+    this.message = text;
+    this.continueAt(target);
   }
 
-  /** The user starts `text` at `start` (after the bot's audio); it reaches the bot when they stop. */
-  private deliverUserMessage(text: string, start: number): void {
-    const flow = this.options.flow.flow;
-    const end = start + (flow.channel === 'voice' ? speechMs(text, flow.speech.wpm) : 0);
-    this.messagePending = true;
-    this.later(end, TaskPriority.user, () => {
-      this.messagePending = false;
-      const target = this.awaitingUser;
-      if (target === null) return;
-      this.trace.push({ type: 'user', t: this.options.clock.now(), text, start, end });
-      this.message = text;
-      this.awaitingUser = null;
-      this.continueAt(target);
-    });
+  private noInput(target: string, count: number): void {
+    this.continueAt(this.interruptions.noInput(target, count));
+  }
+
+  private restartLoopCount(): void {
+    this.entriesAtThisTime = 0;
   }
 
   // ── plumbing ─────────────────────────────────────────────────────────────────
@@ -357,6 +376,11 @@ export class DialogRunner {
   private finish(state: EndState, reason: string | undefined): void {
     if (this.result) return;
     const now = this.options.clock.now();
+    if (state === 'hangup') {
+      // Rule 13: speech in progress is cut, requests in flight are abandoned.
+      this.audio.cut(now);
+      this.requests.abandonAll(now);
+    }
     this.trace.push({ type: 'end', t: now, state, ...(reason !== undefined ? { reason } : {}) });
     for (const handle of this.timers) this.options.clock.cancel(handle);
     this.timers.clear();

@@ -5,7 +5,7 @@ import type { ContextStore } from './context-store';
 import type { PortChoice } from './response-routing';
 import type { AudioChannel } from './speech';
 import { speechMs } from './speech';
-import type { TraceRecorder } from './trace';
+import type { TraceEventOf, TraceRecorder } from './trace';
 
 /** What a module that takes no time needs of the run. */
 export interface ModuleContext {
@@ -27,7 +27,7 @@ export interface ModuleContext {
  * context and counter (SPEC §2.1). Each returns the port and the reason.
  */
 
-export function say(ctx: ModuleContext, template: string): PortChoice {
+export function say(ctx: ModuleContext, template: string, bargeIn = true): PortChoice {
   const now = ctx.now;
   const rendered = renderTemplate(template, ctx.lookup);
   for (const name of rendered.missing) {
@@ -35,7 +35,10 @@ export function say(ctx: ModuleContext, template: string): PortChoice {
   }
   if (ctx.channel === 'voice') {
     const { start, end } = ctx.audio.queue(now, speechMs(rendered.value, ctx.wpm));
-    ctx.trace.push({ type: 'say', t: now, module: ctx.moduleId, text: rendered.value, start, end });
+    const event: TraceEventOf<'say'> = { type: 'say', t: now, module: ctx.moduleId, text: rendered.value, start, end };
+    if (!bargeIn) event.bargeIn = false;
+    ctx.trace.push(event);
+    ctx.audio.track(event, bargeIn, now);
     return { port: 'next', reason: `speaks ${start}–${end} ms` };
   }
   ctx.trace.push({ type: 'say', t: now, module: ctx.moduleId, text: rendered.value, start: now, end: now });

@@ -99,6 +99,15 @@ export class RequestTracker {
     for (const request of [...this.open]) this.drop(request);
   }
 
+  /** The caller hung up at `t`: every request in flight is aborted, each with a `request_abandoned` event. */
+  abandonAll(t: number): void {
+    for (const request of [...this.open]) {
+      if (request.state.kind !== 'in_flight') continue;
+      this.trace.push({ type: 'request_abandoned', t, id: request.id, endpoint: request.endpoint.endpoint.id });
+      this.drop(request);
+    }
+  }
+
   private arrive(request: TrackedRequest, outcome: TransportOutcome): void {
     if (request.state.kind !== 'in_flight') return;
     const now = this.clock.now();

@@ -1,4 +1,4 @@
-import { Endpoint, FlowModule, portsOf, targetOf } from '../api/formats/flow';
+import { Channel, Endpoint, FlowModule, INTERRUPTION_KINDS, portsOf, targetOf } from '../api/formats/flow';
 import type { FlowFile } from '../api/formats/flow';
 import { celSyntaxError } from '../expr/cel';
 import { celTypeError, endpointScope, moduleScope } from '../expr/cel-scopes';
@@ -22,6 +22,10 @@ export interface FlowParts {
   endpointIds: ReadonlySet<string>;
   /** Every context the flow can hold (what its expressions may read). */
   contexts: ReadonlySet<string>;
+  channel: Channel;
+  noInputMs: number;
+  /** The `interruptions` handlers written (kind → module id). */
+  interruptions: Readonly<Record<string, unknown>>;
 }
 
 export function partsOfFlow(flow: FlowFile): FlowParts {
@@ -32,6 +36,9 @@ export function partsOfFlow(flow: FlowFile): FlowParts {
     moduleIds: new Set(flow.modules.map((m) => m.id)),
     endpointIds: new Set(flow.endpoints.map((e) => e.id)),
     contexts: flowContextNames(flow),
+    channel: flow.channel,
+    noInputMs: flow.noInputMs ?? 0,
+    interruptions: flow.interruptions ?? {},
   };
 }
 
@@ -54,6 +61,9 @@ export function partsOfRaw(raw: unknown): FlowParts {
     moduleIds: ids(list('modules')),
     endpointIds: ids(list('endpoints')),
     contexts: flowContextNames(raw),
+    channel: Channel.catch('chat').parse(record['channel'] ?? 'chat'),
+    noInputMs: typeof record['noInputMs'] === 'number' ? record['noInputMs'] : 0,
+    interruptions: isRecord(record['interruptions']) ? record['interruptions'] : {},
   };
 }
 
@@ -81,6 +91,7 @@ export function checkFlowParts(parts: FlowParts): PathIssue[] {
   const rules = endpointScope(parts.contexts);
   const moduleExpressions = moduleScope(parts.contexts);
   for (const { index, endpoint } of parts.endpoints) checkEndpoint(endpoint, ['endpoints', index], rules, add);
+  checkVoiceTurns(parts, add);
 
   for (const { index, module } of parts.modules) {
     const at = (...rest: (string | number)[]): (string | number)[] => ['modules', index, ...rest];
@@ -120,6 +131,19 @@ export function checkFlowParts(parts: FlowParts): PathIssue[] {
     }
   }
   return issues;
+}
+
+/** SPEC §7.1: interruption handlers name modules of the flow; the no-input timer is for voice. */
+function checkVoiceTurns(parts: FlowParts, add: (path: (string | number)[], message: string) => void): void {
+  for (const kind of INTERRUPTION_KINDS) {
+    const to = parts.interruptions[kind];
+    if (typeof to === 'string' && !parts.moduleIds.has(to)) {
+      add(['interruptions', kind], `unknown module '${to}' (modules: ${[...parts.moduleIds].join(', ')})`);
+    }
+  }
+  if (parts.noInputMs > 0 && parts.channel !== 'voice') {
+    add(['noInputMs'], `the no-input timer is for voice flows; this flow's channel is ${parts.channel} (remove noInputMs or set it to 0)`);
+  }
 }
 
 function checkEndpoint(endpoint: Endpoint, at: (string | number)[], rules: CelScope, add: (path: (string | number)[], message: string) => void): void {

@@ -1,4 +1,5 @@
 import { portsOf } from '../api/formats/flow';
+import { checkUserSteps } from './user-step-checks';
 import type { ScenarioEntry } from '../api/formats/scenario';
 import { formatIssuePath } from '../api/issue-path';
 import type { LoadedScenario } from './loaded-scenario';
@@ -55,8 +56,12 @@ export function checkScenario(
       }
     } else if ('maxDeadAirMs' in check && scenario.flow.channel !== 'voice') {
       add([...at, 'maxDeadAirMs'], `dead air is measured in voice flows only; this flow's channel is ${scenario.flow.channel}`);
+    } else if ('interruption' in check && check.interruption.count !== 0 && scenario.flow.interruptions?.[check.interruption.kind] === undefined) {
+      add([...at, 'interruption', 'kind'], `the flow has no interruptions.${check.interruption.kind} handler, so it can never happen (expect count: 0, or add the handler)`);
     }
   });
+  const userPath = entry.user !== undefined ? [...entryPath, 'user'] : ['user'];
+  for (const issue of checkUserSteps(scenario.user, scenario.flow.channel)) add([...userPath, ...issue.path], issue.message);
   if (scenario.clock === 'virtual' && scenario.baseUrl !== null) {
     add(entry.baseUrl !== undefined ? [...entryPath, 'baseUrl'] : ['baseUrl'], 'baseUrl needs clock: real (the virtual clock answers from the mocks)');
   }

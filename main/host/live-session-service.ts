@@ -91,7 +91,8 @@ export class LiveSessionService {
       onEvent: (event) => {
         trace.push(event);
         this.onTrace(id, trace.length - 1, event);
-        if (event.type === 'port' && event.arrow === 'red' && event.to !== null) turn.signal();
+        // The bot waits for the user again: its turn ended, or words it did not hear left it waiting.
+        if ((event.type === 'port' && event.arrow === 'red' && event.to !== null) || (event.type === 'user' && event.ignored === true)) turn.signal();
       },
     });
     const session: LiveSession = {
@@ -123,11 +124,32 @@ export class LiveSessionService {
   }
 
   async say(id: string, text: string): Promise<LiveSessionStatus> {
+    return this.answer(id, (runner) => runner.userSays(text));
+  }
+
+  /** Key presses (voice): the message arrives 100 ms per key later. */
+  async dtmf(id: string, keys: string): Promise<LiveSessionStatus> {
     const session = this.get(id);
-    if (!session.runner.waitingForUser) {
-      throw new HostError('conflict', session.runner.ended ? 'the session has ended' : 'the bot is not waiting for the user yet');
-    }
-    await this.untilTurnEnds(session, () => session.runner.userSays(text));
+    if (session.flow.channel !== 'voice') throw new HostError('conflict', `DTMF keys need a voice flow; this flow's channel is ${session.flow.channel}`);
+    return this.answer(id, (runner) => runner.userDtmf(keys));
+  }
+
+  /** "Stay silent": with a no-input timer and handler, answers once the handler ran and the bot waits again. */
+  async silence(id: string): Promise<LiveSessionStatus> {
+    return this.answer(id, (runner) => runner.userSilent());
+  }
+
+  /** "Talk over the bot": the words start now, over the bot's speech if it still plays. */
+  async bargeIn(id: string, text: string): Promise<LiveSessionStatus> {
+    return this.answer(id, (runner) => runner.userBargeIn(text));
+  }
+
+  /** The caller hangs up now, whatever the bot is doing; answers once the session is saved. */
+  async hangup(id: string): Promise<LiveSessionStatus> {
+    const session = this.get(id);
+    if (session.runner.ended) throw new HostError('conflict', 'the session has ended');
+    session.runner.hangUp();
+    await session.saved;
     return this.statusOf(session);
   }
 
@@ -148,6 +170,16 @@ export class LiveSessionService {
   }
 
   // ── internals ──────────────────────────────────────────────────────────────
+
+  /** Something the user does while the bot waits for them; answers when the bot waits again or the run ends. */
+  private async answer(id: string, act: (runner: DialogRunner) => void): Promise<LiveSessionStatus> {
+    const session = this.get(id);
+    if (!session.runner.waitingForUser) {
+      throw new HostError('conflict', session.runner.ended ? 'the session has ended' : 'the bot is not waiting for the user yet');
+    }
+    await this.untilTurnEnds(session, () => act(session.runner));
+    return this.statusOf(session);
+  }
 
   /** Does `act`, then waits until the bot waits for the user again or the run ends (bounded). */
   private async untilTurnEnds(session: LiveSession, act: () => void): Promise<void> {
@@ -227,6 +259,8 @@ export class LiveSessionService {
       endState: outcome?.endState ?? null,
       endReason: outcome?.endReason ?? null,
       now: outcome?.virtualMs ?? s.clock.now(),
+      audioEnd: s.runner.audioEnd,
+      noInputAt: s.runner.noInputAt,
       trace: [...s.trace],
       saved: s.saved !== null,
     };

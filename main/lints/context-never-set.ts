@@ -1,3 +1,4 @@
+import { SYS_INTERRUPTION, SYS_NO_INPUT_COUNT } from '../api/formats/flow';
 import type { LintWarning } from '../api/formats/lint';
 import { celIdentifiers } from '../expr/cel-identifiers';
 import { jsonTemplateNames, templateNames } from '../expr/template';
@@ -15,6 +16,9 @@ export function contextNeverSet(graph: FlowGraph): LintWarning[] {
     for (const name of Object.keys(e.map)) set.add(name);
     if (e.statusContext !== undefined) set.add(e.statusContext);
   }
+  // The engine sets these before an interruption handler runs (SPEC §7.1 rules 10 and 14).
+  if (flow.interruptions !== undefined && Object.values(flow.interruptions).some((to) => to !== undefined)) set.add(SYS_INTERRUPTION);
+  if (flow.interruptions?.no_input !== undefined) set.add(SYS_NO_INPUT_COUNT);
   for (const m of flow.modules) {
     if (m.type === 'capture') set.add(m.save);
     if (m.type === 'counter') set.add(m.name);
@@ -27,7 +31,7 @@ export function contextNeverSet(graph: FlowGraph): LintWarning[] {
     const root = name.split('.')[0] ?? name;
     if (set.has(root) || seen.has(`${root}@${path}`)) return;
     seen.add(`${root}@${path}`);
-    out.push(warning('context-never-set', `context '${root}' is used by ${where} but never set (no initial value, capture, context, counter or map sets it)`, path, module));
+    out.push(warning('context-never-set', `context '${root}' is used by ${where} but never set (no initial value, capture, context, counter, map or interruption sets it)`, path, module));
   };
 
   flow.modules.forEach((m) => {

@@ -4,24 +4,28 @@ import { modulePath, warning } from './lint-context';
 
 const BREAKS_CYCLE = new Set(['wait', 'counter']);
 
-/** A cycle of green arrows with no pause (wait) and no counter: an infinite loop in zero time. */
-export function greenCycle(graph: FlowGraph): LintWarning[] {
+/** The cycles of green arrows with no pause (wait) and no counter, each as its module ids in flow order. */
+export function greenCycles(graph: FlowGraph): string[][] {
   const nodes = [...graph.modules.values()].map((m) => m.module).filter((m) => !BREAKS_CYCLE.has(m.type)).map((m) => m.id);
   const inGraph = new Set(nodes);
   const next = (id: string): string[] =>
     graph.out(id).filter((e) => e.arrow === 'green' && inGraph.has(e.to)).map((e) => e.to);
   return stronglyConnected(nodes, next)
     .filter((component) => component.length > 1 || next(component[0] as string).includes(component[0] as string))
-    .map((component) => {
-      const ordered = [...component].sort((a, b) => graph.index(a) - graph.index(b));
-      const first = ordered[0] as string;
-      return warning(
-        'green-cycle',
-        `modules ${ordered.join(', ')} form a cycle of green arrows with no wait and no counter: it loops without time passing`,
-        modulePath(graph, first),
-        first,
-      );
-    });
+    .map((component) => [...component].sort((a, b) => graph.index(a) - graph.index(b)));
+}
+
+/** A cycle of green arrows with no pause (wait) and no counter: an infinite loop in zero time. */
+export function greenCycle(graph: FlowGraph): LintWarning[] {
+  return greenCycles(graph).map((ordered) => {
+    const first = ordered[0] as string;
+    return warning(
+      'green-cycle',
+      `modules ${ordered.join(', ')} form a cycle of green arrows with no wait and no counter: it loops without time passing`,
+      modulePath(graph, first),
+      first,
+    );
+  });
 }
 
 /** Tarjan's algorithm, iterative. */

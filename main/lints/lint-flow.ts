@@ -7,6 +7,8 @@ import { blockingInVoice } from './blocking-in-voice';
 import { contextNeverSet } from './context-never-set';
 import { FlowGraph } from './flow-graph';
 import { greenCycle } from './green-cycle';
+import { interruptionTargetMissing } from './interruption-target-missing';
+import { noInputUnhandled } from './no-input-unhandled';
 import { unconnectedPort } from './unconnected-port';
 import { unreachableModule } from './unreachable-module';
 
@@ -19,9 +21,11 @@ const RULES: Record<LintRule, (graph: FlowGraph) => LintWarning[]> = {
   'unconnected-port': unconnectedPort,
   'unreachable-module': unreachableModule,
   'context-never-set': contextNeverSet,
+  'no-input-unhandled': noInputUnhandled,
+  'interruption-target-missing': interruptionTargetMissing,
 };
 
-/** Every lint of SPEC §3 over a valid flow, in the order of the flow's modules. */
+/** Every lint of SPEC §3 (and §7.1) over a valid flow, in the order of the flow's modules. */
 export function lintFlow(flow: FlowFile): LintWarning[] {
   const graph = new FlowGraph(flow);
   return Object.values(RULES).flatMap((rule) => rule(graph));

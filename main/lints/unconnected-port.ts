@@ -12,7 +12,9 @@ export function unconnectedPort(graph: FlowGraph): LintWarning[] {
       out.push(
         warning(
           'unconnected-port',
-          `port '${port}' of '${module.id}' (${module.type}) has no arrow: leaving by it ends the run in error (no_link)`,
+          graph.flow.interruptions?.no_link !== undefined
+            ? `port '${port}' of '${module.id}' (${module.type}) has no arrow: leaving by it goes to the no_link handler '${graph.flow.interruptions.no_link}'`
+            : `port '${port}' of '${module.id}' (${module.type}) has no arrow: leaving by it ends the run in error (no_link)`,
           modulePath(graph, module.id, 'ports', port),
           module.id,
           port,

@@ -1,7 +1,9 @@
 import type { JsonValue } from '../api/formats/common';
 import type { CheckResult } from '../api/formats/results';
 import type { Expectation } from '../api/formats/scenario';
-import type { TraceEvent } from '../api/formats/trace';
+import type { InterruptionKind } from '../api/formats/flow';
+import type { TraceEvent, TraceEventOf } from '../api/formats/trace';
+import { callLength } from '../api/trace/call-length';
 import { longestDeadAir } from '../api/trace/dead-air';
 import { portChoices, visitedModules } from '../api/trace/port-choices';
 import type { RunResult } from '../engine/dialog-runner';
@@ -49,6 +51,11 @@ function evaluate(e: Expectation, run: RunResult): CheckResult {
       `${sent} request(s) sent to ${e.requests.endpoint}, expected ${e.requests.count}`,
     );
   }
+  if ('interruption' in e) return checkInterruption(e.interruption, trace);
+  if ('maxCallMs' in e) {
+    const length = callLength(trace);
+    return result(`maxCallMs: ${e.maxCallMs}`, length <= e.maxCallMs, `the call lasted ${length} ms, limit ${e.maxCallMs} ms`);
+  }
   const longest = longestDeadAir(trace);
   const length = longest ? longest.end - longest.start : 0;
   const where = longest ? ` (${longest.start}–${longest.end} ms)` : '';
@@ -66,6 +73,14 @@ function checkPort(expected: { module: string; is: string; nth?: number | undefi
   const name = `port: ${expected.module} #${expected.nth} is ${expected.is}`;
   if (!exit) return result(name, false, `${expected.module} left ${exits.length} time(s), no exit #${expected.nth}; exits: ${taken}`);
   return result(name, exit.port === expected.is, `exit #${expected.nth} took ${exit.port} (${exit.reason}), expected ${expected.is}`);
+}
+
+function checkInterruption(expected: { kind: InterruptionKind; count?: number | undefined }, trace: readonly TraceEvent[]): CheckResult {
+  const seen = trace.filter((ev): ev is TraceEventOf<'interruption'> => ev.type === 'interruption' && ev.kind === expected.kind);
+  const where = seen.map((ev) => `${ev.t} ms at ${ev.module}`).join(', ');
+  const happened = `${expected.kind} happened ${seen.length} time(s)${where ? ` (${where})` : ''}`;
+  if (expected.count === undefined) return result(`interruption: ${expected.kind}`, seen.length >= 1, happened);
+  return result(`interruption: ${expected.kind} × ${expected.count}`, seen.length === expected.count, `${happened}, expected ${expected.count}`);
 }
 
 function result(check: string, ok: boolean, message: string): CheckResult {

@@ -34,7 +34,7 @@ export function buildSession(meta: SessionMeta, run: RunResult, exchanges: reado
     ...(meta.timeScale !== undefined && meta.timeScale !== 1 ? { timeScale: meta.timeScale } : {}),
     seed: meta.seed,
     channel: meta.flow.channel,
-    user: userMessages(run.trace),
+    user: userMessages(run.trace, meta.flow.speech.wpm),
     exchanges: [...exchanges],
     trace: run.trace,
     endState: run.endState,

@@ -1,5 +1,6 @@
 import { SessionFile } from '../api/formats/session';
 import type { SessionListEntry } from '../api/routes/sessions';
+import { callLength } from '../api/trace/call-length';
 
 interface StoredHeader {
   id: string;
@@ -14,8 +15,7 @@ export function describeSession(header: StoredHeader, body: unknown): SessionLis
   const parsed = SessionFile.safeParse(body);
   const s = parsed.success ? parsed.data : null;
   // The conversation lasts until its last event or the end of its last sound, whichever is later.
-  const lastSound = s?.trace.reduce((t, e) => (e.type === 'say' || e.type === 'user' ? Math.max(t, e.end) : t), 0) ?? 0;
-  const lastEvent = s?.trace.at(-1)?.t;
+  const length = s && s.trace.length > 0 ? callLength(s.trace) : null;
   return {
     id: header.id,
     startedAt: header.startedAt,
@@ -25,8 +25,8 @@ export function describeSession(header: StoredHeader, body: unknown): SessionLis
     channel: s?.channel ?? null,
     endState: s?.endState ?? null,
     endReason: s?.endReason ?? null,
-    durationMs: lastEvent === undefined ? null : Math.max(lastEvent, lastSound),
-    userMessages: s?.user.length ?? 0,
+    durationMs: length,
+    userMessages: s?.user.filter((u) => u.kind === undefined || u.kind === 'say' || u.kind === 'dtmf').length ?? 0,
     exchanges: s?.exchanges.length ?? 0,
   };
 }

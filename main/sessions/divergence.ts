@@ -33,7 +33,11 @@ function steps(trace: readonly TraceEvent[]): Step[] {
   const out: Step[] = [];
   trace.forEach((e, index) => {
     if (e.type === 'port') out.push({ t: e.t, module: e.module, port: e.port, to: e.to, reason: e.reason, index });
-    if (e.type === 'end') out.push({ t: e.t, module: '(end)', port: e.reason ? `${e.state}: ${e.reason}` : e.state, to: null, reason: 'end of the run', index });
+    // A hang-up's reason says what set it off (a recorded hang-up replays at its time): the state is what counts.
+    if (e.type === 'end') {
+      const port = e.reason && e.state !== 'hangup' ? `${e.state}: ${e.reason}` : e.state;
+      out.push({ t: e.t, module: '(end)', port, to: null, reason: e.state === 'hangup' && e.reason ? e.reason : 'end of the run', index });
+    }
   });
   return out;
 }

@@ -2,8 +2,9 @@ import { stringify } from 'yaml';
 import type { FlowFile } from '../api/formats/flow';
 import type { Fault, MocksFile, RouteOverride } from '../api/formats/mocks';
 import { SCENARIO_FORMAT } from '../api/formats/scenario';
-import type { Expectation } from '../api/formats/scenario';
-import type { SessionFile } from '../api/formats/session';
+import type { InterruptionKind } from '../api/formats/flow';
+import type { Expectation, UserStep } from '../api/formats/scenario';
+import type { SessionFile, SessionUserMessage } from '../api/formats/session';
 import { compileMocks } from '../../mocks/core/compile-mocks';
 import { splitUrl } from '../../mocks/core/mock-request';
 
@@ -30,6 +31,9 @@ export function sessionToScenario(session: SessionFile, options: ScenarioDraftOp
   const types = new Map(options.flow.modules.map((m) => [m.id, m.type]));
   const nth = new Map<string, number>();
   const expect: Expectation[] = [{ ends: session.endState ?? 'awaiting_user' }];
+  const interruptions = new Map<InterruptionKind, number>();
+  for (const e of session.trace) if (e.type === 'interruption') interruptions.set(e.kind, (interruptions.get(e.kind) ?? 0) + 1);
+  for (const [kind, count] of interruptions) expect.push({ interruption: { kind, count } });
   for (const e of session.trace) {
     if (e.type !== 'port' || !DECISIONS.has(types.get(e.module) ?? '')) continue;
     const n = (nth.get(e.module) ?? 0) + 1;
@@ -49,10 +53,25 @@ export function sessionToScenario(session: SessionFile, options: ScenarioDraftOp
     ...(options.mocks ? { mocks: options.mocks.ref } : {}),
     ...(Object.keys(overrides).length > 0 ? { overrides } : {}),
     seed: session.seed,
-    user: session.user.map((u) => ({ say: u.say, afterMs: Math.round(u.afterMs ?? 0) })),
+    user: session.user.map(toUserStep),
     expect,
   };
   return stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
+}
+
+/** A recorded user entry as a scenario step: messages keep their pause (negative: talking over the bot). */
+function toUserStep(entry: SessionUserMessage): UserStep {
+  switch (entry.kind) {
+    case undefined:
+    case 'say':
+      return { say: entry.say, afterMs: Math.round(entry.afterMs ?? 0) };
+    case 'dtmf':
+      return { dtmf: entry.dtmf, afterMs: Math.max(0, Math.round(entry.afterMs ?? 0)) };
+    case 'silence':
+      return { silence: true };
+    case 'hangup':
+      return { hangup: { atMs: Math.round(entry.at) } };
+  }
 }
 
 /** Each route's observed latencies as a sequence, and the faults seen as `nth` faults. */

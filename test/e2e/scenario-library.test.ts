@@ -3,6 +3,8 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goTo, openWorkbenchUi, typeInEditor } from './workbench-ui';
 import type { WorkbenchUi } from './workbench-ui';
+import { exampleCounts } from '../support/example-counts';
+import type { ExampleCounts } from '../support/example-counts';
 
 const NAME = 'order lookup written in the editor';
 
@@ -23,11 +25,13 @@ expect:
 describe('scenario library: import, editor with live validation, run, history', () => {
   let ui: WorkbenchUi;
   let page: Page;
+  let examples: ExampleCounts;
   const libraryCount = async (): Promise<number> => (await ui.call<{ total: number }>('scenarios.list', {})).total;
 
   beforeAll(async () => {
     ui = await openWorkbenchUi();
     page = ui.page;
+    examples = await exampleCounts();
   });
   afterAll(async () => {
     await ui?.close();
@@ -39,7 +43,7 @@ describe('scenario library: import, editor with live validation, run, history', 
     await page.getByTestId('import-examples').click();
     await page.getByTestId('scenarios-table').waitFor();
     await expect.poll(() => page.getByTestId('scenario-name').count()).toBeGreaterThan(5);
-    expect(await libraryCount()).toBe(12);
+    expect(await libraryCount()).toBe(examples.scenarios);
   });
 
   it('shows a YAML syntax error and a schema error with their paths, and saves nothing', async () => {
@@ -59,7 +63,7 @@ describe('scenario library: import, editor with live validation, run, history', 
     await ui.screenshots('scenario-editor-error');
     await page.getByTestId('editor-save').click();
     await page.getByTestId('nothing-saved').waitFor();
-    expect(await libraryCount()).toBe(12);
+    expect(await libraryCount()).toBe(examples.scenarios);
   });
 
   it('shows what the host refuses as you type (a module the flow does not have), with its path, and saves nothing', async () => {
@@ -70,7 +74,7 @@ describe('scenario library: import, editor with live validation, run, history', 
     expect(await issues.textContent()).toMatch(/unknown module 'nosuch'.*host/);
     await page.getByTestId('editor-save').click();
     await page.getByTestId('nothing-saved').waitFor();
-    expect(await libraryCount()).toBe(12);
+    expect(await libraryCount()).toBe(examples.scenarios);
   });
 
   it('saves the fixed scenario: it appears in the library and runs', async () => {
@@ -78,7 +82,7 @@ describe('scenario library: import, editor with live validation, run, history', 
     await page.getByText('✓ valid scenario').waitFor();
     await page.keyboard.press('Control+s');
     await page.getByTestId('saved-notice').waitFor();
-    expect(await libraryCount()).toBe(13);
+    expect(await libraryCount()).toBe(examples.scenarios + 1);
 
     await page.getByTestId('scenario-search').locator('input').fill('written in the editor');
     await expect.poll(() => page.getByTestId('scenario-name').allTextContents()).toEqual([NAME]);
@@ -98,10 +102,11 @@ describe('scenario library: import, editor with live validation, run, history', 
   it('runs every scenario with progress and keeps a history per scenario', async () => {
     await goTo(page, 'Scenarios');
     await page.getByTestId('scenario-search').locator('input').fill('');
-    await expect.poll(() => page.getByTestId('scenario-run-all').textContent()).toBe('Run all (13)');
+    const all = examples.scenarios + 1;
+    await expect.poll(() => page.getByTestId('scenario-run-all').textContent()).toBe(`Run all (${all})`);
     await page.getByTestId('scenario-run-all').click();
     await page.getByTestId('run-done').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('run-done').textContent()).toContain('Ran 13 of 13 scenarios: 13 passed');
+    expect(await page.getByTestId('run-done').textContent()).toContain(`Ran ${all} of ${all} scenarios: ${all} passed`);
 
     await page.getByTestId('scenario-search').locator('input').fill('written in the editor');
     await expect.poll(() => page.getByTestId('scenario-name').count()).toBe(1);

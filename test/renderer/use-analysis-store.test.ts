@@ -8,7 +8,7 @@ import { fakeClient } from './fake-client';
 import type { FakeClient } from './fake-client';
 
 const file = (path: string, kind: ExampleFile['kind'], scenarios: string[] = [], issues: ExampleFile['issues'] = []): ExampleFile => ({ path, kind, format: null, name: path, scenarios, issues });
-const coverage = (flowFile: string | null, runs: FlowCoverage['runs']): FlowCoverage => ({ flow: flowFile ?? 'inline', file: flowFile, scenarios: runs.length, runs, ports: [], covered: 0, total: 0, percent: 100 });
+const coverage = (flowFile: string | null, runs: FlowCoverage['runs']): FlowCoverage => ({ flow: flowFile ?? 'inline', file: flowFile, scenarios: runs.length, runs, ports: [], endStates: [], covered: 0, total: 0, percent: 100 });
 
 describe('analysis store: coverage and the scenarios of each flow', () => {
   let client: FakeClient;

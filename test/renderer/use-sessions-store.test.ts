@@ -19,6 +19,8 @@ const status = (trace: readonly TraceEvent[], patch: Partial<LiveSessionStatus> 
   endState: null,
   endReason: null,
   now: trace.at(-1)?.t ?? 0,
+  audioEnd: 0,
+  noInputAt: null,
   trace: [...trace],
   saved: false,
   ...patch,

@@ -33,6 +33,13 @@ const maxMillisMessage = `expected at most ${MAX_MILLIS} ms (24 h)`;
 export const Millis = z.number().int('expected whole milliseconds').min(0, 'expected 0 ms or more').max(MAX_MILLIS, maxMillisMessage);
 
 /** A timeout or duration that must pass: whole milliseconds from 1 to 24 h. */
+/** Milliseconds that may be negative (a user step's pause: negative talks over the bot), within ±24 h. */
+export const SignedMillis = z
+  .number()
+  .int('expected whole milliseconds')
+  .min(-MAX_MILLIS, `expected -${MAX_MILLIS} ms or more (24 h)`)
+  .max(MAX_MILLIS, maxMillisMessage);
+
 export const PositiveMillis = z.number().int('expected whole milliseconds').min(1, 'expected a duration above 0 ms').max(MAX_MILLIS, maxMillisMessage);
 
 /** A time in ms that need not be whole (a recorded time, a distribution's parameter): 0 to 24 h. */

@@ -25,7 +25,13 @@ const base = {
   ports: Ports.default({}),
 };
 
-export const SayModule = z.strictObject({ ...base, type: z.literal('say'), text: Template });
+export const SayModule = z.strictObject({
+  ...base,
+  type: z.literal('say'),
+  text: Template,
+  /** Voice: may the caller talk over this speech (SPEC §7.1 rule 11)? Default true. */
+  bargeIn: z.boolean().optional(),
+});
 export const CaptureModule = z.strictObject({
   ...base,
   type: z.literal('capture'),
@@ -100,6 +106,24 @@ export type Endpoint = z.infer<typeof Endpoint>;
 export const Channel = z.enum(['chat', 'voice', 'email']);
 export type Channel = z.infer<typeof Channel>;
 
+/** System events that send the bot to a handler module (SPEC §7.1 rules 10 and 14). */
+export const INTERRUPTION_KINDS = ['no_input', 'loop', 'no_link'] as const;
+export const InterruptionKind = z.enum(INTERRUPTION_KINDS);
+export type InterruptionKind = z.infer<typeof InterruptionKind>;
+
+/** Where the bot goes on each system event: a module id of this flow. */
+export const Interruptions = z.strictObject({
+  no_input: Identifier.optional(),
+  loop: Identifier.optional(),
+  no_link: Identifier.optional(),
+});
+export type Interruptions = z.infer<typeof Interruptions>;
+
+/** Context set to the kind of every interruption before its handler runs. */
+export const SYS_INTERRUPTION = 'sys_interruption';
+/** Context counting consecutive no-inputs, set before the no_input handler runs; 0 again when a message arrives. */
+export const SYS_NO_INPUT_COUNT = 'sys_no_input_count';
+
 export const FlowFile = z.strictObject({
   format: z.literal(FLOW_FORMAT, { error: `expected format: ${FLOW_FORMAT}` }),
   name: z.string().min(1),
@@ -108,6 +132,9 @@ export const FlowFile = z.strictObject({
   start: Identifier,
   contexts: z.record(Identifier, JsonValue).default({}),
   speech: z.strictObject({ wpm: z.number().min(1, 'expected 1 to 1000 words per minute').max(1000, 'expected 1 to 1000 words per minute').default(150) }).default({ wpm: 150 }),
+  /** Voice: how long the bot waits in silence before its no-input handler runs; 0 (default) = forever. */
+  noInputMs: Millis.optional(),
+  interruptions: Interruptions.optional(),
   endpoints: z.array(Endpoint).max(LIMITS.endpoints, `expected at most ${LIMITS.endpoints} endpoints`).default([]),
   modules: z.array(FlowModule).min(1, 'expected at least one module').max(LIMITS.modules, `expected at most ${LIMITS.modules} modules`),
 });

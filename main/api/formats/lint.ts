@@ -9,6 +9,8 @@ export const LINT_RULES = [
   'unconnected-port',
   'unreachable-module',
   'context-never-set',
+  'no-input-unhandled',
+  'interruption-target-missing',
 ] as const;
 
 export const LintRule = z.enum(LINT_RULES);

@@ -1,25 +1,65 @@
 import { z } from 'zod';
-import { boundedInt, HttpBaseUrl, Identifier, JsonValue, LIMITS, Millis, PositiveMillis, TimeScale } from './common';
+import { boundedInt, HttpBaseUrl, Identifier, JsonValue, LIMITS, Millis, PositiveMillis, SignedMillis, TimeScale } from './common';
 import { EachRows } from './each-rows';
-import { FlowFile } from './flow';
+import { FlowFile, InterruptionKind } from './flow';
 import { MocksFile, RouteOverride } from './mocks';
 
 export const SCENARIO_FORMAT = 'flowbench.scenario/1';
 
-export const EndState = z.enum(['end', 'handover', 'awaiting_user', 'error']);
+/** How a run ends; `hangup`: the caller hung up (SPEC §7.1 rule 13). */
+export const EndState = z.enum(['end', 'handover', 'awaiting_user', 'error', 'hangup']);
 export type EndState = z.infer<typeof EndState>;
 
 export const Clock = z.enum(['virtual', 'real']);
 export type ClockKind = z.infer<typeof Clock>;
 
-export const UserStep = z.strictObject({
+/** A message. In voice a negative `afterMs` is a barge-in (SPEC §7.1 rule 11); chat and email need 0 or more. */
+export const SayStep = z.strictObject({
   say: z.string(),
   /** Pause after the bot's audio ends; default 300 ms in voice, 0 in chat and email. */
+  afterMs: SignedMillis.optional(),
+});
+export type SayStep = z.infer<typeof SayStep>;
+
+/** The user says nothing at this wait (rule 10). */
+export const SilenceStep = z.strictObject({ silence: z.literal(true) });
+export type SilenceStep = z.infer<typeof SilenceStep>;
+
+export const DTMF_KEYS = /^[0-9*#A-D]+$/;
+/** Key presses, 100 ms each, delivered as the message (rule 12). Voice only. */
+export const DtmfStep = z.strictObject({
+  dtmf: z.string().max(64, 'expected at most 64 keys').regex(DTMF_KEYS, 'expected DTMF keys: 0-9, *, #, A-D'),
   afterMs: Millis.optional(),
+});
+export type DtmfStep = z.infer<typeof DtmfStep>;
+
+export const HANGUP_TRIGGERS = ['afterMs', 'atMs', 'deadAirMs'] as const;
+/** The caller hangs up (rule 13): `afterMs` after the bot starts waiting, at `atMs`, or after `deadAirMs` of dead air. */
+export const HangupStep = z.strictObject({
+  hangup: z
+    .strictObject({
+      afterMs: Millis.optional(),
+      atMs: Millis.optional(),
+      deadAirMs: z.number().int('expected whole milliseconds').positive('expected more than 0 ms').optional(),
+    })
+    .superRefine((h, ctx) => {
+      const given = HANGUP_TRIGGERS.filter((k) => h[k] !== undefined);
+      if (given.length !== 1) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected exactly one of ${HANGUP_TRIGGERS.join(', ')}${given.length > 1 ? ` (got ${given.join(' and ')})` : ''}`,
+        });
+      }
+    }),
+});
+export type HangupStep = z.infer<typeof HangupStep>;
+
+export const UserStep = z.union([SayStep, SilenceStep, DtmfStep, HangupStep], {
+  error: 'expected a user step: { say }, { silence: true }, { dtmf } or { hangup }',
 });
 export type UserStep = z.infer<typeof UserStep>;
 
-export const EXPECTATION_KINDS = ['ends', 'visits', 'port', 'context', 'says', 'requests', 'maxDeadAirMs'] as const;
+export const EXPECTATION_KINDS = ['ends', 'visits', 'port', 'context', 'says', 'requests', 'maxDeadAirMs', 'interruption', 'maxCallMs'] as const;
 
 export const Expectation = z.union(
   [
@@ -32,6 +72,10 @@ export const Expectation = z.union(
     z.strictObject({ says: z.string().min(1) }),
     z.strictObject({ requests: z.strictObject({ endpoint: Identifier, count: boundedInt(0, LIMITS.count) }) }),
     z.strictObject({ maxDeadAirMs: Millis }),
+    /** How many times an interruption of this kind happened: exactly `count`, or at least once. */
+    z.strictObject({ interruption: z.strictObject({ kind: InterruptionKind, count: z.number().int().min(0).optional() }) }),
+    /** The call's length (the later of end.t and the end of the last sound, SPEC §2.3) is at most this. */
+    z.strictObject({ maxCallMs: Millis }),
   ],
   { error: `expected one check per item, one of: ${EXPECTATION_KINDS.join(', ')}` },
 );

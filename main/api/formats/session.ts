@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpMethod, JsonValue, TimeMs, TimeScale } from './common';
+import { HttpMethod, JsonValue, SignedMillis, TimeMs, TimeScale } from './common';
 import { FlowFile } from './flow';
 import { MocksFile } from './mocks';
 import { ScenarioResult } from './results';
@@ -9,14 +9,28 @@ import { TraceEvent } from './trace';
 export const SESSION_FORMAT = 'flowbench.session/1';
 export const BUNDLE_FORMAT = 'flowbench.bundle/1';
 
-export const SessionUserMessage = z.object({
-  say: z.string(),
-  /** When the user started the message, in ms from the session start. */
-  at: TimeMs,
-  /** The pause between the bot being ready (turn ended, audio done) and the message. */
-  afterMs: TimeMs.optional(),
-});
+const at = TimeMs;
+/** The pause between the bot being ready (turn ended, audio done) and the user's start; negative: talked over the bot. */
+const afterMs = SignedMillis.optional();
+
+/**
+ * What the user did, in ms from the session start (`at`, when it started): a message (the
+ * kind is implied, as in older files), key presses, a silence the bot's no-input timer
+ * caught, or hanging up.
+ */
+export const SessionUserMessage = z.union([
+  z.object({ kind: z.literal('say').optional(), say: z.string(), at, afterMs }),
+  z.object({ kind: z.literal('dtmf'), dtmf: z.string(), at, afterMs }),
+  z.object({ kind: z.literal('silence'), at }),
+  z.object({ kind: z.literal('hangup'), at }),
+]);
 export type SessionUserMessage = z.infer<typeof SessionUserMessage>;
+export type SessionUserKind = NonNullable<SessionUserMessage['kind']>;
+
+/** The kind of a user entry (a message when it has none). */
+export function userEntryKind(entry: SessionUserMessage): SessionUserKind {
+  return entry.kind ?? 'say';
+}
 
 export const ExchangeOutcome = z.union([
   z.object({ status: z.number().int(), headers: z.record(z.string(), z.string()), body: JsonValue.nullable(), arrivedAt: TimeMs }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Arrow } from './flow';
+import { Arrow, InterruptionKind } from './flow';
 import { EndState } from './scenario';
 import { HttpMethod, JsonValue } from './common';
 
@@ -12,8 +12,32 @@ export const TraceEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start'), ...at, flow: z.string(), channel: z.enum(['chat', 'voice', 'email']), seed: z.number().int() }),
   z.object({ type: z.literal('enter'), ...at, module: z.string() }),
   z.object({ type: z.literal('port'), ...at, module: z.string(), port: z.string(), reason: z.string(), to: z.string().nullable(), arrow: Arrow }),
-  z.object({ type: z.literal('say'), ...at, module: z.string(), text: z.string(), start: z.number(), end: z.number() }),
-  z.object({ type: z.literal('user'), ...at, text: z.string(), start: z.number(), end: z.number() }),
+  z.object({
+    type: z.literal('say'),
+    ...at,
+    module: z.string(),
+    text: z.string(),
+    start: z.number(),
+    /** When the speech would end (or, for dropped speech, `start`: zero length). */
+    end: z.number(),
+    /** Voice: present (false) when the caller cannot talk over it (`bargeIn: false`). */
+    bargeIn: z.literal(false).optional(),
+    /** Voice: the caller talked over it, or hung up, at this time; it played only until then. */
+    cutAt: z.number().optional(),
+    /** Voice: queued after speech that was cut, it never played. */
+    dropped: z.literal(true).optional(),
+  }),
+  z.object({
+    type: z.literal('user'),
+    ...at,
+    text: z.string(),
+    start: z.number(),
+    end: z.number(),
+    /** `dtmf`: key presses (absent: spoken or typed). */
+    via: z.literal('dtmf').optional(),
+    /** The user talked over speech that cannot be interrupted: not heard, the bot goes on waiting. */
+    ignored: z.literal(true).optional(),
+  }),
   z.object({
     type: z.literal('request'),
     ...at,
@@ -27,6 +51,8 @@ export const TraceEvent = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('response'), ...at, id: z.string(), status: z.number().int(), arrival: z.number() }),
   z.object({ type: z.literal('request_failed'), ...at, id: z.string(), endpoint: z.string(), reason: z.string(), status: z.number().int().optional() }),
+  /** The caller hung up while the request was in flight: it is aborted, its answer never used. */
+  z.object({ type: z.literal('request_abandoned'), ...at, id: z.string(), endpoint: z.string() }),
   z.object({
     type: z.literal('await'),
     ...at,
@@ -44,6 +70,23 @@ export const TraceEvent = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('context'), ...at, name: z.string(), value: JsonValue.optional(), deleted: z.boolean().optional(), source: z.string() }),
   z.object({ type: z.literal('warning'), ...at, kind: z.enum(WARNING_KINDS), message: z.string(), module: z.string().optional(), id: z.string().optional() }),
+  /**
+   * A system event sent the bot to its handler (SPEC §7.1 rules 10 and 14). `module`: for
+   * no_input the module the red arrow leads to (it never runs); for loop the module whose
+   * entry would pass the limit; for no_link the module whose `port` has no arrow.
+   */
+  z.object({
+    type: z.literal('interruption'),
+    ...at,
+    kind: InterruptionKind,
+    module: z.string(),
+    /** The handler module (interruptions.<kind>). */
+    to: z.string(),
+    /** no_input: how many consecutive no-inputs, this one included. */
+    count: z.number().int().min(1).optional(),
+    /** no_link: the port without an arrow. */
+    port: z.string().optional(),
+  }),
   z.object({ type: z.literal('end'), ...at, state: EndState, reason: z.string().optional() }),
 ]);
 export type TraceEvent = z.infer<typeof TraceEvent>;

@@ -73,7 +73,7 @@ export const PortCoverage = z.object({
   type: z.string(),
   port: z.string(),
   taken: z.number().int(),
-  /** timeout / failure / waiting ports, the handlers suites forget. */
+  /** timeout / failure / waiting ports and interruption handlers: the handlers suites forget. */
   handler: z.boolean(),
 });
 
@@ -83,7 +83,10 @@ export const FlowCoverage = z.object({
   scenarios: z.number().int(),
   /** The scenarios that ran the flow: their file (as given), index in it and name, and library id for library scenarios. */
   runs: z.array(z.object({ file: z.string(), index: z.number().int(), name: z.string(), scenarioId: z.number().int().nullable() })),
+  /** Module ports, then the flow's interruption handlers (module `interruptions`, type `interruption`, port = kind). */
   ports: z.array(PortCoverage),
+  /** How many runs ended in each end state (every state listed, 0 when none did). */
+  endStates: z.array(z.object({ state: EndState, count: z.number().int() })),
   covered: z.number().int(),
   total: z.number().int(),
   percent: z.number(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { HttpBaseUrl, JsonValue, Millis, TimeScale } from '../formats/common';
 import { HarFile } from '../formats/har';
 import { MocksFile } from '../formats/mocks';
-import { EndState } from '../formats/scenario';
+import { DTMF_KEYS, EndState } from '../formats/scenario';
 import { BundleFile, SessionFile } from '../formats/session';
 import { TraceEvent } from '../formats/trace';
 import { defineEvent, defineRoute } from '../route';
@@ -18,6 +18,10 @@ export const LiveSessionStatus = z.object({
   endReason: z.string().nullable(),
   /** Conversation ms since the session started. */
   now: z.number(),
+  /** Voice: when the bot's queued speech ends; before then, `sessions.bargeIn` talks over it. */
+  audioEnd: z.number(),
+  /** Voice: when the no-input timer of the current wait fires (the flow's no_input handler then runs), else null. */
+  noInputAt: z.number().nullable(),
   trace: z.array(TraceEvent),
   /** Set once the session is saved (when it ends or is stopped). */
   saved: z.boolean(),
@@ -77,6 +81,36 @@ export const sessionsSay = defineRoute({
   name: 'sessions.say',
   summary: "The user's next message in a live session (only while the bot waits for the user).",
   input: z.object({ id: z.string().min(1), text: z.string().min(1).max(10_000) }).strict(),
+  output: LiveSessionStatus,
+});
+
+export const sessionsDtmf = defineRoute({
+  name: 'sessions.dtmf',
+  summary: 'Key presses in a live voice session (100 ms per key; the keys are the message). Only while the bot waits for the user.',
+  input: z.object({ id: z.string().min(1), keys: z.string().min(1).max(64).regex(DTMF_KEYS, 'expected DTMF keys: 0-9, *, #, A-D') }).strict(),
+  output: LiveSessionStatus,
+});
+
+export const sessionsSilence = defineRoute({
+  name: 'sessions.silence',
+  summary:
+    "Stays silent at this wait of a live voice session: when the flow has a no-input timer and a no_input handler, the answer comes once the handler has run and the bot waits again; otherwise the bot keeps waiting.",
+  input: id,
+  output: LiveSessionStatus,
+});
+
+export const sessionsBargeIn = defineRoute({
+  name: 'sessions.bargeIn',
+  summary:
+    "Talks over the bot in a live voice session: the words start now, while the bot's speech still plays. Interruptible speech is cut and the message is heard; over speech that cannot be interrupted the words are not heard.",
+  input: z.object({ id: z.string().min(1), text: z.string().min(1).max(10_000) }).strict(),
+  output: LiveSessionStatus,
+});
+
+export const sessionsHangup = defineRoute({
+  name: 'sessions.hangup',
+  summary: 'The caller hangs up a live session now, whatever the bot is doing: speech is cut, requests in flight are aborted, and the session is saved.',
+  input: id,
   output: LiveSessionStatus,
 });
 

@@ -1,4 +1,5 @@
 import type { TraceEvent } from '../formats/trace';
+import { soundEnd, sounded } from './call-length';
 
 export interface Interval {
   start: number;
@@ -8,7 +9,8 @@ export interface Interval {
 /**
  * Dead air (SPEC §3 rule 3): the intervals in which nobody speaks and the bot is not waiting
  * for the user, from the start of the conversation to the end of its last sound or event.
- * Only voice conversations have dead air.
+ * The wait lasts from the red arrow until the user's message arrives or the no-input timer
+ * fires; cut speech sounds only until it was cut. Only voice conversations have dead air.
  */
 export function deadAirIntervals(trace: readonly TraceEvent[]): Interval[] {
   const start = trace.find((e) => e.type === 'start');
@@ -20,10 +22,21 @@ export function deadAirIntervals(trace: readonly TraceEvent[]): Interval[] {
     horizon = Math.max(horizon, event.t);
     switch (event.type) {
       case 'say':
-      case 'user':
-        busy.push({ start: event.start, end: event.end });
-        horizon = Math.max(horizon, event.end);
-        if (event.type === 'user' && waitingSince !== null) {
+      case 'user': {
+        if (!sounded(event)) break;
+        const end = soundEnd(event);
+        busy.push({ start: event.start, end });
+        horizon = Math.max(horizon, end);
+        // Words the bot did not hear (talking over speech that cannot be interrupted) do not end its wait.
+        if (event.type === 'user' && event.ignored !== true && waitingSince !== null) {
+          busy.push({ start: waitingSince, end: event.t });
+          waitingSince = null;
+        }
+        break;
+      }
+      case 'interruption':
+        // The no-input timer ends the wait; the bot's handler runs.
+        if (event.kind === 'no_input' && waitingSince !== null) {
           busy.push({ start: waitingSince, end: event.t });
           waitingSince = null;
         }

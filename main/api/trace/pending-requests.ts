@@ -16,7 +16,7 @@ export interface PendingRequest {
 
 /**
  * The async requests pending at time `t`: sent by an api_async and not yet consumed by an
- * api_await, failed at its deadline, superseded or ended with the run.
+ * api_await, failed at its deadline, superseded, abandoned by a hang-up or ended with the run.
  */
 export function pendingRequestsAt(trace: readonly TraceEvent[], t: number): PendingRequest[] {
   const open = new Map<string, Omit<PendingRequest, 'age' | 'timeLeft'>>();
@@ -32,6 +32,7 @@ export function pendingRequestsAt(trace: readonly TraceEvent[], t: number): Pend
         break;
       }
       case 'request_failed':
+      case 'request_abandoned':
         open.delete(e.id);
         break;
       case 'warning':

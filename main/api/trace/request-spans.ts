@@ -1,6 +1,7 @@
 import type { TraceEvent } from '../formats/trace';
 
-export type RequestOutcome = 'response' | 'failed' | 'superseded' | 'open';
+/** `abandoned`: the caller hung up while it was in flight. */
+export type RequestOutcome = 'response' | 'failed' | 'superseded' | 'abandoned' | 'open';
 
 /** One request of a run, from the moment it was sent to the moment it stopped being in flight. */
 export interface RequestSpan {
@@ -16,7 +17,8 @@ export interface RequestSpan {
   deadline: number | null;
   /**
    * Where its bar ends: the arrival of the response, the failure (timeout, reset, …), the
-   * moment a newer request superseded it, or the end of the run when it was still in flight.
+   * moment a newer request superseded it or the caller hung up, or the end of the run when
+   * it was still in flight.
    */
   endAt: number;
   outcome: RequestOutcome;
@@ -95,6 +97,11 @@ export function requestSpans(trace: readonly TraceEvent[]): RequestSpan[] {
           spans.push(failed);
           byId.set(e.id, failed);
         }
+        break;
+      }
+      case 'request_abandoned': {
+        const span = byId.get(e.id);
+        if (span && span.outcome === 'open') Object.assign(span, { outcome: 'abandoned', endAt: e.t, endIndex: i });
         break;
       }
       case 'warning': {

@@ -49,7 +49,10 @@ async function replay(file: string, flags: ReplayFlags, io: CliIo): Promise<numb
   } else {
     const c = colors(io.stdout.isTTY === true && io.env['NO_COLOR'] === undefined);
     const s = recording.session;
-    io.stdout.write(`Replaying session ${s.id} (${s.startedAt}, ${s.user.length} user message(s), ${s.exchanges.length} exchange(s)) against "${flow.name}"${result.flowChanged ? c.yellow(' (edited flow)') : ''}\n`);
+    const messages = s.user.filter((u) => u.kind === undefined || u.kind === 'say' || u.kind === 'dtmf').length;
+    const silences = s.user.filter((u) => u.kind === 'silence').length;
+    const turns = `${messages} user message(s)${silences > 0 ? `, ${silences} silence(s)` : ''}${s.user.some((u) => u.kind === 'hangup') ? ', a hang-up' : ''}`;
+    io.stdout.write(`Replaying session ${s.id} (${s.startedAt}, ${turns}, ${s.exchanges.length} exchange(s)) against "${flow.name}"${result.flowChanged ? c.yellow(' (edited flow)') : ''}\n`);
     io.stdout.write(`  recorded: ${s.endState ?? '?'}${s.endReason ? ` (${s.endReason})` : ''}   replayed: ${result.endState}${result.endReason ? ` (${result.endReason})` : ''} at ${result.virtualMs} ms\n`);
     if (result.divergence === null) {
       io.stdout.write(`${c.green('✓')} no divergence: every port choice and the end state as recorded\n`);

@@ -81,7 +81,11 @@ function describeFailure(r: ScenarioResult, n: number, c: ReturnType<typeof colo
     out.push(`       ${check.message}`);
   }
   out.push(`   port path: ${r.path.join(' → ') || '(no module left)'}`);
-  const reasons = r.trace.flatMap((e) => (e.type === 'port' ? [`${e.t} ms  ${e.module} → ${e.port}  (${e.reason})`] : []));
+  const reasons = r.trace.flatMap((e) => {
+    if (e.type === 'port') return [`${e.t} ms  ${e.module} → ${e.port}  (${e.reason})`];
+    if (e.type === 'interruption') return [`${e.t} ms  ${e.kind}${e.count !== undefined ? ` #${e.count}` : ''} at ${e.module} → ${e.to}  (interruption)`];
+    return [];
+  });
   if (reasons.length > 0) out.push(`   port choices:\n${reasons.map((line) => `     ${line}`).join('\n')}`);
   return `${out.join('\n')}\n`;
 }

@@ -5,6 +5,10 @@ import type { RecordingService } from '../recording-service';
 type SessionRoutes =
   | 'sessions.start'
   | 'sessions.say'
+  | 'sessions.dtmf'
+  | 'sessions.silence'
+  | 'sessions.bargeIn'
+  | 'sessions.hangup'
   | 'sessions.status'
   | 'sessions.stop'
   | 'sessions.list'
@@ -21,6 +25,10 @@ export function sessionsHandlers(live: LiveSessionService, recordings: Recording
   return {
     'sessions.start': (input) => live.start(input),
     'sessions.say': (input) => live.say(input.id, input.text),
+    'sessions.dtmf': (input) => live.dtmf(input.id, input.keys),
+    'sessions.silence': (input) => live.silence(input.id),
+    'sessions.bargeIn': (input) => live.bargeIn(input.id, input.text),
+    'sessions.hangup': (input) => live.hangup(input.id),
     'sessions.status': (input) => live.status(input.id),
     'sessions.stop': (input) => live.stop(input.id),
     'sessions.list': (input) => recordings.list(input.limit, input.offset),

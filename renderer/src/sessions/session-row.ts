@@ -10,7 +10,7 @@ export interface EndLabel {
   reason: string | null;
 }
 
-/** The end state's tag: end is green, handover amber, an error red, waiting for the user blue. */
+/** The end state's tag: end is green, handover and a hang-up amber, an error red, waiting for the user blue. */
 export function endLabel(entry: Pick<SessionListEntry, 'endState' | 'endReason'>): EndLabel {
   const reason = entry.endReason !== null && entry.endReason.trim() !== '' ? entry.endReason : null;
   switch (entry.endState) {
@@ -22,6 +22,8 @@ export function endLabel(entry: Pick<SessionListEntry, 'endState' | 'endReason'>
       return { type: 'error', text: 'error', reason };
     case 'awaiting_user':
       return { type: 'info', text: 'awaiting user', reason };
+    case 'hangup':
+      return { type: 'warning', text: 'caller hung up', reason };
     default:
       // The stored document does not read as a session: the host could not say.
       return { type: 'default', text: 'unknown', reason };

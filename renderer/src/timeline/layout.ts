@@ -156,6 +156,8 @@ function requestLabel(r: RequestSpan): string {
       return `${r.id} ${r.reason ?? 'failed'}`;
     case 'superseded':
       return `${r.id} superseded`;
+    case 'abandoned':
+      return `${r.id} abandoned (caller hung up)`;
     case 'open':
       return `${r.id} in flight`;
   }
@@ -163,7 +165,7 @@ function requestLabel(r: RequestSpan): string {
 
 function requestTone(r: RequestSpan): Tone {
   if (r.outcome === 'failed') return 'error';
-  if (r.outcome === 'superseded') return 'muted';
+  if (r.outcome === 'superseded' || r.outcome === 'abandoned') return 'muted';
   if (r.outcome === 'open') return 'open';
   return r.status !== null && r.status >= 200 && r.status < 300 ? 'ok' : 'warn';
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../../../main/api/formats/trace';
 import { FileLoader } from '../../../main/formats/file-loader';
 import { runScenarioReal } from '../../../main/scenario/run-real-scenario';
 import { runScenario } from '../../../main/scenario/run-scenario';
@@ -22,6 +23,34 @@ describe('virtual mode predicts real mode', () => {
       expect(Math.abs((real[i]?.virtualMs ?? 0) - virtual.virtualMs)).toBeLessThan(virtual.virtualMs * 0.1 + 250);
     }
   });
+
+  it('no-input, barge-in, DTMF and hang-up: the keypad scenarios take the same ports, at the same times, on the real clock (timeScale 0.25)', async () => {
+    const scenarios = await loader.loadScenarios('scenarios/order-keypad.scenario.yaml');
+    expect(scenarios).toHaveLength(8);
+    const real = await Promise.all(scenarios.map((s) => runScenarioReal(s, { timeScale: 0.25 })));
+    // What is decided by the clock: when the no-input timer fired, where speech was cut, when the user spoke, how it ended.
+    const timings = (trace: readonly TraceEvent[]): [string, number][] =>
+      trace.flatMap((e): [string, number][] => {
+        if (e.type === 'interruption') return [[`${e.kind}@${e.module}`, e.t]];
+        if (e.type === 'say' && e.cutAt !== undefined) return [[`cut ${e.module}`, e.cutAt]];
+        if (e.type === 'say' && e.dropped === true) return [[`dropped ${e.module}`, e.start]];
+        if (e.type === 'user') return [[`user ${e.text}${e.ignored ? ' (ignored)' : ''}`, e.start]];
+        if (e.type === 'request_abandoned') return [[`abandoned ${e.id}`, e.t]];
+        if (e.type === 'end') return [[`end ${e.state}`, e.t]];
+        return [];
+      });
+    for (const [i, s] of scenarios.entries()) {
+      const virtual = runScenario(s);
+      const r = real[i]!;
+      // (The examples' exact figures — no dead air, the call's length to the ms — are for the virtual clock.)
+      expect({ name: s.name, path: r.path, end: r.endState }).toEqual({ name: s.name, path: virtual.path, end: virtual.endState });
+      const expected = timings(virtual.trace);
+      const actual = timings(r.trace);
+      expect(actual.map(([what]) => what), s.name).toEqual(expected.map(([what]) => what));
+      // Real time runs a little behind the prediction (timer jitter, scaled back ×4, adds up over a conversation).
+      for (const [k, [what, t]] of expected.entries()) expect(Math.abs((actual[k]?.[1] ?? 0) - t), `${s.name}: ${what} at ${t}`).toBeLessThan(t * 0.1 + 250);
+    }
+  }, 60_000);
 
   it('each fault kind takes the same port over real HTTP as in virtual time', async () => {
     const kinds = [

@@ -8,6 +8,7 @@ import { listScenarios } from '../../../main/store/library-scenarios';
 import { Store } from '../../../main/store/store';
 import { examplesDir, repoRoot } from '../../support/paths';
 import { useTempDir } from './fixtures/temp-dir';
+import { exampleCounts } from '../../support/example-counts';
 
 const tempDir = useTempDir();
 
@@ -37,9 +38,10 @@ describe('a reader and a writer on one library (WAL)', () => {
       seen.push(reader.scenarios.count());
       seen.push(listScenarios(reader, { limit: 10_000, offset: 0 }).total);
     });
+    const { scenarios } = await exampleCounts();
     expect(seen.length).toBeGreaterThan(0);
-    expect(new Set(seen)).toEqual(new Set([12]));
-    expect(reader.scenarios.count()).toBe(12 + 20 * 6);
+    expect(new Set(seen)).toEqual(new Set([scenarios]));
+    expect(reader.scenarios.count()).toBe(scenarios + 20 * 6);
     writer.close();
     reader.close();
   });
@@ -57,9 +59,10 @@ describe('a reader and a writer on one library (WAL)', () => {
       writeImport(writer, plan); // commits while the reader's transaction is open
       return [before, reader.scenarios.count()];
     });
-    expect(inside).toBe(12);
-    expect(after).toBe(12);
-    expect(reader.scenarios.count()).toBe(12 + 5 * 6);
+    const { scenarios } = await exampleCounts();
+    expect(inside).toBe(scenarios);
+    expect(after).toBe(scenarios);
+    expect(reader.scenarios.count()).toBe(scenarios + 5 * 6);
     writer.close();
     reader.close();
   });
@@ -97,8 +100,9 @@ describe('a reader and a writer on one library (WAL)', () => {
     }
     expect(out).toContain('writing');
     expect(duringWrite.length).toBeGreaterThan(5); // read while the other process held its write transaction open
-    expect(counts.every((n) => n === 12 || n === 12 + 50 * 6)).toBe(true);
-    expect(counts.at(-1)).toBe(12 + 50 * 6);
+    const { scenarios } = await exampleCounts();
+    expect(counts.every((n) => n === scenarios || n === scenarios + 50 * 6)).toBe(true);
+    expect(counts.at(-1)).toBe(scenarios + 50 * 6);
     reader.close();
   });
 });

@@ -7,6 +7,7 @@ import { createHost } from '../../../main/host/host';
 import type { Host } from '../../../main/host/host';
 import { examplesDir, repoRoot } from '../../support/paths';
 import { useTempDir } from './fixtures/temp-dir';
+import { exampleCounts } from '../../support/example-counts';
 
 const tempDir = useTempDir();
 const hosts: Host[] = [];
@@ -126,7 +127,7 @@ describe('the library through host.dispatch', () => {
     const host = newHost();
     await ok(host, 'library.import', { paths: [examplesDir] });
     const sets = await ok<{ items: { id: number; name: string; routes: number; scenarios: number }[] }>(host, 'mockSets.list', {});
-    expect(sets.items).toMatchObject([{ name: 'shop', routes: 2, scenarios: 12 }]);
+    expect(sets.items).toMatchObject([{ name: 'shop', routes: 2, scenarios: (await exampleCounts()).scenarios }]);
     const id = sets.items[0]?.id;
     const record = await ok<{ mocks: { routes: unknown[] } }>(host, 'mockSets.get', { id });
     const withoutRefunds = { ...record.mocks, routes: record.mocks.routes.slice(0, 1) };
@@ -145,10 +146,11 @@ describe('the library through host.dispatch', () => {
   it('imports, runs stored scenarios, keeps history and compares two runs', async () => {
     const host = newHost();
     const imported = await ok<{ scenarios: { created: number } }>(host, 'library.import', { paths: [examplesDir] });
-    expect(imported.scenarios.created).toBe(12);
+    const counts = await exampleCounts();
+    expect(imported.scenarios.created).toBe(counts.scenarios);
 
     const first = await ok<{ run: { id: number; passed: number }; results: { scenarioId: number; resultId: number; status: string }[] }>(host, 'scenarios.run', {});
-    expect(first.run).toMatchObject({ passed: 12, failed: 0, errors: 0, source: 'workbench' });
+    expect(first.run).toMatchObject({ passed: counts.scenarios, failed: 0, errors: 0, source: 'workbench' });
     const slow = (await ok<{ items: { id: number }[] }>(host, 'scenarios.list', { text: 'slow api — waiting once' })).items[0];
     expect(slow).toBeDefined();
     const scenarioId = slow?.id ?? 0;
@@ -194,7 +196,8 @@ describe('the library through host.dispatch', () => {
     expect((await fails(host, 'library.export', { dir })).code).toBe('forbidden');
     await ok(host, 'app.openFolder', { path: dir });
     const exported = await ok<{ files: { action: string }[] }>(host, 'library.export', { dir });
-    expect(exported.files).toHaveLength(7);
+    const counts = await exampleCounts();
+    expect(exported.files).toHaveLength(counts.flows + counts.mockSets + counts.scenarioFiles);
     expect((await ok<{ files: { action: string }[] }>(host, 'library.export', { dir })).files.every((f) => f.action === 'unchanged')).toBe(true);
 
     const flow = join(dir, 'flows', 'refund-chat.flow.yaml');

@@ -66,6 +66,23 @@ const cases: Case[] = [
   ['scenario: missing flow file', 's.scenario.yaml', 'format: flowbench.scenario/1\nname: a\nflow: missing.flow.yaml\n', ['missing.flow.yaml', 'no such file']],
   ['scenario: no name', 's.scenario.yaml', 'format: flowbench.scenario/1\nflow: ok.flow.yaml\n', ['name', 'expected a scenario name']],
   ['scenario: negative afterMs', 's.scenario.yaml', scenario('  - { name: a, user: [ { say: hi, afterMs: -5 } ] }\n'), ['scenarios[0].user[0].afterMs', 'expected 0 ms or more']],
+  // SPEC §7.1: voice turn events and interruptions.
+  ['scenario: DTMF in a chat flow', 's.scenario.yaml', scenario('  - { name: a, user: [ { say: hi }, { silence: true }, { dtmf: "12#" } ] }\n'), ['scenarios[0].user[2].dtmf', 'DTMF key presses need a voice flow']],
+  ['scenario: hangup with two triggers', 's.scenario.yaml', scenario('  - { name: a, user: [ { hangup: { afterMs: 1, atMs: 2 } } ] }\n'), ['scenarios[0].user[0].hangup', 'expected exactly one of afterMs, atMs, deadAirMs (got afterMs and atMs)']],
+  ['scenario: hangup with no trigger', 's.scenario.yaml', scenario('  - { name: a, user: [ { hangup: {} } ] }\n'), ['scenarios[0].user[0].hangup', 'expected exactly one of afterMs, atMs, deadAirMs']],
+  ['scenario: a hangup on dead air in a chat flow', 's.scenario.yaml', scenario('  - { name: a, user: [ { hangup: { deadAirMs: 3000 } } ] }\n'), ['scenarios[0].user[0].hangup.deadAirMs', 'dead air is measured in voice flows only']],
+  ['scenario: dead air of 0 ms', 's.scenario.yaml', scenario('  - { name: a, user: [ { hangup: { deadAirMs: 0 } } ] }\n'), ['scenarios[0].user[0].hangup.deadAirMs', 'expected more than 0 ms']],
+  ['scenario: a step after the hangup', 's.scenario.yaml', scenario('  - { name: a, user: [ { hangup: { atMs: 10 } }, { say: hi } ] }\n'), ['scenarios[0].user[1]', 'steps after a hangup never run']],
+  ['scenario: keys that are not DTMF', 's.scenario.yaml', scenario('  - { name: a, user: [ { dtmf: "12x" } ] }\n'), ['scenarios[0].user[0].dtmf', 'expected DTMF keys: 0-9, *, #, A-D']],
+  ['scenario: silence that is not true', 's.scenario.yaml', scenario('  - { name: a, user: [ { silence: false } ] }\n'), ['scenarios[0].user[0].silence', 'expected true']],
+  ['scenario: an unknown kind of user step', 's.scenario.yaml', scenario('  - { name: a, user: [ { press: 5 } ] }\n'), ['scenarios[0].user[0]', 'expected a user step']],
+  ['scenario: an interruption the flow has no handler for', 's.scenario.yaml', scenario('  - { name: a, expect: [ { interruption: { kind: no_input } } ] }\n'), ['scenarios[0].expect[0].interruption.kind', 'no interruptions.no_input handler']],
+  ['scenario: an unknown interruption kind', 's.scenario.yaml', scenario('  - { name: a, expect: [ { interruption: { kind: timeout } } ] }\n'), ['scenarios[0].expect[0].interruption.kind', 'expected one of']],
+  ['scenario: maxCallMs below 0', 's.scenario.yaml', scenario('  - { name: a, expect: [ { maxCallMs: -1 } ] }\n'), ['scenarios[0].expect[0].maxCallMs', 'expected 0 ms or more']],
+  ['flow: an interruption naming an unknown module', 'f.flow.yaml', flowWith('start: ask', 'start: ask\ninterruptions: { no_input: nowhere }'), ['interruptions.no_input', "unknown module 'nowhere'"]],
+  ['flow: an unknown interruption kind', 'f.flow.yaml', flowWith('start: ask', 'start: ask\ninterruptions: { timeout: bye }'), ['interruptions.timeout', "unknown field 'timeout'"]],
+  ['flow: a no-input timer in a chat flow', 'f.flow.yaml', flowWith('start: ask', 'start: ask\nnoInputMs: 5000'), ['noInputMs', 'the no-input timer is for voice flows']],
+  ['flow: bargeIn that is not a boolean', 'f.flow.yaml', flowWith('text: "hi", ', 'text: "hi", bargeIn: sometimes, '), ['modules[0].bargeIn', 'expected boolean']],
 ];
 
 describe('bad input: exit code 2 and the exact place in the file', () => {

@@ -4,15 +4,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ResultsFile } from '../../../main/api/formats/results';
 import { cli, tempTree } from '../../support/cli-harness';
 import { repoRoot } from '../../support/paths';
+import { exampleCounts } from '../../support/example-counts';
 
 const examples = readFileSync(join(repoRoot, 'examples', 'scenarios', 'order-status.scenario.yaml'), 'utf8');
 
 describe('flowbench run', () => {
   it('runs every example and exits 0', async () => {
+    const { scenarios } = await exampleCounts();
     const result = await cli(['run', 'examples'], repoRoot);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Running 12 scenarios');
-    expect(result.stdout).toMatch(/12 passed, 0 failed, 0 errors/);
+    expect(result.stdout).toContain(`Running ${scenarios} scenarios`);
+    expect(result.stdout).toContain(`${scenarios} passed, 0 failed, 0 errors`);
   });
 
   describe('with a failing scenario', () => {
@@ -96,12 +98,14 @@ describe('flowbench run', () => {
 });
 
 describe('flowbench lint and validate', () => {
-  it('lints the examples: one warning, exit 0; --strict exits 1', async () => {
+  it('lints the examples: two warnings (each on purpose), exit 0; --strict exits 1', async () => {
     const plain = await cli(['lint', 'examples'], repoRoot);
     expect(plain.code).toBe(0);
     expect(plain.stdout).toContain('examples/flows/order-status-blocking.flow.yaml:17:5 warning modules[2]');
     expect(plain.stdout).toContain('blocking-in-voice');
-    expect(plain.stdout).toContain('3 flows, 1 warning');
+    // The keypad flow leaves its `locked` port to the no_link handler.
+    expect(plain.stdout).toContain("examples/flows/order-keypad.flow.yaml:45:12 warning modules[8].ports.locked  port 'locked' of 'check' (api_await) has no arrow: leaving by it goes to the no_link handler 'sorry'");
+    expect(plain.stdout).toContain(`${(await exampleCounts()).flows} flows, 2 warnings`);
     expect((await cli(['lint', 'examples', '--strict'], repoRoot)).code).toBe(1);
     expect((await cli(['lint', 'examples/flows/order-status.flow.yaml', '--strict'], repoRoot)).code).toBe(0);
   });
@@ -109,7 +113,8 @@ describe('flowbench lint and validate', () => {
   it('validates the examples', async () => {
     const result = await cli(['validate', 'examples'], repoRoot);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('7 valid, 0 invalid');
+    const counts = await exampleCounts();
+    expect(result.stdout).toContain(`${counts.flows + counts.mockSets + counts.scenarioFiles} valid, 0 invalid`);
   });
 });
 
@@ -133,6 +138,8 @@ describe('flowbench sweep', () => {
   it('--coverage lists the never-taken ports first', async () => {
     const result = await cli(['run', 'examples', '--coverage'], repoRoot);
     expect(result.stdout).toContain('Order status (voice, async + await) examples/flows/order-status.flow.yaml: 14/15 ports taken (93.3%) by 6 scenarios');
-    expect(result.stdout).toMatch(/Port coverage\n.*\n\s+✗ read\.nomatch/);
+    // The keypad flow comes first: its never-taken handlers, then the other never-taken ports, then the taken ones.
+    expect(result.stdout).toMatch(/Port coverage\n.*order-keypad.*\n\s+✗ check\.waiting .*\n\s+✗ check\.failure .*\n\s+✗ read\.nomatch /);
+    expect(result.stdout).toMatch(/✓ interruptions\.no_input\s+\(interruption\) 5×\n\s+✓ interruptions\.no_link\s+\(interruption\) 1×\n\s+end states: end 4, handover 2, awaiting_user 0, error 0, hangup 2/);
   });
 });

@@ -104,7 +104,7 @@ describe('flowbench lint and validate', () => {
     expect(plain.stdout).toContain('examples/flows/order-status-blocking.flow.yaml:17:5 warning modules[2]');
     expect(plain.stdout).toContain('blocking-in-voice');
     // The keypad flow leaves its `locked` port to the no_link handler.
-    expect(plain.stdout).toContain("examples/flows/order-keypad.flow.yaml:45:12 warning modules[8].ports.locked  port 'locked' of 'check' (api_await) has no arrow: leaving by it goes to the no_link handler 'sorry'");
+    expect(plain.stdout).toContain("examples/flows/order-keypad.flow.yaml:46:12 warning modules[8].ports.locked  port 'locked' of 'check' (api_await) has no arrow: leaving by it goes to the no_link handler 'sorry'");
     expect(plain.stdout).toContain(`${(await exampleCounts()).flows} flows, 2 warnings`);
     expect((await cli(['lint', 'examples', '--strict'], repoRoot)).code).toBe(1);
     expect((await cli(['lint', 'examples/flows/order-status.flow.yaml', '--strict'], repoRoot)).code).toBe(0);

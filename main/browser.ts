@@ -9,6 +9,7 @@ import { findAppRoot } from './host/app-root';
 import { startBrowserServer } from './host/browser-server';
 import { resolveDataDir } from './host/data-dir';
 import { createHost } from './host/host';
+import { loadCodeSandbox } from './sandbox/load-code-sandbox';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   }
   const pkg = findAppRoot(dirname(fileURLToPath(import.meta.url)));
   const dataDirFlag = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
+  await loadCodeSandbox();
   const host = createHost({
     mode: 'browser',
     appRoot: pkg.root,

@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { findAppRoot } from './host/app-root';
 import { createHost } from './host/host';
+import { loadCodeSandbox } from './sandbox/load-code-sandbox';
 import { CONTENT_SECURITY_POLICY } from './host/csp';
 import { workbenchWindowOptions } from './desktop/window-options';
 import { denyWindowOpen, isAllowedNavigation } from './desktop/navigation-policy';
@@ -17,7 +18,10 @@ const pkg = findAppRoot(here);
 
 app.enableSandbox();
 
-void app.whenReady().then(() => {
+// The JavaScript sandbox (QuickJS, WebAssembly) loads while Electron starts.
+const sandboxLoaded = loadCodeSandbox();
+
+void Promise.all([app.whenReady(), sandboxLoaded]).then(() => {
   const host = createHost({
     mode: 'desktop',
     appRoot: pkg.root,

@@ -3,7 +3,8 @@ import { toCel } from '../expr/cel';
 import type { CelVariables } from '../expr/cel';
 import type { TraceRecorder } from './trace';
 
-export type ContextSource = 'initial' | 'set' | 'capture' | 'counter' | 'map' | 'status' | 'delete';
+/** What changed a context; flow code: `lambda:<module>` or `hook:<endpoint>` (SPEC §7.2). */
+export type ContextSource = 'initial' | 'set' | 'capture' | 'counter' | 'map' | 'status' | 'delete' | `lambda:${string}` | `hook:${string}`;
 
 /** `$context`: the conversation state. Every change is a trace event. */
 export class ContextStore {
@@ -29,10 +30,10 @@ export class ContextStore {
     this.trace.push({ type: 'context', t: this.now(), name, value, source });
   }
 
-  delete(name: string): void {
+  delete(name: string, source: ContextSource = 'delete'): void {
     if (!this.values.delete(name)) return;
     this.celCache = null;
-    this.trace.push({ type: 'context', t: this.now(), name, deleted: true, source: 'delete' });
+    this.trace.push({ type: 'context', t: this.now(), name, deleted: true, source });
   }
 
   /** A plain record of the current values (for lookups and results). */

@@ -1,6 +1,8 @@
 import { Endpoint, FlowModule, portsOf, targetOf } from '../api/formats/flow';
 import type { FlowFile } from '../api/formats/flow';
+import { CODE_PARAMS } from '../engine/code-sandbox';
 import { celSyntaxError } from '../expr/cel';
+import { codeSandbox } from '../sandbox/load-code-sandbox';
 import { jsonTemplateNames, parseTemplate } from '../expr/template';
 
 export interface PathIssue {
@@ -108,6 +110,9 @@ export function checkFlowParts(parts: FlowParts): PathIssue[] {
       case 'context':
         for (const [name, expr] of Object.entries(module.set)) cel(expr, at('set', name), add);
         break;
+      case 'lambda':
+        javascript(module.code, CODE_PARAMS.lambda, at('code'), add);
+        break;
       default:
         break;
     }
@@ -123,6 +128,8 @@ function checkEndpoint(endpoint: Endpoint, at: (string | number)[], add: (path: 
   } catch (error) {
     add([...at, 'body'], error instanceof Error ? error.message : String(error));
   }
+  if (endpoint.pre !== undefined) javascript(endpoint.pre, CODE_PARAMS.pre, [...at, 'pre'], add);
+  if (endpoint.post !== undefined) javascript(endpoint.post, CODE_PARAMS.post, [...at, 'post'], add);
   cel(endpoint.success, [...at, 'success'], add);
   for (const [name, expr] of Object.entries(endpoint.map)) cel(expr, [...at, 'map', name], add);
   endpoint.ports.forEach((port, k) => {
@@ -137,6 +144,14 @@ function checkEndpoint(endpoint: Endpoint, at: (string | number)[], add: (path: 
 function cel(source: string, path: (string | number)[], add: (path: (string | number)[], message: string) => void): void {
   const error = celSyntaxError(source);
   if (error !== null) add(path, error);
+}
+
+/** SPEC §7.2 `lambda-syntax`: code that does not compile (in QuickJS, without running it) makes the file invalid. */
+function javascript(source: string, params: readonly string[], path: (string | number)[], add: (path: (string | number)[], message: string) => void): void {
+  const error = codeSandbox().syntaxError(source, params);
+  if (error === null) return;
+  const where = error.line !== undefined ? ` at line ${error.line} of the code` : '';
+  add(path, `JavaScript does not compile${where}: ${error.message} (lambda-syntax)`);
 }
 
 function template(source: string, path: (string | number)[], add: (path: (string | number)[], message: string) => void): void {

@@ -11,6 +11,8 @@ import type { QueuedTask } from '../engine/event-queue';
 export class RealClock implements Clock {
   private readonly queue = new EventQueue();
   private readonly startedAt = performance.now();
+  /** The wall clock when this clock started: conversation time 0. */
+  readonly epochMs = Date.now();
   private timer: NodeJS.Timeout | null = null;
   private armedFor = Number.POSITIVE_INFINITY;
 

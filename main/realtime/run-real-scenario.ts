@@ -9,6 +9,7 @@ import type { RunResult } from '../engine/dialog-runner';
 import { scriptedUser } from '../engine/user-source';
 import type { LoadedScenario } from '../formats/loaded-scenario';
 import { effectiveSeed, toScenarioResult } from '../scenario/run-scenario';
+import { sandboxFor } from '../sandbox/load-code-sandbox';
 import { startMockServer } from '../../mocks/server/start-mock-server';
 import { HttpTransport } from './http-transport';
 import { RealClock } from './real-clock';
@@ -45,6 +46,7 @@ export async function runScenarioReal(scenario: LoadedScenario, options: RealRun
       user: scriptedUser(scenario.user),
       seed,
       sessionId: `${scenario.id}@${seed}`,
+      ...sandboxFor(scenario.flow),
       ...(scenario.maxDurationMs !== null ? { maxDurationMs: scenario.maxDurationMs } : {}),
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });

@@ -11,6 +11,7 @@ import type { RunResult } from '../engine/dialog-runner';
 import { InMemoryTransport } from '../engine/in-memory-transport';
 import { scriptedUser } from '../engine/user-source';
 import { VirtualClock } from '../engine/virtual-clock';
+import { sandboxFor } from '../sandbox/load-code-sandbox';
 import type { LoadedScenario } from '../formats/loaded-scenario';
 import { evaluateChecks } from './checks';
 
@@ -56,6 +57,7 @@ export function runScenario(scenario: LoadedScenario, options: RunScenarioOption
     user: scriptedUser(scenario.user),
     seed,
     sessionId: `${scenario.id}@${seed}`,
+    ...sandboxFor(scenario.flow),
     ...(scenario.maxDurationMs !== null ? { maxDurationMs: scenario.maxDurationMs } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   });

@@ -4,8 +4,8 @@ import type { ScenarioResult } from '../api/formats/results';
 import type { FlowCoverage } from '../api/routes/analysis';
 import type { LoadedScenario } from '../formats/loaded-scenario';
 
-/** Ports that handle timeouts and failures: the ones suites forget to exercise. */
-const HANDLER_PORTS = new Set(['failure', 'waiting']);
+/** Ports that handle timeouts and failures (a lambda's `error` too): the ones suites forget to exercise. */
+const HANDLER_PORTS = new Set(['failure', 'waiting', 'error']);
 
 export interface CoverageRun {
   scenario: LoadedScenario;

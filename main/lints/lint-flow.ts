@@ -7,6 +7,7 @@ import { blockingInVoice } from './blocking-in-voice';
 import { contextNeverSet } from './context-never-set';
 import { FlowGraph } from './flow-graph';
 import { greenCycle } from './green-cycle';
+import { lambdaUnknownPort } from './lambda-unknown-port';
 import { unconnectedPort } from './unconnected-port';
 import { unreachableModule } from './unreachable-module';
 
@@ -19,9 +20,13 @@ const RULES: Record<LintRule, (graph: FlowGraph) => LintWarning[]> = {
   'unconnected-port': unconnectedPort,
   'unreachable-module': unreachableModule,
   'context-never-set': contextNeverSet,
+  'lambda-unknown-port': lambdaUnknownPort,
 };
 
-/** Every lint of SPEC §3 over a valid flow, in the order of the flow's modules. */
+/**
+ * Every lint of SPEC §3 and §7.2 over a valid flow, in the order of the flow's modules.
+ * (`lambda-syntax` is not here: code that does not compile makes the file invalid.)
+ */
 export function lintFlow(flow: FlowFile): LintWarning[] {
   const graph = new FlowGraph(flow);
   return Object.values(RULES).flatMap((rule) => rule(graph));

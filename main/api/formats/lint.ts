@@ -9,6 +9,7 @@ export const LINT_RULES = [
   'unconnected-port',
   'unreachable-module',
   'context-never-set',
+  'lambda-unknown-port',
 ] as const;
 
 export const LintRule = z.enum(LINT_RULES);

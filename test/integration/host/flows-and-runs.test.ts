@@ -150,7 +150,7 @@ describe('stopping a library run', () => {
     stop();
     expect(out.cancelled).toBe(true);
     expect(out.results.length).toBeGreaterThanOrEqual(1);
-    expect(out.results.length).toBeLessThan(12);
+    expect(out.results.length).toBeLessThan(18);
     expect(out.run.passed + out.run.failed + out.run.errors).toBe(out.results.length);
     expect(await call('scenarios.cancelRun', { progressId: 'stop-me' })).toEqual({ cancelled: false });
   });
@@ -173,7 +173,7 @@ describe('analysis over the library', () => {
     const sweep = (await call('analysis.sweep', { scenarioId: slow?.id, endpoint: 'order_status', to: 8000 })) as OutputOf<'analysis.sweep'>;
     expect(sweep.bands.map((b) => [b.from, b.to])).toEqual([[0, 4500], [4501, 5000], [5001, 8000]]);
     const coverage = (await call('analysis.coverage', { library: true })) as OutputOf<'analysis.coverage'>;
-    expect(coverage.flows.reduce((n, f) => n + f.scenarios, 0)).toBe(12);
+    expect(coverage.flows.reduce((n, f) => n + f.scenarios, 0)).toBe(18);
     expect(coverage.flows.flatMap((f) => f.runs).every((r) => typeof r.scenarioId === 'number')).toBe(true);
     const both = await host.dispatch('analysis.sweep', { file: 'scenarios/order-status.scenario.yaml', scenarioId: 1, endpoint: 'order_status', to: 10 });
     expect(both).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

@@ -12,7 +12,7 @@ const files = ['scenarios/order-status.scenario.yaml', 'scenarios/order-status-b
 describe('virtual mode predicts real mode', () => {
   it('every example scenario takes the same ports and ends the same on the real clock (timeScale 0.25)', async () => {
     const scenarios = (await Promise.all(files.map((f) => loader.loadScenarios(f)))).flat();
-    expect(scenarios).toHaveLength(12);
+    expect(scenarios).toHaveLength(18);
     const real = await Promise.all(scenarios.map((s) => runScenarioReal(s, { timeScale: 0.25 })));
     for (const [i, s] of scenarios.entries()) {
       const virtual = runScenario(s);

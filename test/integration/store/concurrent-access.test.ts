@@ -38,8 +38,8 @@ describe('a reader and a writer on one library (WAL)', () => {
       seen.push(listScenarios(reader, { limit: 10_000, offset: 0 }).total);
     });
     expect(seen.length).toBeGreaterThan(0);
-    expect(new Set(seen)).toEqual(new Set([12]));
-    expect(reader.scenarios.count()).toBe(12 + 20 * 6);
+    expect(new Set(seen)).toEqual(new Set([18]));
+    expect(reader.scenarios.count()).toBe(18 + 20 * 6);
     writer.close();
     reader.close();
   });
@@ -57,9 +57,9 @@ describe('a reader and a writer on one library (WAL)', () => {
       writeImport(writer, plan); // commits while the reader's transaction is open
       return [before, reader.scenarios.count()];
     });
-    expect(inside).toBe(12);
-    expect(after).toBe(12);
-    expect(reader.scenarios.count()).toBe(12 + 5 * 6);
+    expect(inside).toBe(18);
+    expect(after).toBe(18);
+    expect(reader.scenarios.count()).toBe(18 + 5 * 6);
     writer.close();
     reader.close();
   });

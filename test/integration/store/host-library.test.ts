@@ -145,10 +145,10 @@ describe('the library through host.dispatch', () => {
   it('imports, runs stored scenarios, keeps history and compares two runs', async () => {
     const host = newHost();
     const imported = await ok<{ scenarios: { created: number } }>(host, 'library.import', { paths: [examplesDir] });
-    expect(imported.scenarios.created).toBe(12);
+    expect(imported.scenarios.created).toBe(18);
 
     const first = await ok<{ run: { id: number; passed: number }; results: { scenarioId: number; resultId: number; status: string }[] }>(host, 'scenarios.run', {});
-    expect(first.run).toMatchObject({ passed: 12, failed: 0, errors: 0, source: 'workbench' });
+    expect(first.run).toMatchObject({ passed: 18, failed: 0, errors: 0, source: 'workbench' });
     const slow = (await ok<{ items: { id: number }[] }>(host, 'scenarios.list', { text: 'slow api — waiting once' })).items[0];
     expect(slow).toBeDefined();
     const scenarioId = slow?.id ?? 0;

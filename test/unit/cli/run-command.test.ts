@@ -11,8 +11,8 @@ describe('flowbench run', () => {
   it('runs every example and exits 0', async () => {
     const result = await cli(['run', 'examples'], repoRoot);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Running 12 scenarios');
-    expect(result.stdout).toMatch(/12 passed, 0 failed, 0 errors/);
+    expect(result.stdout).toContain('Running 18 scenarios');
+    expect(result.stdout).toMatch(/18 passed, 0 failed, 0 errors/);
   });
 
   describe('with a failing scenario', () => {

@@ -1,13 +1,13 @@
 import { performance } from 'node:perf_hooks';
-import { newQuickJSWASMModule } from 'quickjs-emscripten';
-import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
+import { newQuickJSWASMModule, newVariant, RELEASE_SYNC } from 'quickjs-emscripten';
+import type { CustomizeVariantOptions, QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
 import { z } from 'zod';
 import type { JsonValue } from '../api/formats/common';
 import type { CodeCall, CodeError, CodeResult, CodeSandbox } from '../engine/code-sandbox';
 import { hashKeys } from '../../mocks/core/seeded-rng';
 import { codeError, rawJsError } from './code-error';
 import { SANDBOX_PRELUDE } from './sandbox-prelude';
-import { COMPILE_TIMEOUT_MS, DEFAULT_SANDBOX_LIMITS } from './sandbox-limits';
+import { COMPILE_TIMEOUT_MS, DEFAULT_SANDBOX_LIMITS, INITIAL_WASM_PAGES } from './sandbox-limits';
 import type { SandboxLimits } from './sandbox-limits';
 
 /** One QuickJS runtime and context with the prelude run in it, and what was compiled there. */
@@ -21,6 +21,10 @@ interface Vm {
 }
 
 const PARAM = /^[A-Za-z_$][\w$]*$/;
+
+type WasmMemory = Extract<NonNullable<CustomizeVariantOptions['wasmMemory']>, { buffer: unknown }>;
+/** Node's `WebAssembly` global, which the ES library types leave out. */
+declare const WebAssembly: { Memory: new (descriptor: { initial: number; maximum: number }) => WasmMemory };
 
 /** What the prelude's `invoke` / `collect` hand back (built by the prelude, parsed here). */
 const CallOutput = z.union([
@@ -55,9 +59,15 @@ export class QuickJsSandbox implements CodeSandbox {
     readonly limits: SandboxLimits,
   ) {}
 
-  /** Loads the WebAssembly module (once per process or worker; ~25 ms) and makes a first runtime. */
+  /**
+   * Loads the WebAssembly module (once per process or worker) into a memory that cannot
+   * grow past the limits, and makes a first runtime.
+   */
   static async load(limits: Partial<SandboxLimits> = {}): Promise<QuickJsSandbox> {
-    const sandbox = new QuickJsSandbox(await newQuickJSWASMModule(), { ...DEFAULT_SANDBOX_LIMITS, ...limits });
+    const all = { ...DEFAULT_SANDBOX_LIMITS, ...limits };
+    const maximum = Math.max(INITIAL_WASM_PAGES, Math.ceil((all.memoryBytes + all.runtimeBytes) / 65_536));
+    const wasmMemory = new WebAssembly.Memory({ initial: INITIAL_WASM_PAGES, maximum });
+    const sandbox = new QuickJsSandbox(await newQuickJSWASMModule(newVariant(RELEASE_SYNC, { wasmMemory })), all);
     sandbox.ensureVm();
     return sandbox;
   }
@@ -123,6 +133,7 @@ export class QuickJsSandbox implements CodeSandbox {
       context.newString(input),
       context.newNumber(call.nowMs),
       context.newNumber(hashKeys(call.seed, ['code', ...call.key]) | 0),
+      context.newNumber(Date.now() + call.timeoutMs),
     ];
     this.deadline = performance.now() + call.timeoutMs;
     const result = context.callFunction(vm.invoke, context.undefined, ...args);
@@ -151,12 +162,11 @@ export class QuickJsSandbox implements CodeSandbox {
     if (known !== undefined) return known;
     if (vm.compiled.size >= this.limits.maxCompiled) return this.compiled(this.renewVm(), call);
     const { context } = vm;
-    const paramList = context.newString(call.params.join(','));
-    const source = context.newString(call.source);
-    this.deadline = performance.now() + Math.max(call.timeoutMs, COMPILE_TIMEOUT_MS);
-    const result = context.callFunction(vm.compile, context.undefined, paramList, source);
-    paramList.dispose();
-    source.dispose();
+    const allowMs = Math.max(call.timeoutMs, COMPILE_TIMEOUT_MS);
+    const args = [context.newString(call.params.join(',')), context.newString(call.source), context.newNumber(Date.now() + allowMs)];
+    this.deadline = performance.now() + allowMs;
+    const result = context.callFunction(vm.compile, context.undefined, ...args);
+    for (const arg of args) arg.dispose();
     if (result.error) {
       const raw = rawJsError(context.dump(result.error));
       result.error.dispose();
@@ -173,10 +183,12 @@ export class QuickJsSandbox implements CodeSandbox {
 
   /** A failure the prelude could not catch (time limit, out of memory outside the code): a new runtime follows. */
   private failed(vm: Vm, handle: QuickJSHandle, timeoutMs: number): CodeResult {
-    const raw = rawJsError(vm.context.dump(handle));
+    const { line, ...raw } = rawJsError(vm.context.dump(handle));
     handle.dispose();
     this.renewVm();
-    return { ok: false, error: codeError(raw, this.limits, timeoutMs) };
+    // Stopped by the interrupt handler, QuickJS often names the line where the loop began, not where it was: say none.
+    const located = raw.message === 'interrupted' || line === undefined ? raw : { ...raw, line };
+    return { ok: false, error: codeError(located, this.limits, timeoutMs) };
   }
 
   private ensureVm(): Vm {

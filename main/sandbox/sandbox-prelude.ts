@@ -43,7 +43,7 @@ export const SANDBOX_PRELUDE = String.raw`(function () {
   var MAX_DEPTH = 48;
 
   // ── per-call state, set by invoke ─────────────────────────────────────────
-  var nowMs = 0, rngBase = 0, rngCount = 0;
+  var nowMs = 0, rngBase = 0, rngCount = 0, deadlineAt = Infinity;
 
   // ── Math.random: counter-based, 53 bits per draw ──────────────────────────
   function mix32(x) {
@@ -170,6 +170,50 @@ export const SANDBOX_PRELUDE = String.raw`(function () {
   defineProperty(FlowDate, 'UTC', { value: dateUTC, writable: true, enumerable: false, configurable: true });
   defineProperty(DateProto, 'constructor', { value: FlowDate, writable: true, enumerable: false, configurable: true });
   defineProperty(G, 'Date', { value: FlowDate, writable: true, enumerable: false, configurable: true });
+
+  // ── time guards on builtins that work over a whole string, array or buffer ─
+  // QuickJS polls its interrupt handler every ~10,000 jumps or calls, never inside a
+  // builtin: a loop whose every turn runs one of these over megabytes would outrun the
+  // CPU limit thousands of times over before the first poll. Each guard checks the wall
+  // clock (the real one, Date is replaced below) against the call's deadline and throws
+  // InternalError('interrupted'); if the code catches it, the next guarded call throws
+  // again at once and the loop soon reaches the interrupt handler, which cannot be caught.
+  var realNow = RealDate.now;
+  function guard(owner, names) {
+    if (owner === undefined || owner === null) return;
+    for (var g = 0; g < names.length; g++) {
+      var key = names[g];
+      var d = getOwnDesc(owner, key);
+      if (d === undefined || typeof d.value !== 'function') continue;
+      var wrapped = guarded(d.value, key);
+      defineProperty(wrapped, 'length', { value: d.value.length });
+      defineProperty(owner, key, { value: wrapped, writable: d.writable, enumerable: d.enumerable, configurable: d.configurable });
+    }
+  }
+  function guarded(original, key) {
+    var holder = {
+      [key]() {
+        if (realNow() > deadlineAt) throw new InternalError('interrupted');
+        return apply(original, this, arguments);
+      }
+    };
+    return holder[key];
+  }
+  var TYPED = getProto(Int8Array.prototype);
+  guard(String.prototype, ['repeat', 'padStart', 'padEnd', 'split', 'replace', 'replaceAll', 'concat', 'normalize', 'toUpperCase', 'toLowerCase',
+    'toLocaleUpperCase', 'toLocaleLowerCase', 'indexOf', 'lastIndexOf', 'includes', 'localeCompare', 'slice', 'substring', 'substr',
+    'match', 'matchAll', 'search', 'trim', 'trimStart', 'trimEnd']);
+  guard(Array.prototype, ['join', 'toString', 'toLocaleString', 'fill', 'indexOf', 'lastIndexOf', 'includes', 'slice', 'splice', 'concat', 'sort',
+    'reverse', 'flat', 'copyWithin', 'toSorted', 'toReversed', 'toSpliced', 'with', 'push', 'unshift']);
+  guard(TYPED, ['fill', 'set', 'sort', 'join', 'indexOf', 'lastIndexOf', 'includes', 'slice', 'copyWithin', 'reverse', 'toSorted', 'toReversed', 'with', 'toString']);
+  guard(ArrayBuffer.prototype, ['slice', 'resize', 'transfer', 'transferToFixedLength']);
+  guard(RegExp.prototype, ['exec', 'test', Symbol.replace, Symbol.split, Symbol.match, Symbol.matchAll, Symbol.search]);
+  guard(Array, ['from', 'of']);
+  guard(String, ['fromCharCode', 'fromCodePoint', 'raw']);
+  guard(JSON, ['stringify', 'parse']);
+  guard(Object, ['keys', 'values', 'entries', 'assign', 'fromEntries', 'getOwnPropertyNames', 'getOwnPropertyDescriptors']);
+  guard(Reflect, ['apply', 'construct', 'ownKeys']);
+  guard(Function.prototype, ['apply', 'call', 'bind']);
 
   // ── nothing that depends on the garbage collector ─────────────────────────
   delete G.WeakRef;
@@ -328,7 +372,8 @@ export const SANDBOX_PRELUDE = String.raw`(function () {
   var functions = [], params = [];
   var current = null;
 
-  function compile(paramList, source) {
+  function compile(paramList, source, deadline) {
+    deadlineAt = deadline;
     var text = 'function (' + paramList + ") {'use strict';" + source + '\n}';
     var fn = indirectEval('(' + text + ')');
     if (typeof fn !== 'function' || apply(fnToString, fn, []) !== text) {
@@ -349,7 +394,8 @@ export const SANDBOX_PRELUDE = String.raw`(function () {
     }
   }
 
-  function invoke(index, input, now, base) {
+  function invoke(index, input, now, base, deadline) {
+    deadlineAt = deadline;
     nowMs = now;
     rngBase = base;
     rngCount = 0;

@@ -14,14 +14,14 @@ describe('flowbench import / export', () => {
     const imported = await cli(['import', examplesDir, '--db', db], repoRoot);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain(`imported into ${db}`);
-    expect(imported.stdout).toMatch(/scenarios: +12 new, 0 updated, 0 unchanged/);
+    expect(imported.stdout).toMatch(/scenarios: +18 new, 0 updated, 0 unchanged/);
 
     const exported = await cli(['export', 'out', '--db', db], dir);
     expect(exported.code).toBe(0);
     expect(exported.stdout).toContain('exported 7 files');
     const again = await cli(['import', 'out', '--json'], dir, { FLOWBENCH_DB: db });
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.stdout)).toMatchObject({ scenarios: { created: 0, unchanged: 12 } });
+    expect(JSON.parse(again.stdout)).toMatchObject({ scenarios: { created: 0, unchanged: 18 } });
     expect((await cli(['export', 'out', '--db', db], dir)).stdout).toContain('(0 written, 7 unchanged)');
   });
 

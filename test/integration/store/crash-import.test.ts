@@ -87,13 +87,13 @@ describe('an import killed with SIGKILL', () => {
     const out = await importAndKill(db, bigSuite(dir), 100, /writing 1000\/5000\n/);
     expect(out).toMatch(/writing 1000\/5000\n$/); // killed mid-transaction, a fifth of the way, before any commit
     expect(out).not.toContain('committed');
-    expect(inspect(db)).toEqual({ integrity: 'ok', scenarios: 12, flows: 3 });
+    expect(inspect(db)).toEqual({ integrity: 'ok', scenarios: 18, flows: 3 });
 
     // The library still works, and the same import now goes through in full.
     const store = Store.open(db);
     const summary = await importLibrary(store, [join(dir, 'suite')]);
     expect(summary.scenarios.created).toBe(SCENARIOS);
-    expect(store.scenarios.count()).toBe(12 + SCENARIOS);
+    expect(store.scenarios.count()).toBe(18 + SCENARIOS);
     store.close();
   });
 

@@ -126,7 +126,7 @@ describe('the library through host.dispatch', () => {
     const host = newHost();
     await ok(host, 'library.import', { paths: [examplesDir] });
     const sets = await ok<{ items: { id: number; name: string; routes: number; scenarios: number }[] }>(host, 'mockSets.list', {});
-    expect(sets.items).toMatchObject([{ name: 'shop', routes: 2, scenarios: 12 }]);
+    expect(sets.items).toMatchObject([{ name: 'shop', routes: 3, scenarios: 18 }]);
     const id = sets.items[0]?.id;
     const record = await ok<{ mocks: { routes: unknown[] } }>(host, 'mockSets.get', { id });
     const withoutRefunds = { ...record.mocks, routes: record.mocks.routes.slice(0, 1) };

@@ -8,6 +8,8 @@ import { jsonTemplateNames, parseTemplate } from '../expr/template';
 export interface PathIssue {
   path: (string | number)[];
   message: string;
+  /** For an issue inside a multi-line text value (code): the line in that value. */
+  valueLine?: number;
 }
 
 /** The parts of a flow that parsed, with their index in the file (for partial checks). */
@@ -56,8 +58,8 @@ const BUILTIN_PORT_NAMES = new Set(['next', 'success', 'failure', 'waiting', 'no
 /** Cross-reference checks of SPEC §2.1: ids, targets, ports, endpoints, CEL, regex, templates. */
 export function checkFlowParts(parts: FlowParts): PathIssue[] {
   const issues: PathIssue[] = [];
-  const add = (path: (string | number)[], message: string): void => {
-    issues.push({ path, message });
+  const add = (path: (string | number)[], message: string, valueLine?: number): void => {
+    issues.push({ path, message, ...(valueLine !== undefined ? { valueLine } : {}) });
   };
   const moduleList = [...parts.moduleIds].join(', ');
 
@@ -120,7 +122,7 @@ export function checkFlowParts(parts: FlowParts): PathIssue[] {
   return issues;
 }
 
-function checkEndpoint(endpoint: Endpoint, at: (string | number)[], add: (path: (string | number)[], message: string) => void): void {
+function checkEndpoint(endpoint: Endpoint, at: (string | number)[], add: (path: (string | number)[], message: string, valueLine?: number) => void): void {
   template(endpoint.url, [...at, 'url'], add);
   for (const [name, value] of Object.entries(endpoint.headers)) template(value, [...at, 'headers', name], add);
   try {
@@ -147,11 +149,19 @@ function cel(source: string, path: (string | number)[], add: (path: (string | nu
 }
 
 /** SPEC §7.2 `lambda-syntax`: code that does not compile (in QuickJS, without running it) makes the file invalid. */
-function javascript(source: string, params: readonly string[], path: (string | number)[], add: (path: (string | number)[], message: string) => void): void {
+function javascript(
+  source: string,
+  params: readonly string[],
+  path: (string | number)[],
+  add: (path: (string | number)[], message: string, valueLine?: number) => void,
+): void {
   const error = codeSandbox().syntaxError(source, params);
   if (error === null) return;
-  const where = error.line !== undefined ? ` at line ${error.line} of the code` : '';
-  add(path, `JavaScript does not compile${where}: ${error.message} (lambda-syntax)`);
+  // Past the last line: the code ended too early (an unmatched brace closed its function).
+  const lines = source.replace(/\n$/, '').split('\n').length;
+  const line = error.line === undefined ? undefined : Math.min(error.line, lines);
+  const where = line !== undefined ? ` at line ${line} of the code` : '';
+  add(path, `JavaScript does not compile${where}: ${error.message} (lambda-syntax)`, line);
 }
 
 function template(source: string, path: (string | number)[], add: (path: (string | number)[], message: string) => void): void {

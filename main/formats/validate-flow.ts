@@ -17,7 +17,7 @@ export function validateFlowValue(doc: SourceDocument, raw: unknown, prefix: (st
   const parts = parsed.success ? partsOfFlow(parsed.data) : partsOfRaw(raw);
   const crossIssues = checkFlowParts(parts).map((i) => {
     const path = [...prefix, ...i.path];
-    return doc.issue(path, formatIssuePath(path), i.message);
+    return doc.issue(path, formatIssuePath(path), i.message, i.valueLine);
   });
   const issues = [...schemaIssues, ...crossIssues];
   return { value: parsed.success && issues.length === 0 ? parsed.data : null, issues };

@@ -81,6 +81,13 @@ export default tseslint.config(
     },
   },
   {
+    files: ['main/sandbox/**/*.ts'],
+    rules: restrict(
+      ['electron', 'express', 'better-sqlite3', 'undici', ...NODE_BUILTINS, '../host/*', '../store/*', '../cli/*', '**/mocks/server/*'],
+      'main/sandbox/ is a library (QuickJS behind the engine\'s CodeSandbox interface): no Electron or Node-only modules, so it can run in a worker or a browser.',
+    ),
+  },
+  {
     files: ['mocks/core/**/*.ts'],
     rules: {
       ...restrict(

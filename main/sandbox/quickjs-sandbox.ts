@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { newQuickJSWASMModule, newVariant, RELEASE_SYNC } from 'quickjs-emscripten';
 import type { CustomizeVariantOptions, QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
 import { z } from 'zod';
@@ -70,6 +69,11 @@ export class QuickJsSandbox implements CodeSandbox {
     const sandbox = new QuickJsSandbox(await newQuickJSWASMModule(newVariant(RELEASE_SYNC, { wasmMemory })), all);
     sandbox.ensureVm();
     return sandbox;
+  }
+
+  /** Drops the runtime and everything compiled in it; the next call starts a fresh one (runs the prelude). */
+  reset(): void {
+    this.renewVm();
   }
 
   /** How many runtimes this sandbox has created (a new one follows an interrupted call). */

@@ -78,7 +78,7 @@ describe('scenario library: import, editor with live validation, run, history', 
     await page.getByText('✓ valid scenario').waitFor();
     await page.keyboard.press('Control+s');
     await page.getByTestId('saved-notice').waitFor();
-    expect(await libraryCount()).toBe(13);
+    expect(await libraryCount()).toBe(19);
 
     await page.getByTestId('scenario-search').locator('input').fill('written in the editor');
     await expect.poll(() => page.getByTestId('scenario-name').allTextContents()).toEqual([NAME]);
@@ -98,10 +98,10 @@ describe('scenario library: import, editor with live validation, run, history', 
   it('runs every scenario with progress and keeps a history per scenario', async () => {
     await goTo(page, 'Scenarios');
     await page.getByTestId('scenario-search').locator('input').fill('');
-    await expect.poll(() => page.getByTestId('scenario-run-all').textContent()).toBe('Run all (13)');
+    await expect.poll(() => page.getByTestId('scenario-run-all').textContent()).toBe('Run all (19)');
     await page.getByTestId('scenario-run-all').click();
     await page.getByTestId('run-done').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('run-done').textContent()).toContain('Ran 13 of 13 scenarios: 13 passed');
+    expect(await page.getByTestId('run-done').textContent()).toContain('Ran 19 of 19 scenarios: 19 passed');
 
     await page.getByTestId('scenario-search').locator('input').fill('written in the editor');
     await expect.poll(() => page.getByTestId('scenario-name').count()).toBe(1);

@@ -239,6 +239,22 @@ describe('§7.2 post hook: runs when the response is routed, before ports, succe
       { type: 'port', t: 300, module: 'call', port: 'not_found', reason: 'status 404 (not_found: status == 404)', to: 'ko', arrow: 'green' },
       { type: 'enter', t: 300, module: 'ko' },
     ]);
+    // The view the timeline uses: the hook's own changes only (not statusContext's).
+    expect(codeRuns(r.trace)).toEqual([
+      {
+        kind: 'post',
+        t: 300,
+        module: 'call',
+        endpoint: 'e',
+        id: 'r1',
+        outcome: 'ok',
+        error: null,
+        changes: [{ name: 'api_client_type', value: 'vip' }],
+        status: 404,
+        port: null,
+        eventIndex: 4, // start, enter, request, response, code
+      },
+    ]);
   });
 
   it('a changed body: map reads it', () => {

@@ -112,12 +112,8 @@ export class QuickJsSandbox implements CodeSandbox {
     const invalid = checkParams(call.params);
     if (invalid) return { ok: false, error: invalid };
     if (call.params.length !== call.inputs.length) return { ok: false, error: { message: `expected ${call.params.length} inputs, got ${call.inputs.length}` } };
-    const input = JSON.stringify(call.inputs);
-    if (input.length > this.limits.maxInputChars) {
-      return { ok: false, error: { message: `the code's inputs are too large (${input.length} characters of JSON, limit ${this.limits.maxInputChars})` } };
-    }
     try {
-      return this.invoke(call, input);
+      return this.invoke(call);
     } catch (error) {
       this.abandonVm();
       return { ok: false, error: hostFailure(error) };
@@ -126,19 +122,19 @@ export class QuickJsSandbox implements CodeSandbox {
     }
   }
 
-  private invoke(call: CodeCall, input: string): CodeResult {
+  private invoke(call: CodeCall): CodeResult {
     let vm = this.ensureVm();
     const compiled = this.compiled(vm, call);
     if (typeof compiled !== 'number') return { ok: false, error: compiled };
     vm = this.ensureVm();
     const { context, runtime } = vm;
-    const args = [
-      context.newNumber(compiled),
-      context.newString(input),
-      context.newNumber(call.nowMs),
-      context.newNumber(hashKeys(call.seed, ['code', ...call.key]) | 0),
-      context.newNumber(Date.now() + call.timeoutMs),
-    ];
+    // One JSON text carries the call: [Date.now() inside, Math.random base, deadline for the builtins' guards, inputs].
+    const base = hashKeys(call.seed, ['code', ...call.key]) | 0;
+    const input = JSON.stringify([call.nowMs, base, Date.now() + call.timeoutMs, call.inputs]);
+    if (input.length > this.limits.maxInputChars) {
+      return { ok: false, error: { message: `the code's inputs are too large (${input.length} characters of JSON, limit ${this.limits.maxInputChars})` } };
+    }
+    const args = [context.newNumber(compiled), context.newString(input)];
     this.deadline = performance.now() + call.timeoutMs;
     const result = context.callFunction(vm.invoke, context.undefined, ...args);
     for (const arg of args) arg.dispose();

@@ -326,7 +326,46 @@ export const SANDBOX_PRELUDE = String.raw`(function () {
     var tag = apply(stringSlice, apply(objToString, v, []), [8, -1]);
     return tag === 'Object' ? 'an object with a prototype (a class instance)' : 'a ' + tag;
   }
-  function checkValue(v, depth) {
+  // Called for objects only; primitives are checked inline (a call per value costs in QuickJS).
+  function checkObject(v, depth) {
+    for (var a = 0; a < ancestors.length; a++) if (ancestors[a] === v) notJson('a cycle (it contains itself)');
+    if (depth >= MAX_DEPTH) throw new TypeError(pathText() + ' is nested deeper than ' + MAX_DEPTH + ' levels');
+    var list = isArray(v);
+    if (!list) {
+      var proto = getProto(v);
+      if (proto !== ObjectProto && proto !== null) notJson(kindOf(v));
+    }
+    ancestors[ancestors.length] = v;
+    var n = pathParts.length;
+    var keys = list ? null : keysOf(v);
+    var count = list ? v.length : keys.length;
+    for (var i = 0; i < count; i++) {
+      var key = list ? i : keys[i];
+      var c = v[key];
+      switch (typeof c) {
+        case 'string':
+        case 'boolean':
+          continue;
+        case 'number':
+          if (c !== c || c === Infinity || c === -Infinity) {
+            pathParts[n] = key;
+            notJson(c + ' (not a finite number)');
+          }
+          continue;
+        case 'object':
+          if (c === null) continue;
+          pathParts[n] = key;
+          checkObject(c, depth + 1);
+          pathParts.length = n;
+          continue;
+        default:
+          pathParts[n] = key;
+          notJson(describeValue(c));
+      }
+    }
+    ancestors.length = ancestors.length - 1;
+  }
+  function checkValue(v) {
     switch (typeof v) {
       case 'string':
       case 'boolean':
@@ -335,37 +374,17 @@ export const SANDBOX_PRELUDE = String.raw`(function () {
         if (v !== v || v === Infinity || v === -Infinity) notJson(v + ' (not a finite number)');
         return;
       case 'object':
-        if (v === null) return;
-        break;
+        if (v !== null) checkObject(v, 0);
+        return;
       default:
         notJson(describeValue(v));
     }
-    for (var a = 0; a < ancestors.length; a++) if (ancestors[a] === v) notJson('a cycle (it contains itself)');
-    if (depth >= MAX_DEPTH) throw new TypeError(pathText() + ' is nested deeper than ' + MAX_DEPTH + ' levels');
-    ancestors[ancestors.length] = v;
-    var n = pathParts.length;
-    if (isArray(v)) {
-      for (var i = 0; i < v.length; i++) {
-        pathParts[n] = i;
-        checkValue(v[i], depth + 1);
-      }
-    } else {
-      var proto = getProto(v);
-      if (proto !== ObjectProto && proto !== null) notJson(kindOf(v));
-      var keys = keysOf(v);
-      for (var k = 0; k < keys.length; k++) {
-        pathParts[n] = keys[k];
-        checkValue(v[keys[k]], depth + 1);
-      }
-    }
-    pathParts.length = n;
-    ancestors.length = ancestors.length - 1;
   }
   function checkJson(value, name) {
     pathParts.length = 1;
     pathParts[0] = name;
     ancestors.length = 0;
-    checkValue(value, 0);
+    checkValue(value);
   }
 
   // ── the host's entry points ───────────────────────────────────────────────
@@ -394,13 +413,15 @@ export const SANDBOX_PRELUDE = String.raw`(function () {
     }
   }
 
-  function invoke(index, input, now, base, deadline) {
-    deadlineAt = deadline;
-    nowMs = now;
-    rngBase = base;
+  // input: JSON [nowMs, rngBase, deadline (host Date.now() ms), [inputs...]]
+  function invoke(index, input) {
+    var call = jsonParse(input);
+    nowMs = call[0];
+    rngBase = call[1];
+    deadlineAt = call[2];
     rngCount = 0;
     current = null;
-    var args = jsonParse(input);
+    var args = call[3];
     var returned;
     try {
       returned = apply(functions[index], undefined, args);

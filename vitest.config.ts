@@ -9,13 +9,15 @@ import vue from '@vitejs/plugin-vue';
 const TIMING = ['test/integration/real-clock/**/*.test.ts', 'test/integration/sessions/**/*.test.ts', 'test/integration/mock-server/faults.test.ts'];
 /** The 100k-request soak loads both cores: it runs alone, never beside a timing test. */
 const SOAK = ['test/integration/mock-server/soak.test.ts'];
+/** Loads the QuickJS sandbox once per test file, as the CLI and the host do at start-up. */
+const SANDBOX = ['test/support/load-code-sandbox.ts'];
 
 // Groups run one after another (sequence.groupOrder); projects in the same group run together.
 export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', setupFiles: SANDBOX, sequence: { groupOrder: 0 } },
       },
       {
         plugins: [vue()],
@@ -27,6 +29,7 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           exclude: [...TIMING, ...SOAK],
           environment: 'node',
+          setupFiles: SANDBOX,
           testTimeout: 30_000,
           hookTimeout: 30_000,
           sequence: { groupOrder: 1 },
@@ -37,6 +40,7 @@ export default defineConfig({
           name: 'timing',
           include: TIMING,
           environment: 'node',
+          setupFiles: SANDBOX,
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -9,6 +9,7 @@ import { findAppRoot } from './host/app-root';
 import { startBrowserServer } from './host/browser-server';
 import { isDefaultDataDir, prepareDataDir, resolveDataDir } from './host/data-dir';
 import { createHost } from './host/host';
+import { loadCodeSandbox } from './sandbox/load-code-sandbox';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     process.stderr.write(`flowbench: warning: ${warning}
 `);
   }
+  await loadCodeSandbox();
   const host = createHost({
     mode: 'browser',
     appRoot: pkg.root,

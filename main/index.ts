@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { findAppRoot } from './host/app-root';
 import { createHost } from './host/host';
+import { loadCodeSandbox } from './sandbox/load-code-sandbox';
 import { CONTENT_SECURITY_POLICY } from './host/csp';
 import { prepareDataDir } from './host/data-dir';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './desktop/app-protocol';
@@ -31,7 +32,10 @@ app.on('web-contents-created', (_event, contents) => {
   guardNavigation(contents, appUrl, (kind, url) => process.stderr.write(`flowbench: blocked ${kind} to ${url}\n`));
 });
 
-void app.whenReady().then(() => {
+// The JavaScript sandbox (QuickJS, WebAssembly) loads while Electron starts.
+const sandboxLoaded = loadCodeSandbox();
+
+void Promise.all([app.whenReady(), sandboxLoaded]).then(() => {
   const dataDir = app.getPath('userData');
   for (const warning of prepareDataDir(dataDir, { tighten: true }).warnings) {
     process.stderr.write(`flowbench: warning: ${warning}\n`);

@@ -22,8 +22,10 @@ export const LAYERS = [
   { layer: 'mocks/core', files: /^mocks\/core\//, may: ['main/api', 'main/expr'], packages: ['path-to-regexp', 're2js'] },
   // The engine: pure; clock, randomness, transport and code sandbox are injected.
   { layer: 'main/engine', files: /^main\/engine\//, may: ['main/api', 'main/expr', 'mocks/core'], packages: ['re2js'] },
-  // Loading files with located errors.
-  { layer: 'main/formats', files: /^main\/formats\//, may: ['main/api', 'main/expr', 'mocks/core'], packages: ['yaml', 'zod', 'node:fs', 'node:path'] },
+  // The QuickJS sandbox behind the engine's CodeSandbox interface: no Node-only modules.
+  { layer: 'main/sandbox', files: /^main\/sandbox\//, may: ['main/api', 'main/engine', 'mocks/core'], packages: ['quickjs-emscripten', 'zod'] },
+  // Loading files with located errors (code is compiled in the sandbox to check its syntax).
+  { layer: 'main/formats', files: /^main\/formats\//, may: ['main/api', 'main/engine', 'main/expr', 'main/sandbox', 'mocks/core'], packages: ['yaml', 'zod', 'node:fs', 'node:path'] },
   // Static lints over a loaded flow.
   { layer: 'main/lints', files: /^main\/lints\//, may: ['main/api', 'main/expr'], packages: [] },
   // The real clock and HTTP transport.
@@ -39,14 +41,14 @@ export const LAYERS = [
   {
     layer: 'main/scenario',
     files: /^main\/scenario\//,
-    may: ['main/api', 'main/engine', 'main/expr', 'main/formats', 'main/realtime', 'mocks/core', 'mocks/server'],
+    may: ['main/api', 'main/engine', 'main/expr', 'main/formats', 'main/realtime', 'main/sandbox', 'mocks/core', 'mocks/server'],
     packages: ['node:perf_hooks', 're2js'],
   },
   // Recording, replay, HAR and bundles.
   {
     layer: 'main/sessions',
     files: /^main\/sessions\//,
-    may: ['main/api', 'main/engine', 'main/formats', 'main/scenario', 'mocks/core', 'mocks/server'],
+    may: ['main/api', 'main/engine', 'main/formats', 'main/sandbox', 'main/scenario', 'mocks/core', 'mocks/server'],
     packages: ['yaml', 'node:crypto', 'node:fs', 'node:path'],
   },
   // The boundary explorer, coverage and timeout tuning.
@@ -60,27 +62,27 @@ export const LAYERS = [
   {
     layer: 'main/store',
     files: /^main\/store\//,
-    may: ['main/api', 'main/formats'],
+    may: ['main/api', 'main/formats', 'main/sandbox'],
     packages: ['better-sqlite3', 'yaml', 'zod', 'node:crypto', 'node:fs', 'node:os', 'node:path'],
   },
   // The host behind the contract (plain Node) and the browser-mode server.
   {
     layer: 'main/host',
     files: /^main\/host\//,
-    may: ['main/api', 'main/analysis', 'main/engine', 'main/expr', 'main/formats', 'main/lints', 'main/realtime', 'main/scenario', 'main/sessions', 'main/store', 'mocks/core', 'mocks/server'],
+    may: ['main/api', 'main/analysis', 'main/engine', 'main/expr', 'main/formats', 'main/lints', 'main/realtime', 'main/sandbox', 'main/scenario', 'main/sessions', 'main/store', 'mocks/core', 'mocks/server'],
     packages: ['express', 'yaml', 'zod', NODE],
   },
   // The `flowbench` command.
   {
     layer: 'main/cli',
     files: /^main\/cli\//,
-    may: ['main/api', 'main/analysis', 'main/formats', 'main/host', 'main/lints', 'main/scenario', 'main/sessions', 'main/store', 'mocks/core', 'mocks/server'],
+    may: ['main/api', 'main/analysis', 'main/formats', 'main/host', 'main/lints', 'main/sandbox', 'main/scenario', 'main/sessions', 'main/store', 'mocks/core', 'mocks/server'],
     packages: ['commander', 'cli-progress', 'yaml', NODE],
   },
   // Electron: the window, its policies and the IPC wiring.
   { layer: 'main/desktop', files: /^main\/desktop\//, may: ['main/api', 'main/host'], packages: ['electron', NODE] },
   // The two program entries: Electron's and browser mode's.
-  { layer: 'main/entry', files: /^main\/(index|browser)\.ts$/, may: ['main/desktop', 'main/host', 'main/cli'], packages: ['electron', NODE] },
+  { layer: 'main/entry', files: /^main\/(index|browser)\.ts$/, may: ['main/desktop', 'main/host', 'main/cli', 'main/sandbox'], packages: ['electron', NODE] },
   // The preload: exactly the contract.
   { layer: 'preload', files: /^preload\//, may: ['main/api'], packages: ['electron', 'zod'] },
   // The Vue workbench: talks to the host only through the contract.

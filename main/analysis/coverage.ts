@@ -8,8 +8,8 @@ import type { LoadedScenario } from '../formats/loaded-scenario';
 /** The pseudo-module whose ports are the flow's interruption handlers (`interruptions.no_input`, …). */
 const INTERRUPTIONS = 'interruptions';
 
-/** Ports that handle timeouts and failures: the ones suites forget to exercise. */
-const HANDLER_PORTS = new Set(['failure', 'waiting']);
+/** Ports that handle timeouts and failures (a lambda's `error` too): the ones suites forget to exercise. */
+const HANDLER_PORTS = new Set(['failure', 'waiting', 'error']);
 
 export interface CoverageRun {
   scenario: LoadedScenario;

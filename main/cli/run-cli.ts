@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { FormatError } from '../formats/format-error';
+import { loadCodeSandbox } from '../sandbox/load-code-sandbox';
 import { EXIT_FAILED, EXIT_INVALID, EXIT_OK } from './cli-io';
 import type { CliIo } from './cli-io';
 import { commands } from './commands';
@@ -7,6 +8,8 @@ import { commands } from './commands';
 /** Runs `flowbench <args>` and resolves with the exit code; never calls process.exit. */
 export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): Promise<number> {
   let exitCode: number | undefined;
+  // Flows with code are checked (syntax) and run in the QuickJS sandbox: load it once, up front.
+  await loadCodeSandbox();
   const program = new Command('flowbench')
     .description('Test conversational-bot dialog flows against mock APIs, in virtual or real time.')
     .version(version, '-V, --version')

@@ -4,6 +4,11 @@
  */
 export interface Clock {
   now(): number;
+  /**
+   * Unix ms at conversation time 0: what `Date.now()` reads in flow code at the start
+   * (SPEC §7.2). Fixed on the virtual clock, the wall clock at the start on the real one.
+   */
+  readonly epochMs: number;
   schedule(at: number, priority: TaskPriority, task: () => void): TimerHandle;
   cancel(handle: TimerHandle): void;
 }

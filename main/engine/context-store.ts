@@ -3,8 +3,11 @@ import { toCel } from '../expr/cel';
 import type { CelVariables } from '../expr/cel';
 import type { TraceRecorder } from './trace';
 
-/** Where a change came from; `system`: the engine's own contexts (sys_interruption, sys_no_input_count). */
-export type ContextSource = 'initial' | 'set' | 'capture' | 'counter' | 'map' | 'status' | 'delete' | 'system';
+/**
+ * What changed a context: `system` for the engine's own contexts (sys_interruption,
+ * sys_no_input_count); flow code: `lambda:<module>` or `hook:<endpoint>` (SPEC §7.2).
+ */
+export type ContextSource = 'initial' | 'set' | 'capture' | 'counter' | 'map' | 'status' | 'delete' | 'system' | `lambda:${string}` | `hook:${string}`;
 
 /** `$context`: the conversation state. Every change is a trace event. */
 export class ContextStore {
@@ -30,10 +33,10 @@ export class ContextStore {
     this.trace.push({ type: 'context', t: this.now(), name, value, source });
   }
 
-  delete(name: string): void {
+  delete(name: string, source: ContextSource = 'delete'): void {
     if (!this.values.delete(name)) return;
     this.celCache = null;
-    this.trace.push({ type: 'context', t: this.now(), name, deleted: true, source: 'delete' });
+    this.trace.push({ type: 'context', t: this.now(), name, deleted: true, source });
   }
 
   /** A plain record of the current values (for lookups and results). */

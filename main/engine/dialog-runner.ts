@@ -4,8 +4,13 @@ import { assertNever } from '../api/formats/trace';
 import type { TraceEvent } from '../api/formats/trace';
 import type { Clock, TimerHandle } from './clock';
 import { TaskPriority } from './clock';
+import { CodeRunner } from './code-runner';
+import type { CodeSandbox } from './code-sandbox';
 import type { CompiledFlow, CompiledModule } from './compiled-flow';
 import { ContextStore } from './context-store';
+import { endpointHooks } from './endpoint-hooks';
+import type { EndpointHooks } from './endpoint-hooks';
+import { runLambda } from './lambda-module';
 import { RequestTracker, contextLookup } from './requests';
 import type { TrackedRequest } from './requests';
 import { routeSettled } from './response-routing';
@@ -35,6 +40,8 @@ export interface RunOptions {
   sessionId: string;
   maxDurationMs?: number;
   onEvent?: (event: TraceEvent) => void;
+  /** Where lambda and hook code runs (SPEC §7.2); a flow with code needs one. */
+  sandbox?: CodeSandbox;
 }
 
 export interface RunResult {
@@ -55,6 +62,8 @@ export class DialogRunner {
   private readonly trace: TraceRecorder;
   private readonly contexts: ContextStore;
   private readonly requests: RequestTracker;
+  private readonly code: CodeRunner;
+  private readonly hooks: EndpointHooks;
   private readonly audio = new AudioChannel();
   private readonly pending = new Map<string, TrackedRequest>();
   private readonly timers = new Set<TimerHandle>();
@@ -71,7 +80,16 @@ export class DialogRunner {
   constructor(private readonly options: RunOptions) {
     this.trace = new TraceRecorder(options.onEvent);
     this.contexts = new ContextStore(this.trace, () => this.options.clock.now());
-    this.requests = new RequestTracker(options.clock, options.transport, this.trace, options.sessionId);
+    this.code = new CodeRunner({
+      sandbox: options.sandbox,
+      clock: options.clock,
+      seed: options.seed,
+      contexts: this.contexts,
+      trace: this.trace,
+      message: () => this.message ?? '',
+    });
+    this.hooks = endpointHooks(this.code);
+    this.requests = new RequestTracker(options.clock, options.transport, this.trace, options.sessionId, this.hooks);
     this.lookup = contextLookup((name) => this.contexts.get(name));
     // One host object for the parts of the run, its callbacks bound once.
     const host: RunHost = {
@@ -214,6 +232,8 @@ export class DialogRunner {
         return this.leave(compiled, this.callAsync(compiled, module.endpoint));
       case 'api_await':
         return this.awaitResponse(compiled, module.endpoint, module.timeoutMs);
+      case 'lambda':
+        return this.leave(compiled, runLambda(this.code, module));
       case 'handover':
         this.finish('handover', undefined);
         return null;
@@ -258,6 +278,7 @@ export class DialogRunner {
     return routeSettled(request, {
       contexts: this.contexts,
       warn: (kind, message) => this.warn(kind, message, moduleId),
+      post: (settled, response) => this.hooks.post(settled.endpoint, response, moduleId, settled.id),
     });
   }
 

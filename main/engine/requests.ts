@@ -4,6 +4,7 @@ import type { Lookup } from '../expr/template';
 import type { Clock, TimerHandle } from './clock';
 import { TaskPriority } from './clock';
 import type { CompiledEndpoint } from './compiled-flow';
+import type { EndpointHooks, RequestDraft } from './endpoint-hooks';
 import type { TraceRecorder } from './trace';
 import type { InFlight, Transport, TransportOutcome } from './transport';
 
@@ -45,6 +46,7 @@ export class RequestTracker {
     private readonly transport: Transport,
     private readonly trace: TraceRecorder,
     private readonly sessionId: string,
+    private readonly hooks?: Pick<EndpointHooks, 'pre'>,
   ) {}
 
   send(endpoint: CompiledEndpoint, module: string, mode: 'blocking' | 'async', lookup: Lookup): TrackedRequest {
@@ -69,15 +71,25 @@ export class RequestTracker {
       return { ...base, state: { kind: 'failed', at: now, reason } };
     }
 
-    headers[SESSION_HEADER] = this.sessionId;
-    headers[MODULE_HEADER] = module;
-    if (body.value !== null && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
+    let draft: RequestDraft = { method: spec.method, url: url.value, headers, body: body.value };
+    if (this.hooks) {
+      const hooked = this.hooks.pre(endpoint, draft, module, id);
+      if (!hooked.ok) {
+        this.trace.push({ type: 'request_failed', t: now, id, endpoint: spec.id, reason: hooked.reason });
+        return { ...base, state: { kind: 'failed', at: now, reason: hooked.reason } };
+      }
+      draft = { ...hooked.value, headers: { ...hooked.value.headers } };
+    }
+
+    draft.headers[SESSION_HEADER] = this.sessionId;
+    draft.headers[MODULE_HEADER] = module;
+    if (draft.body !== null && draft.headers['content-type'] === undefined) draft.headers['content-type'] = 'application/json';
     const request: TrackedRequest = { ...base, state: { kind: 'in_flight' } };
-    this.trace.push({ type: 'request', t: now, id, endpoint: spec.id, module, mode, method: spec.method, url: url.value, deadline: request.deadline });
+    this.trace.push({ type: 'request', t: now, id, endpoint: spec.id, module, mode, method: draft.method, url: draft.url, deadline: request.deadline });
     this.open.add(request);
     request.deadlineTimer = this.clock.schedule(request.deadline, TaskPriority.deadline, () => this.expire(request));
     request.inFlight = this.transport.send(
-      { id, endpoint: spec.id, module, method: spec.method, url: url.value, headers, body: body.value === null ? undefined : body.value, timeoutMs: spec.timeoutMs },
+      { id, endpoint: spec.id, module, method: draft.method, url: draft.url, headers: draft.headers, body: draft.body === null ? undefined : draft.body, timeoutMs: spec.timeoutMs },
       (outcome) => this.arrive(request, outcome),
     );
     return request;

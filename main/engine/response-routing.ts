@@ -2,6 +2,7 @@ import type { JsonValue } from '../api/formats/common';
 import { DEFAULT_SUCCESS_RULE } from '../api/formats/flow';
 import type { CompiledEndpoint } from './compiled-flow';
 import type { ContextStore } from './context-store';
+import type { HookOutcome, ResponseDraft } from './endpoint-hooks';
 import type { TrackedRequest } from './requests';
 
 export interface PortChoice {
@@ -12,12 +13,16 @@ export interface PortChoice {
 export interface RoutingEffects {
   contexts: ContextStore;
   warn(kind: 'map_error' | 'cel_error', message: string): void;
+  /** The endpoint's post hook (SPEC §7.2), run on the response before anything reads it. */
+  post?(request: TrackedRequest, response: ResponseDraft): HookOutcome<ResponseDraft>;
 }
 
 /**
  * Picks the port for a settled request (SPEC §3 rule 5): custom ports in order, then the
  * success rule; failures (timeout, reset, empty, malformed, missing context) leave by
- * `failure`. `statusContext` is set on every response, `map` on success only.
+ * `failure`. `statusContext` is set on every response, `map` on success only. The post hook
+ * runs first and everything after it sees the response as the hook left it; a failing hook
+ * leaves by `failure` (`hook_error:post: …`).
  */
 export function routeSettled(request: TrackedRequest, effects: RoutingEffects): PortChoice {
   const endpoint = request.endpoint;
@@ -29,7 +34,15 @@ export function routeSettled(request: TrackedRequest, effects: RoutingEffects): 
   }
   if (state.kind !== 'arrived') return { port: 'failure', reason: 'request dropped' };
 
-  const { status, headers, body } = state;
+  let { status, headers, body } = state;
+  if (effects.post && endpoint.endpoint.post !== undefined) {
+    const hooked = effects.post(request, { status, headers, body: body ?? null });
+    if (!hooked.ok) {
+      if (statusContext !== undefined) effects.contexts.set(statusContext, status, 'status');
+      return { port: 'failure', reason: hooked.reason };
+    }
+    ({ status, headers, body } = hooked.value);
+  }
   if (statusContext !== undefined) effects.contexts.set(statusContext, status, 'status');
   const response: Record<string, JsonValue | undefined> = { status, headers, body: body ?? null };
   const vars = effects.contexts.celVariables(response);

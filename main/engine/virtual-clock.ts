@@ -2,6 +2,9 @@ import type { Clock, TaskPriority, TimerHandle } from './clock';
 import { EventQueue } from './event-queue';
 import type { QueuedTask } from './event-queue';
 
+/** 2026-01-01T00:00:00Z: the start of every run on the virtual clock, as flow code sees it. */
+export const VIRTUAL_EPOCH_MS = 1_767_225_600_000;
+
 /**
  * Deterministic simulated time: `now` jumps to the next task. No wall-clock waits at all.
  */
@@ -9,7 +12,10 @@ export class VirtualClock implements Clock {
   private time: number;
   private readonly queue = new EventQueue();
 
-  constructor(start = 0) {
+  constructor(
+    start = 0,
+    readonly epochMs = VIRTUAL_EPOCH_MS,
+  ) {
     this.time = start;
   }
 

@@ -16,6 +16,7 @@ import type { ScenarioIssue } from './scenario-checks';
 import { toLoadedScenario } from './to-loaded-scenario';
 import type { SourceDocument } from './source-document';
 import { locatedIssues, validateFlowValue } from './validate-flow';
+import { loadCodeSandbox } from '../sandbox/load-code-sandbox';
 import { validateMocksValue } from './validate-mocks';
 import { fileIssuesFromZod } from './zod-issues';
 
@@ -47,7 +48,8 @@ export class FileLoader {
     const abs = resolve(this.cwd, path);
     let pending = this.flows.get(abs);
     if (!pending) {
-      pending = this.document(abs).then((doc) => orThrow(validateFlowValue(doc, doc.value)));
+      // Code in the flow is syntax-checked in the sandbox: loaded once per process, on first use if start-up did not.
+      pending = Promise.all([this.document(abs), loadCodeSandbox()]).then(([doc]) => orThrow(validateFlowValue(doc, doc.value)));
       this.flows.set(abs, pending);
     }
     return pending;
@@ -65,6 +67,7 @@ export class FileLoader {
 
   async loadScenarios(path: string): Promise<LoadedScenario[]> {
     const abs = resolve(this.cwd, path);
+    await loadCodeSandbox();
     return this.scenariosOf(await this.document(abs), abs);
   }
 

@@ -1,15 +1,19 @@
 import { Channel, Endpoint, FlowModule, INTERRUPTION_KINDS, portsOf, targetOf } from '../api/formats/flow';
 import type { FlowFile } from '../api/formats/flow';
+import { CODE_PARAMS } from '../engine/code-sandbox';
 import { celSyntaxError } from '../expr/cel';
 import { celTypeError, endpointScope, moduleScope } from '../expr/cel-scopes';
 import type { CelScope } from '../expr/cel-scopes';
 import { regexProblem } from '../expr/safe-regex';
+import { codeSandbox } from '../sandbox/load-code-sandbox';
 import { jsonTemplateNames, parseTemplate } from '../expr/template';
 import { flowContextNames } from './flow-context-names';
 
 export interface PathIssue {
   path: (string | number)[];
   message: string;
+  /** For an issue inside a multi-line text value (code): the line in that value. */
+  valueLine?: number;
 }
 
 /** The parts of a flow that parsed, with their index in the file (for partial checks). */
@@ -72,8 +76,8 @@ const BUILTIN_PORT_NAMES = new Set(['next', 'success', 'failure', 'waiting', 'no
 /** Cross-reference checks of SPEC §2.1: ids, targets, ports, endpoints, CEL, regex, templates. */
 export function checkFlowParts(parts: FlowParts): PathIssue[] {
   const issues: PathIssue[] = [];
-  const add = (path: (string | number)[], message: string): void => {
-    issues.push({ path, message });
+  const add = (path: (string | number)[], message: string, valueLine?: number): void => {
+    issues.push({ path, message, ...(valueLine !== undefined ? { valueLine } : {}) });
   };
   const moduleList = [...parts.moduleIds].join(', ');
 
@@ -126,6 +130,9 @@ export function checkFlowParts(parts: FlowParts): PathIssue[] {
       case 'context':
         for (const [name, expr] of Object.entries(module.set)) cel(expr, moduleExpressions, at('set', name), add);
         break;
+      case 'lambda':
+        javascript(module.code, CODE_PARAMS.lambda, at('code'), add);
+        break;
       default:
         break;
     }
@@ -146,7 +153,7 @@ function checkVoiceTurns(parts: FlowParts, add: (path: (string | number)[], mess
   }
 }
 
-function checkEndpoint(endpoint: Endpoint, at: (string | number)[], rules: CelScope, add: (path: (string | number)[], message: string) => void): void {
+function checkEndpoint(endpoint: Endpoint, at: (string | number)[], rules: CelScope, add: (path: (string | number)[], message: string, valueLine?: number) => void): void {
   template(endpoint.url, [...at, 'url'], add);
   for (const [name, value] of Object.entries(endpoint.headers)) template(value, [...at, 'headers', name], add);
   try {
@@ -154,6 +161,8 @@ function checkEndpoint(endpoint: Endpoint, at: (string | number)[], rules: CelSc
   } catch (error) {
     add([...at, 'body'], error instanceof Error ? error.message : String(error));
   }
+  if (endpoint.pre !== undefined) javascript(endpoint.pre, CODE_PARAMS.pre, [...at, 'pre'], add);
+  if (endpoint.post !== undefined) javascript(endpoint.post, CODE_PARAMS.post, [...at, 'post'], add);
   cel(endpoint.success, rules, [...at, 'success'], add);
   for (const [name, expr] of Object.entries(endpoint.map)) cel(expr, rules, [...at, 'map', name], add);
   endpoint.ports.forEach((port, k) => {
@@ -169,6 +178,22 @@ function checkEndpoint(endpoint: Endpoint, at: (string | number)[], rules: CelSc
 function cel(source: string, scope: CelScope, path: (string | number)[], add: (path: (string | number)[], message: string) => void): void {
   const error = celSyntaxError(source) ?? celTypeError(source, scope);
   if (error !== null) add(path, error);
+}
+
+/** SPEC §7.2 `lambda-syntax`: code that does not compile (in QuickJS, without running it) makes the file invalid. */
+function javascript(
+  source: string,
+  params: readonly string[],
+  path: (string | number)[],
+  add: (path: (string | number)[], message: string, valueLine?: number) => void,
+): void {
+  const error = codeSandbox().syntaxError(source, params);
+  if (error === null) return;
+  // Past the last line: the code ended too early (an unmatched brace closed its function).
+  const lines = source.replace(/\n$/, '').split('\n').length;
+  const line = error.line === undefined ? undefined : Math.min(error.line, lines);
+  const where = line !== undefined ? ` at line ${line} of the code` : '';
+  add(path, `JavaScript does not compile${where}: ${error.message} (lambda-syntax)`, line);
 }
 
 function template(source: string, path: (string | number)[], add: (path: (string | number)[], message: string) => void): void {

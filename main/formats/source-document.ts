@@ -1,4 +1,4 @@
-import { Composer, isNode, LineCounter, Parser, YAMLParseError } from 'yaml';
+import { Composer, isNode, isScalar, LineCounter, Parser, YAMLParseError } from 'yaml';
 import type { CST, Document } from 'yaml';
 import { LIMITS } from '../api/formats/common';
 import { formatIssuePath } from '../api/issue-path';
@@ -12,8 +12,12 @@ import { cstDepthIssue, yamlSizeIssue } from './yaml-limits';
 export interface SourceDocument {
   readonly file: string;
   readonly value: unknown;
-  locate(path: readonly PropertyKey[]): { line: number; column: number } | undefined;
-  issue(path: readonly PropertyKey[], pathText: string, message: string): FileIssue;
+  /**
+   * Where a path is written; with `valueLine`, where that line of a multi-line text value
+   * (a YAML `|` block, e.g. JavaScript code) is, when the file says so exactly.
+   */
+  locate(path: readonly PropertyKey[], valueLine?: number): { line: number; column: number } | undefined;
+  issue(path: readonly PropertyKey[], pathText: string, message: string, valueLine?: number): FileIssue;
 }
 
 const MAX_ALIAS_COUNT = 100;
@@ -82,7 +86,14 @@ function parseYamlDocument(file: string, text: string): SourceDocument {
       { file, path: '(syntax)', message: `cannot read the document: ${error instanceof Error ? error.message : String(error)}` },
     ]);
   }
-  const locate = (path: readonly PropertyKey[]): { line: number; column: number } | undefined => {
+  const locate = (path: readonly PropertyKey[], valueLine?: number): { line: number; column: number } | undefined => {
+    const exact: unknown = valueLine === undefined ? undefined : doc.getIn(path as unknown[], true);
+    if (isScalar(exact) && exact.type === 'BLOCK_LITERAL' && exact.range && valueLine !== undefined) {
+      // A literal block's text starts on the line after its `|` header, line for line.
+      const line = lineCounter.linePos(exact.range[0]).line + valueLine;
+      const lineText = text.split('\n')[line - 1];
+      if (lineText !== undefined) return { line, column: lineText.length - lineText.trimStart().length + 1 };
+    }
     for (let n = path.length; n >= 0; n--) {
       const node: unknown = doc.getIn(path.slice(0, n) as unknown[], true);
       if (isNode(node) && node.range) {
@@ -96,8 +107,8 @@ function parseYamlDocument(file: string, text: string): SourceDocument {
     file,
     value,
     locate,
-    issue(path, pathText, message) {
-      const pos = locate(path);
+    issue(path, pathText, message, valueLine) {
+      const pos = locate(path, valueLine);
       return { file, path: pathText, message, ...(pos ? { line: pos.line, column: pos.column } : {}) };
     },
   };

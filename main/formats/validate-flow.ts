@@ -28,6 +28,6 @@ export function validateFlowValue(doc: SourceDocument, raw: unknown, prefix: (st
 export function locatedIssues(doc: SourceDocument, prefix: readonly (string | number)[], issues: readonly PathIssue[]): FileIssue[] {
   return issues.map((i) => {
     const path = [...prefix, ...i.path];
-    return doc.issue(path, formatIssuePath(path), i.message);
+    return doc.issue(path, formatIssuePath(path), i.message, i.valueLine);
   });
 }

@@ -4,6 +4,7 @@ import type { TraceEvent } from '../api/formats/trace';
 import type { LiveSessionStatus } from '../api/routes/sessions';
 import { compileFlow } from '../engine/compiled-flow';
 import { DialogRunner } from '../engine/dialog-runner';
+import { sandboxFor } from '../sandbox/load-code-sandbox';
 import { liveUser } from '../engine/user-source';
 import { HttpTransport } from '../realtime/http-transport';
 import { RealClock } from '../realtime/real-clock';
@@ -88,6 +89,7 @@ export class LiveSessionService {
       user: liveUser,
       seed,
       sessionId: id,
+      ...sandboxFor(flow),
       onEvent: (event) => {
         trace.push(event);
         this.onTrace(id, trace.length - 1, event);
@@ -99,7 +101,8 @@ export class LiveSessionService {
       id,
       flowFile,
       flow,
-      startedAt: new Date(),
+      // The clock's start: what Date.now() read in flow code at t=0, so a replay reads the same.
+      startedAt: new Date(clock.epochMs),
       runner,
       clock,
       http,

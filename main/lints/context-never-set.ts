@@ -2,16 +2,35 @@ import { SYS_INTERRUPTION, SYS_NO_INPUT_COUNT } from '../api/formats/flow';
 import type { LintWarning } from '../api/formats/lint';
 import { celIdentifiers } from '../expr/cel-identifiers';
 import { jsonTemplateNames, templateNames } from '../expr/template';
+import { scanCode } from './code-scan';
+import type { CodeScan } from './code-scan';
 import type { FlowGraph } from './flow-graph';
 import { modulePath, warning } from './lint-context';
 
 const MODULE_VARIABLES = new Set(['message']);
 const RESPONSE_VARIABLES = new Set(['status', 'headers', 'body', 'message']);
 
-/** A context read by a template or an expression that nothing ever sets. */
+/**
+ * A context read by a template, an expression or flow code that nothing ever sets. Flow code
+ * sets the contexts it assigns by name (`context.x = …`); code that may write contexts the
+ * scan cannot name (`context[k] = …`) turns the lint off for the whole flow.
+ */
 export function contextNeverSet(graph: FlowGraph): LintWarning[] {
   const flow = graph.flow;
+  const code: { scan: CodeScan; where: string; path: string; module: string | null }[] = [];
+  flow.modules.forEach((m) => {
+    if (m.type === 'lambda') code.push({ scan: scanCode(m.code), where: `the code of '${m.id}'`, path: modulePath(graph, m.id, 'code'), module: m.id });
+  });
+  flow.endpoints.forEach((e, i) => {
+    const users = flow.modules.find((m) => 'endpoint' in m && m.endpoint === e.id)?.id ?? null;
+    for (const hook of ['pre', 'post'] as const) {
+      const source = e[hook];
+      if (source !== undefined) code.push({ scan: scanCode(source), where: `the ${hook} hook of '${e.id}'`, path: `endpoints[${i}].${hook}`, module: users });
+    }
+  });
+  if (code.some((c) => c.scan.dynamicWrites)) return [];
   const set = new Set(Object.keys(flow.contexts));
+  for (const c of code) for (const name of c.scan.writes) set.add(name);
   for (const e of flow.endpoints) {
     for (const name of Object.keys(e.map)) set.add(name);
     if (e.statusContext !== undefined) set.add(e.statusContext);
@@ -31,7 +50,7 @@ export function contextNeverSet(graph: FlowGraph): LintWarning[] {
     const root = name.split('.')[0] ?? name;
     if (set.has(root) || seen.has(`${root}@${path}`)) return;
     seen.add(`${root}@${path}`);
-    out.push(warning('context-never-set', `context '${root}' is used by ${where} but never set (no initial value, capture, context, counter, map or interruption sets it)`, path, module));
+    out.push(warning('context-never-set', `context '${root}' is used by ${where} but never set (no initial value, capture, context, counter, map, interruption or code sets it)`, path, module));
   };
 
   flow.modules.forEach((m) => {
@@ -47,6 +66,7 @@ export function contextNeverSet(graph: FlowGraph): LintWarning[] {
       }
     }
   });
+  for (const c of code) for (const read of c.scan.reads) report(read.name, `${c.where} (line ${read.line})`, c.path, c.module);
   flow.endpoints.forEach((e, i) => {
     const at = (...rest: string[]): string => [`endpoints[${i}]`, ...rest].join('.');
     const users = flow.modules.find((m) => 'endpoint' in m && m.endpoint === e.id)?.id ?? null;

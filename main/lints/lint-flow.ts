@@ -9,6 +9,7 @@ import { FlowGraph } from './flow-graph';
 import { greenCycle } from './green-cycle';
 import { interruptionTargetMissing } from './interruption-target-missing';
 import { noInputUnhandled } from './no-input-unhandled';
+import { lambdaUnknownPort } from './lambda-unknown-port';
 import { unconnectedPort } from './unconnected-port';
 import { unreachableModule } from './unreachable-module';
 
@@ -23,9 +24,13 @@ const RULES: Record<LintRule, (graph: FlowGraph) => LintWarning[]> = {
   'context-never-set': contextNeverSet,
   'no-input-unhandled': noInputUnhandled,
   'interruption-target-missing': interruptionTargetMissing,
+  'lambda-unknown-port': lambdaUnknownPort,
 };
 
-/** Every lint of SPEC §3 (and §7.1) over a valid flow, in the order of the flow's modules. */
+/**
+ * Every lint of SPEC §3, §7.1 and §7.2 over a valid flow, in the order of the flow's modules.
+ * (`lambda-syntax` is not here: code that does not compile makes the file invalid.)
+ */
 export function lintFlow(flow: FlowFile): LintWarning[] {
   const graph = new FlowGraph(flow);
   return Object.values(RULES).flatMap((rule) => rule(graph));

@@ -14,6 +14,8 @@ export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 export class RealClock implements Clock {
   private readonly queue = new EventQueue();
   private readonly startedAt = performance.now();
+  /** The wall clock when this clock started: conversation time 0. */
+  readonly epochMs = Date.now();
   private timer: NodeJS.Timeout | null = null;
   private armedFor = Number.POSITIVE_INFINITY;
 

@@ -9,6 +9,7 @@ import { scriptedUser } from '../engine/user-source';
 import type { LoadedScenario } from '../formats/loaded-scenario';
 import { HttpTransport } from '../realtime/http-transport';
 import { RealClock } from '../realtime/real-clock';
+import { sandboxFor } from '../sandbox/load-code-sandbox';
 import { startMockServer } from '../../mocks/server/start-mock-server';
 import { effectiveSeed, toScenarioResult } from './scenario-result';
 
@@ -44,6 +45,7 @@ export async function runScenarioReal(scenario: LoadedScenario, options: RealRun
       user: scriptedUser(scenario.user),
       seed,
       sessionId: `${scenario.id}@${seed}`,
+      ...sandboxFor(scenario.flow),
       ...(scenario.maxDurationMs !== null ? { maxDurationMs: scenario.maxDurationMs } : {}),
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });

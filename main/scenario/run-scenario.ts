@@ -9,6 +9,7 @@ import { InMemoryTransport } from '../engine/in-memory-transport';
 import { runDialogToEnd } from '../engine/run-dialog';
 import { scriptedUser } from '../engine/user-source';
 import { VirtualClock } from '../engine/virtual-clock';
+import { sandboxFor } from '../sandbox/load-code-sandbox';
 import type { LoadedScenario } from '../formats/loaded-scenario';
 import { effectiveSeed, toScenarioResult } from './scenario-result';
 
@@ -51,6 +52,7 @@ export function runScenario(scenario: LoadedScenario, options: RunScenarioOption
     user: scriptedUser(scenario.user),
     seed,
     sessionId: `${scenario.id}@${seed}`,
+    ...sandboxFor(scenario.flow),
     ...(scenario.maxDurationMs !== null ? { maxDurationMs: scenario.maxDurationMs } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   });

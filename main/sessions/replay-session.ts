@@ -11,6 +11,7 @@ import { runDialogToEnd } from '../engine/run-dialog';
 import type { Transport } from '../engine/transport';
 import { timedUser } from '../engine/user-source';
 import { VirtualClock } from '../engine/virtual-clock';
+import { sandboxFor } from '../sandbox/load-code-sandbox';
 import { contentSha256 } from './content-sha';
 import { findDivergence } from './divergence';
 import type { Divergence } from './divergence';
@@ -49,7 +50,9 @@ export interface ReplayResult {
  * set), then compared with the recording step by step.
  */
 export function replaySession(session: SessionFile, options: ReplayOptions): ReplayResult {
-  const clock = new VirtualClock();
+  // Flow code reads the live session's start as its epoch (Date.now() in a lambda), as it did live.
+  const recordedStart = session.clock === 'real' ? Date.parse(session.startedAt) : Number.NaN;
+  const clock = Number.isFinite(recordedStart) ? new VirtualClock(0, recordedStart) : new VirtualClock();
   const answers = options.answers ?? { kind: 'recording' };
   let vcr: VcrTransport | null = null;
   let transport: Transport;
@@ -71,6 +74,7 @@ export function replaySession(session: SessionFile, options: ReplayOptions): Rep
     user: timedUser(session.user, options.relative ?? false),
     seed: session.seed,
     sessionId: `replay:${session.id}`,
+    ...sandboxFor(options.flow),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   });
   return {

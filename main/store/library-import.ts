@@ -10,6 +10,7 @@ import { isFlowbenchValue, notFlowbenchIssue } from '../formats/flowbench-docume
 import { loadDocument } from '../formats/load-document';
 import type { SourceDocument } from '../formats/source-document';
 import { validateFlowValue } from '../formats/validate-flow';
+import { loadCodeSandbox } from '../sandbox/load-code-sandbox';
 import { validateMocksValue } from '../formats/validate-mocks';
 import { resolveScenarioFile } from './resolve-scenarios';
 import type { RefResolver } from './resolve-scenarios';
@@ -45,6 +46,7 @@ export async function importLibrary(store: Store, inputs: readonly string[], opt
 
 /** Reads and checks the files of an import; throws FormatError with every issue found. */
 export async function planImport(inputs: readonly string[], options: ImportOptions = {}): Promise<ImportPlan> {
+  await loadCodeSandbox(); // flows with code are syntax-checked in it (loaded once per process)
   const cwd = options.cwd ?? process.cwd();
   const display = (abs: string): string => {
     const rel = relative(cwd, abs);

@@ -18,6 +18,12 @@ export const HttpBaseUrl = z.url({ protocol: /^https?$/, error: 'expected an htt
 /** A CEL expression (checked for syntax when the file is loaded). */
 export const CelExpression = z.string().min(1, 'expected a CEL expression');
 
+/** JavaScript run in the sandbox (SPEC §7.2): the body of a function; checked for syntax when the file is loaded. */
+export const JsCode = z.string().min(1, 'expected JavaScript code').max(65_536, 'expected at most 65,536 characters of code');
+
+/** CPU time limit of code, in ms. */
+export const CodeTimeout = z.number().int('expected whole milliseconds').min(1, 'expected at least 1 ms').max(1000, 'expected at most 1000 ms of CPU time');
+
 /** Text with `{{name}}` or `{{name.path}}` placeholders. */
 export const Template = z.string();
 

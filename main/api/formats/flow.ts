@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boundedInt, CelExpression, HttpMethod, Identifier, JsonValue, LIMITS, Millis, PositiveMillis, Template } from './common';
+import { boundedInt, CelExpression, CodeTimeout, HttpMethod, Identifier, JsCode, JsonValue, LIMITS, Millis, PositiveMillis, Template } from './common';
 
 export const FLOW_FORMAT = 'flowbench.flow/1';
 
@@ -65,6 +65,14 @@ export const ApiAwaitModule = z.strictObject({
   timeoutMs: Millis,
 });
 export const WaitModule = z.strictObject({ ...base, type: z.literal('wait'), ms: Millis });
+/** SPEC §7.2: JavaScript run in the sandbox; returns a port name (or nothing: `next`). */
+export const LambdaModule = z.strictObject({
+  ...base,
+  type: z.literal('lambda'),
+  code: JsCode,
+  /** CPU time limit of one run of the code (default 50 ms); code takes no conversation time. */
+  timeoutMs: CodeTimeout.optional(),
+});
 export const HandoverModule = z.strictObject({ ...base, type: z.literal('handover') });
 export const EndModule = z.strictObject({ ...base, type: z.literal('end') });
 
@@ -78,6 +86,7 @@ export const FlowModule = z.discriminatedUnion('type', [
   ApiAsyncModule,
   ApiAwaitModule,
   WaitModule,
+  LambdaModule,
   HandoverModule,
   EndModule,
 ]);
@@ -100,6 +109,12 @@ export const Endpoint = z.strictObject({
   map: z.record(Identifier, CelExpression).default({}),
   success: CelExpression.default(DEFAULT_SUCCESS_RULE),
   ports: z.array(EndpointPort).max(LIMITS.alternatives, `expected at most ${LIMITS.alternatives} ports`).default([]),
+  /** SPEC §7.2: runs after the templates; may change request.{method,url,headers,body} and contexts. */
+  pre: JsCode.optional(),
+  /** SPEC §7.2: runs when the response is routed, before ports/success/map; may change response.{status,headers,body} and contexts. */
+  post: JsCode.optional(),
+  /** CPU time limit of one run of a hook (default 50 ms). */
+  hookTimeoutMs: CodeTimeout.optional(),
 });
 export type Endpoint = z.infer<typeof Endpoint>;
 
@@ -152,19 +167,26 @@ export const BUILTIN_PORTS: Readonly<Record<ModuleType, readonly string[]>> = {
   api_async: ['next'],
   api_await: ['success', 'waiting', 'failure'],
   wait: ['next'],
+  lambda: ['next', 'error'],
   handover: [],
   end: [],
 };
 
-/** The ports a module has: built-in ones plus case ports or endpoint custom ports. */
+/** The ports a module has: built-in ones plus case ports, a lambda's declared ports or endpoint custom ports. */
 export function portsOf(module: FlowModule, endpoints: readonly Endpoint[]): string[] {
   const builtin = [...BUILTIN_PORTS[module.type]];
   if (module.type === 'condition') return [...new Set([...module.cases.map((c) => c.port), ...builtin])];
+  if (module.type === 'lambda') return [...new Set([...builtin, ...Object.keys(module.ports)])];
   if (module.type === 'api' || module.type === 'api_await') {
     const endpoint = endpoints.find((e) => e.id === module.endpoint);
     return [...new Set([...(endpoint?.ports.map((p) => p.name) ?? []), ...builtin])];
   }
   return builtin;
+}
+
+/** True when running the flow needs the JavaScript sandbox (a lambda or an endpoint hook). */
+export function flowHasCode(flow: FlowFile): boolean {
+  return flow.modules.some((m) => m.type === 'lambda') || flow.endpoints.some((e) => e.pre !== undefined || e.post !== undefined);
 }
 
 export function targetOf(target: PortTarget): { to: string; arrow: Arrow } {

@@ -11,6 +11,7 @@ export const LINT_RULES = [
   'context-never-set',
   'no-input-unhandled',
   'interruption-target-missing',
+  'lambda-unknown-port',
 ] as const;
 
 export const LintRule = z.enum(LINT_RULES);

@@ -5,7 +5,11 @@ import { HttpMethod, JsonValue } from './common';
 
 const at = { t: z.number().min(0) };
 
-export const WARNING_KINDS = ['missing_context', 'map_error', 'cel_error', 'superseded', 'response_dropped'] as const;
+export const WARNING_KINDS = ['missing_context', 'map_error', 'cel_error', 'superseded', 'response_dropped', 'lambda_error'] as const;
+
+/** Which code ran (SPEC §7.2): a lambda module, or an endpoint's pre or post hook. */
+export const CodeKind = z.enum(['lambda', 'pre', 'post']);
+export type CodeKind = z.infer<typeof CodeKind>;
 
 /** The trace events of SPEC §3: the single source every view of a run is derived from. */
 export const TraceEvent = z.discriminatedUnion('type', [
@@ -69,7 +73,32 @@ export const TraceEvent = z.discriminatedUnion('type', [
     until: z.number(),
   }),
   z.object({ type: z.literal('context'), ...at, name: z.string(), value: JsonValue.optional(), deleted: z.boolean().optional(), source: z.string() }),
-  z.object({ type: z.literal('warning'), ...at, kind: z.enum(WARNING_KINDS), message: z.string(), module: z.string().optional(), id: z.string().optional() }),
+  /**
+   * A run of flow code (SPEC §7.2), recorded before the context changes it makes: a lambda
+   * (`module` = the lambda), or an endpoint hook (`module` = the module that sent the request
+   * or routes its response, `id` = the request). `outcome: error` is followed by a
+   * `lambda_error` warning; `status` is set when a post hook changed the response status.
+   */
+  z.object({
+    type: z.literal('code'),
+    ...at,
+    kind: CodeKind,
+    module: z.string(),
+    endpoint: z.string().optional(),
+    id: z.string().optional(),
+    outcome: z.enum(['ok', 'error']),
+    status: z.number().int().optional(),
+  }),
+  /** `line`: for a `lambda_error`, the line inside the code where it failed, when known. */
+  z.object({
+    type: z.literal('warning'),
+    ...at,
+    kind: z.enum(WARNING_KINDS),
+    message: z.string(),
+    module: z.string().optional(),
+    id: z.string().optional(),
+    line: z.number().int().optional(),
+  }),
   /**
    * A system event sent the bot to its handler (SPEC §7.1 rules 10 and 14). `module`: for
    * no_input the module the red arrow leads to (it never runs); for loop the module whose

@@ -25,6 +25,7 @@ const ICONS = {
   async: 'M2 8h9M8 4l4 4-4 4M14 3v10',
   await: 'M4 2h8M4 14h8M5 2c0 4 6 4 6 6s-6 2-6 6M11 2c0 4-6 4-6 6s6 2 6 6',
   wait: 'M8 1.5a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13M8 4v4l3 2',
+  lambda: 'M3 2h2.5l7.5 12M8.2 7.2L3 14',
   handover: 'M6 5a2.5 2.5 0 1 0 0-.1M2 14c0-3 2-5 4-5s4 2 4 5M11 7h4M13 5l2 2-2 2',
   end: 'M3 3h10v10H3z',
 } as const;
@@ -39,6 +40,7 @@ export const MODULE_LOOKS: Readonly<Record<ModuleType, ModuleLook>> = {
   api_async: { label: 'API async', shape: 'integration', colour: '#d4a017', icon: ICONS.async },
   api_await: { label: 'API await', shape: 'integration', colour: '#c7622a', icon: ICONS.await },
   wait: { label: 'Wait', shape: 'timer', colour: '#5b8fa8', icon: ICONS.wait },
+  lambda: { label: 'Lambda (JavaScript)', shape: 'logic', colour: '#b8860b', icon: ICONS.lambda },
   handover: { label: 'Handover', shape: 'terminal', colour: '#d03050', icon: ICONS.handover },
   end: { label: 'End', shape: 'terminal', colour: '#6b7280', icon: ICONS.end },
 };
@@ -66,6 +68,10 @@ export function moduleSummary(module: FlowModule): string {
       return `${module.endpoint}, waits ${module.timeoutMs} ms`;
     case 'wait':
       return `${module.ms} ms`;
+    case 'lambda': {
+      const first = module.code.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+      return first.length > 48 ? `${first.slice(0, 47)}…` : first;
+    }
     case 'handover':
       return 'to a human agent';
     case 'end':

@@ -151,7 +151,7 @@ describe('stopping a library run', () => {
     stop();
     expect(out.cancelled).toBe(true);
     expect(out.results.length).toBeGreaterThanOrEqual(1);
-    expect(out.results.length).toBeLessThan(12);
+    expect(out.results.length).toBeLessThan(18);
     expect(out.run.passed + out.run.failed + out.run.errors).toBe(out.results.length);
     expect(await call('scenarios.cancelRun', { progressId: 'stop-me' })).toEqual({ cancelled: false });
   });

@@ -28,7 +28,7 @@ describe('mock server through the host API', () => {
     expect(await call('mocks.status', {})).toMatchObject({ running: false, url: null });
     const status = (await call('mocks.start', { file: 'mocks/shop.mocks.yaml', seed: 3 })) as { url: string; routes: { id: string }[] };
     expect(status).toMatchObject({ running: true, seed: 3, file: `${examplesDir}/mocks/shop.mocks.yaml` });
-    expect(status.routes.map((r) => r.id)).toEqual(['order_status', 'create_refund']);
+    expect(status.routes.map((r) => r.id)).toEqual(['order_status', 'create_refund', 'legacy_orders']);
 
     await call('mocks.patchRoute', { routeId: 'order_status', override: { latency: { fixed: 5 } } });
     const answer = await send(`${status.url}/orders/12`, { headers: { 'x-flowbench-session': 'ui', 'x-flowbench-module': 'lookup' } });

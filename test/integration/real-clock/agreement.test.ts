@@ -13,7 +13,7 @@ const files = ['scenarios/order-status.scenario.yaml', 'scenarios/order-status-b
 describe('virtual mode predicts real mode', () => {
   it('every example scenario takes the same ports and ends the same on the real clock (timeScale 0.25)', async () => {
     const scenarios = (await Promise.all(files.map((f) => loader.loadScenarios(f)))).flat();
-    expect(scenarios).toHaveLength(12);
+    expect(scenarios).toHaveLength(18);
     const real = await Promise.all(scenarios.map((s) => runScenarioReal(s, { timeScale: 0.25 })));
     for (const [i, s] of scenarios.entries()) {
       const virtual = runScenario(s);
@@ -86,6 +86,54 @@ describe('virtual mode predicts real mode', () => {
       ['slow_body', 'call.success ok'],
     ]);
     expect(results.find((r) => r.kind === 'hang')?.reasons).toEqual(['endpoint_timeout at 1000 ms']);
+  });
+
+  it('a lambda and pre/post hooks run the same on the real clock: same ports, code runs and contexts', async () => {
+    // The pre hook signs the request and adds a query; the echo route sends both back; the
+    // post hook turns 200 into 202 when the signature is right (→ custom port accepted) and
+    // draws a nonce; the lambda draws too. Same seed, same call keys: the same numbers.
+    const s = scenario({
+      seed: 5,
+      flow: flow({
+        start: 'roll',
+        contexts: { order_id: 'A-7' },
+        endpoints: [
+          endpoint('e', {
+            url: '/e/{{order_id}}',
+            timeoutMs: 2000,
+            statusContext: 'st',
+            pre: "request.headers['x-sig'] = context.order_id.split('').reverse().join('');\nrequest.url += '?tier=' + context.tier;",
+            post: [
+              "if (response.body.sig === '7-A') response.status = 202;",
+              'context.sig = response.body.sig.toLowerCase();',
+              'context.tier_seen = response.body.tier;',
+              'context.nonce = Math.floor(Math.random() * 1e6);',
+            ].join('\n'),
+            ports: [{ name: 'accepted', when: 'status == 202' }],
+          }),
+        ],
+        modules: [
+          { id: 'roll', type: 'lambda', code: "context.r = Math.random();\ncontext.tier = context.r < 2 ? 'gold' : 'never';", ports: { next: 'call', error: 'ko' } },
+          { id: 'call', type: 'api', endpoint: 'e', ports: { success: 'ko', accepted: 'ok', failure: 'ko' } },
+          { id: 'ok', type: 'end' },
+          { id: 'ko', type: 'handover' },
+        ],
+      }),
+      mocks: mocks([route('e', 150, { path: '/e/:id', responses: [{ status: 200, body: { sig: '{{headers.x-sig}}', tier: '{{query.tier}}' } }] })]),
+    });
+    const virtual = runScenario(s);
+    const real = await runScenarioReal(s, { timeScale: 0.5 });
+    expect(virtual.path).toEqual(['roll.next', 'call.accepted', 'ok']);
+    expect(real.path).toEqual(virtual.path);
+    const codeEvents = (trace: typeof virtual.trace) => trace.flatMap((e) => (e.type === 'code' ? [{ kind: e.kind, module: e.module, id: e.id, outcome: e.outcome, status: e.status }] : []));
+    expect(codeEvents(real.trace)).toEqual(codeEvents(virtual.trace));
+    expect(codeEvents(virtual.trace)).toEqual([
+      { kind: 'lambda', module: 'roll', id: undefined, outcome: 'ok', status: undefined },
+      { kind: 'pre', module: 'call', id: 'r1', outcome: 'ok', status: undefined },
+      { kind: 'post', module: 'call', id: 'r1', outcome: 'ok', status: 202 },
+    ]);
+    expect(real.contexts).toEqual(virtual.contexts);
+    expect(virtual.contexts).toMatchObject({ order_id: 'A-7', tier: 'gold', sig: '7-a', tier_seen: 'gold', st: 202 });
   });
 
   it('--base-url sends the requests to a given API instead of a mock server of its own', async () => {

@@ -43,10 +43,10 @@ describe('flowbench run --db', () => {
     const run = await cli(['run', '--db', '--tag', 'refund', '--reporter', 'json'], dir, { FLOWBENCH_DB: db });
     expect(run.code).toBe(0);
     const results = JSON.parse(run.stdout) as { summary: { passed: number }; scenarios: { file: string }[] };
-    expect(results.summary.passed).toBe(4);
+    expect(results.summary.passed).toBe(10);
     expect(new Set(results.scenarios.map((s) => s.file))).toEqual(new Set(['scenarios/refund-chat.scenario.yaml']));
     const store = Store.open(db);
-    expect(listRuns(store, 10).runs).toMatchObject([{ passed: 4, filter: { tag: ['refund'] } }]);
+    expect(listRuns(store, 10).runs).toMatchObject([{ passed: 10, filter: { tag: ['refund'] } }]);
     store.close();
   });
 

@@ -116,7 +116,7 @@ describe('import and export of the examples', () => {
     const summary = await importLibrary(store, [join(examplesDir, 'scenarios', 'refund-chat.scenario.yaml')]);
     expect(summary.root).toBe(examplesDir);
     expect(summary.files.map((f) => f.path)).toEqual(['flows/refund-chat.flow.yaml', 'mocks/shop.mocks.yaml', 'scenarios/refund-chat.scenario.yaml']);
-    expect(summary.scenarios.created).toBe(4);
+    expect(summary.scenarios.created).toBe(10);
     store.close();
   });
 
@@ -151,7 +151,7 @@ describe('an import with a bad file', () => {
     const store = Store.open(join(dir, 'a.db'));
     const error = await importError(store, [tree]);
     expect(error.issues).toContainEqual(
-      expect.objectContaining({ path: 'modules[3].ports.next', message: expect.stringContaining("unknown module 'nowhere'") as unknown }),
+      expect.objectContaining({ path: 'modules[5].ports.next', message: expect.stringContaining("unknown module 'nowhere'") as unknown }),
     );
     expect(error.issues.some((i) => i.file.endsWith('refund-chat.flow.yaml') && i.line !== undefined)).toBe(true);
     // The scenario file that points at it says so too.

@@ -72,6 +72,13 @@ const randomFlow = fc
           return { ...common, type, endpoint, timeoutMs: pick(2500) };
         case 'wait':
           return { ...common, type, ms: pick(2000) };
+        case 'lambda':
+          // Seeded Math.random, Date, a thrown error and a returned port: all must stay deterministic.
+          return {
+            ...common,
+            type,
+            code: "context.n = (context.n || 0) + 1; context.at = Date.now(); if (Math.random() < 0.2) return 'error'; if (context.n > 3) throw new Error('too many'); if (message.includes('1')) return 'next';",
+          };
         case 'handover':
         case 'end':
           return { ...common, type };

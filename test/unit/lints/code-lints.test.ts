@@ -60,7 +60,7 @@ describe('context-never-set sees flow code (SPEC §3 lints + §7.2)', () => {
       {
         path: 'modules[0].code',
         port: null,
-        message: "context 'spend' is used by the code of 'tier' (line 1) but never set (no initial value, capture, context, counter, map or code sets it)",
+        message: "context 'spend' is used by the code of 'tier' (line 1) but never set (no initial value, capture, context, counter, map, interruption or code sets it)",
       },
     ]);
   });

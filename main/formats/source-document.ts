@@ -1,5 +1,6 @@
 import { LineCounter, isNode, parseDocument } from 'yaml';
 import { FormatError } from './format-error';
+import { parsePlainYaml } from './plain-yaml';
 import type { FileIssue } from './format-error';
 
 /** A parsed YAML or JSON file that can say where a path inside it is written. */
@@ -17,26 +18,33 @@ const MAX_ALIAS_COUNT = 100;
  * and column; duplicate keys are errors too.
  */
 export function parseSourceDocument(file: string, text: string): SourceDocument {
-  // JSON is read with JSON.parse (fast); the YAML parser only runs if a path must be located.
+  // JSON is read with JSON.parse, plain YAML with the fast path (plain-yaml.ts); the full
+  // YAML parser only runs if a path must be located, or for everything else.
+  const fast = readFast(file, text);
+  if (fast === null) return parseYamlDocument(file, text);
+  let located: SourceDocument | undefined;
+  const yamlDoc = (): SourceDocument => (located ??= parseYamlDocument(file, text));
+  return {
+    file,
+    value: fast.value,
+    locate: (path) => yamlDoc().locate(path),
+    issue: (path, pathText, message) => yamlDoc().issue(path, pathText, message),
+  };
+}
+
+function readFast(file: string, text: string): { value: unknown } | null {
   if (/^\s*[[{]/.test(text) && file.endsWith('.json')) {
     try {
-      const value: unknown = JSON.parse(text);
-      let located: SourceDocument | undefined;
-      const yamlDoc = (): SourceDocument => (located ??= parseYamlDocument(file, text));
-      return {
-        file,
-        value,
-        locate: (path) => yamlDoc().locate(path),
-        issue: (path, pathText, message) => yamlDoc().issue(path, pathText, message),
-      };
+      return { value: JSON.parse(text) as unknown };
     } catch {
       // Not valid JSON: the YAML parser says where.
     }
   }
-  return parseYamlDocument(file, text);
+  return parsePlainYaml(text);
 }
 
-function parseYamlDocument(file: string, text: string): SourceDocument {
+/** The full YAML parser, with positions: what the fast paths must agree with. */
+export function parseYamlDocument(file: string, text: string): SourceDocument {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,

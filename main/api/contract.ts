@@ -8,6 +8,7 @@ import { analysisCoverage, analysisSweep } from './routes/analysis';
 import {
   sessionsBundle,
   sessionsDelete,
+  sessionsExportBundle,
   sessionsExportHar,
   sessionsGet,
   sessionsImport,
@@ -85,6 +86,7 @@ export const contract = {
   [sessionsExportHar.name]: sessionsExportHar,
   [sessionsImportHar.name]: sessionsImportHar,
   [sessionsBundle.name]: sessionsBundle,
+  [sessionsExportBundle.name]: sessionsExportBundle,
 } as const;
 
 /** Events the host pushes to the UI. */

@@ -2,16 +2,10 @@ import { FormatError } from '../formats/format-error';
 import { StoreError } from '../store/store-error';
 import { EXIT_ENVIRONMENT, EXIT_INVALID } from './cli-io';
 
-/** An error of a file or bundle the user gave (exit code 2); see BundleError, FormatError. */
-export interface InvalidInputError extends Error {
-  readonly invalidInput: true;
-}
-
-/** The exit code an error that ended a command stands for. */
+/** The exit code an error that ended a command stands for: bad files and bundles (FormatError) are 2. */
 export function exitCodeOf(error: unknown): number {
   if (error instanceof FormatError) return EXIT_INVALID;
   if (error instanceof StoreError) return error.isInvalidRequest ? EXIT_INVALID : EXIT_ENVIRONMENT;
-  if (isInvalidInput(error)) return EXIT_INVALID;
   return EXIT_ENVIRONMENT;
 }
 
@@ -20,15 +14,10 @@ export function describeFailure(command: string, error: unknown): string {
   if (error instanceof FormatError) return error.message;
   const prefix = command === '' ? 'flowbench' : `flowbench ${command}`;
   if (error instanceof StoreError) return [`${prefix}: ${error.message}`, ...error.issues.map((i) => `  ${i.path}: ${i.message}`)].join('\n');
-  if (isInvalidInput(error)) return `${prefix}: ${error.message}`;
   const system = systemError(error);
   if (system !== null) return `${prefix}: ${system}`;
   const message = error instanceof Error ? error.message : String(error);
   return `${prefix}: internal error: ${message}`;
-}
-
-function isInvalidInput(error: unknown): error is InvalidInputError {
-  return error instanceof Error && 'invalidInput' in error && error.invalidInput === true;
 }
 
 /** A failed system call (a file that cannot be written, a port in use), in words, or null. */
@@ -37,7 +26,7 @@ function systemError(error: unknown): string | null {
   const path = 'path' in error && typeof error.path === 'string' ? error.path : null;
   const why = SYSTEM_CODES[error.code] ?? error.message;
   const syscall = String(error.syscall);
-  return path === null ? `${VERBS[syscall] ?? syscall} failed: ${why}` : `cannot ${VERBS[syscall] ?? syscall} ${path}: ${why}`;
+  return path === null ? `${syscall} failed: ${why}` : `cannot ${VERBS[syscall] ?? syscall} ${path}: ${why}`;
 }
 
 const SYSTEM_CODES: Record<string, string> = {

@@ -5,6 +5,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHost } from '../../../main/host/host';
 import type { Host } from '../../../main/host/host';
+import { MIGRATIONS } from '../../../main/store/migrations';
+import { tablesOf } from '../../../main/store/schema-tables';
 import { Store } from '../../../main/store/store';
 import { cli } from '../../support/cli-harness';
 import { examplesDir, repoRoot } from '../../support/paths';
@@ -202,6 +204,21 @@ describe('a damaged library', () => {
     expect(run.stderr).toContain(missing);
     const listed = await newHost(db).dispatch('scenarios.list', {});
     expect(!listed.ok && listed.error.message).toContain(missing);
+  });
+});
+
+describe('the tables a library must have', () => {
+  it('are the tables of the migrations: exactly those a new library gets', () => {
+    const db = join(tempDir(), 'new.db');
+    Store.open(db).close();
+    const raw = new Database(db, { readonly: true });
+    const tables = raw.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all();
+    raw.close();
+    expect(new Set(tablesOf(MIGRATIONS))).toEqual(new Set(tables));
+    // By hand from migrations.ts: 1 creates flows, mock_sets, scenario_files, scenarios, scenario_tags, runs, run_results; 2 sessions.
+    expect(new Set(tablesOf(MIGRATIONS))).toEqual(
+      new Set(['schema_migrations', 'flows', 'mock_sets', 'scenario_files', 'scenarios', 'scenario_tags', 'runs', 'run_results', 'sessions']),
+    );
   });
 });
 

@@ -22,7 +22,7 @@ import { CHECKED_ROOTS, LAYERS } from './layers.mjs';
 export async function checkLayers({ baseDir, roots = CHECKED_ROOTS, layers = LAYERS }) {
   const { output } = await cruise(
     roots,
-    { baseDir, tsPreCompilationDeps: true, exclude: { path: '(^|/)node_modules/|\\.d\\.mts$' }, doNotFollow: { path: 'node_modules' } },
+    { baseDir, tsPreCompilationDeps: true, exclude: { path: '\\.d\\.mts$' }, doNotFollow: { path: 'node_modules' } },
     { extensions: ['.ts', '.d.ts', '.vue', '.mjs', '.js', '.json'] },
   );
   if (typeof output === 'string') throw new Error('dependency-cruiser returned a report instead of a result');
@@ -74,7 +74,8 @@ export async function checkLayers({ baseDir, roots = CHECKED_ROOTS, layers = LAY
       graph.set(layer.layer, edges);
     }
   }
-  return { violations, cycles: folderCycles(graph), files: output.modules.length };
+  const unique = [...new Map(violations.map((v) => [v.message, v])).values()]; // a value and a type import of one module
+  return { violations: unique, cycles: folderCycles(graph), files: output.modules.length };
 }
 
 /** Every strongly connected set of two or more folders, with one file import per edge. */

@@ -25,7 +25,7 @@ export const LAYERS = [
   // The QuickJS sandbox behind the engine's CodeSandbox interface: no Node-only modules.
   { layer: 'main/sandbox', files: /^main\/sandbox\//, may: ['main/api', 'main/engine', 'mocks/core'], packages: ['quickjs-emscripten', 'zod'] },
   // Loading files with located errors (code is compiled in the sandbox to check its syntax).
-  { layer: 'main/formats', files: /^main\/formats\//, may: ['main/api', 'main/engine', 'main/expr', 'main/sandbox', 'mocks/core'], packages: ['yaml', 'zod', 'node:fs', 'node:path'] },
+  { layer: 'main/formats', files: /^main\/formats\//, may: ['main/api', 'main/engine', 'main/expr', 'main/sandbox', 'mocks/core'], packages: ['yaml', 'js-yaml', 'zod', 'node:fs', 'node:path'] },
   // Static lints over a loaded flow.
   { layer: 'main/lints', files: /^main\/lints\//, may: ['main/api', 'main/expr'], packages: [] },
   // The real clock and HTTP transport.
@@ -49,14 +49,14 @@ export const LAYERS = [
     layer: 'main/sessions',
     files: /^main\/sessions\//,
     may: ['main/api', 'main/engine', 'main/formats', 'main/sandbox', 'main/scenario', 'mocks/core', 'mocks/server'],
-    packages: ['yaml', 'node:crypto', 'node:fs', 'node:path'],
+    packages: ['yaml', 'fflate', 'node:crypto', 'node:fs', 'node:path'],
   },
   // The boundary explorer, coverage and timeout tuning.
   {
     layer: 'main/analysis',
     files: /^main\/analysis\//,
     may: ['main/api', 'main/engine', 'main/expr', 'main/formats', 'main/scenario', 'main/sessions', 'mocks/core'],
-    packages: [],
+    packages: ['simple-statistics', 'zod'],
   },
   // The SQLite library.
   {
@@ -90,7 +90,7 @@ export const LAYERS = [
     layer: 'renderer',
     files: /^renderer\//,
     may: ['main/api', 'preload'],
-    packages: ['vue', 'vue-router', 'pinia', 'naive-ui', 'yaml', 'zod', 'codemirror', '@codemirror/*', '@lezer/*', '@vue-flow/*', '@dagrejs/dagre'],
+    packages: ['vue', 'vue-router', 'pinia', 'naive-ui', 'yaml', 'zod', 'codemirror', '@codemirror/*', '@lezer/*', '@vue-flow/*', '@dagrejs/dagre', 'vite'],
   },
 ];
 

@@ -11,6 +11,7 @@ import {
   sessionsBundle,
   sessionsDelete,
   sessionsDtmf,
+  sessionsExportBundle,
   sessionsExportHar,
   sessionsGet,
   sessionsImport,
@@ -99,6 +100,7 @@ export const contract = {
   [sessionsExportHar.name]: sessionsExportHar,
   [sessionsImportHar.name]: sessionsImportHar,
   [sessionsBundle.name]: sessionsBundle,
+  [sessionsExportBundle.name]: sessionsExportBundle,
 } as const;
 
 /** Events the host pushes to the UI. */

@@ -39,9 +39,11 @@ export function librarySuite(store: Store): LibrarySuite {
 
 /**
  * Runs `fn` with the library `--db` names (`true`: the default file), or with none when
- * `--db` is not given. Database errors are printed with the file named (exit code 1).
+ * `--db` is not given. The library is opened for writing, and its write lock taken once,
+ * before anything runs: a locked or read-only library stops the command at once (exit
+ * code 3, the file named) instead of after the whole run.
  */
 export function withOptionalLibrary(db: string | true | undefined, io: CliIo, fn: (suite: LibrarySuite | null) => Promise<number>): Promise<number> {
   if (db === undefined) return fn(null);
-  return withLibrary('run', db === true ? undefined : db, io, (store) => fn(librarySuite(store)));
+  return withLibrary('run', db === true ? undefined : db, io, 'write', (store) => fn(librarySuite(store)));
 }

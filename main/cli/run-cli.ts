@@ -1,11 +1,14 @@
 import { Command, CommanderError } from 'commander';
-import { FormatError } from '../formats/format-error';
 import { loadCodeSandbox } from '../sandbox/load-code-sandbox';
-import { EXIT_FAILED, EXIT_INVALID, EXIT_OK } from './cli-io';
+import { EXIT_INVALID, EXIT_OK } from './cli-io';
 import type { CliIo } from './cli-io';
 import { commands } from './commands';
+import { describeFailure, exitCodeOf } from './exit-codes';
 
-/** Runs `flowbench <args>` and resolves with the exit code; never calls process.exit. */
+/**
+ * Runs `flowbench <args>` and resolves with the exit code (0 passed, 1 failed, 2 invalid
+ * input, 3 environment or store error; see cli-io.ts); never calls process.exit.
+ */
 export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): Promise<number> {
   let exitCode: number | undefined;
   // Flows with code are checked (syntax) and run in the QuickJS sandbox: load it once, up front.
@@ -31,12 +34,14 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
       return EXIT_INVALID;
     }
-    if (error instanceof FormatError) {
-      io.stderr.write(`${error.message}\n`);
-      return EXIT_INVALID;
-    }
-    io.stderr.write(`flowbench: ${error instanceof Error ? error.message : String(error)}\n`);
-    return EXIT_FAILED;
+    io.stderr.write(`${describeFailure(commandOf(argv), error)}\n`);
+    return exitCodeOf(error);
   }
   return exitCode ?? EXIT_OK;
+}
+
+/** The sub-command named in argv ('' when none), for messages. */
+function commandOf(argv: readonly string[]): string {
+  const first = argv.find((a) => !a.startsWith('-'));
+  return first !== undefined && /^[a-z]+$/.test(first) ? first : '';
 }

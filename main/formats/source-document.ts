@@ -4,6 +4,7 @@ import { LIMITS } from '../api/formats/common';
 import { formatIssuePath } from '../api/issue-path';
 import { countValues, tooDeepAt, tooDeepMessage } from '../api/json-shape';
 import { FormatError } from './format-error';
+import { parsePlainYaml } from './plain-yaml';
 import type { FileIssue } from './format-error';
 import { jsonLocator, lineIndex } from './json-locate';
 import { cstDepthIssue, yamlSizeIssue } from './yaml-limits';
@@ -28,23 +29,35 @@ const MAX_ALIAS_COUNT = 100;
  * README "Limits" (nesting, number of values, size of YAML) before the heavy work.
  */
 export function parseSourceDocument(file: string, text: string): SourceDocument {
-  // JSON is read with JSON.parse (fast) and located by a scan of its text.
+  // JSON is read with JSON.parse and located by a scan of its text; plain YAML is read by the
+  // fast path (plain-yaml.ts) and located by the full parser only if a path must be located;
+  // everything else goes to the full YAML parser. Every path holds the same limits.
   if (/^\s*[[{]/.test(text) && file.endsWith('.json')) {
     let value: unknown;
     let parsed = false;
-    let syntaxError = '';
     try {
       value = JSON.parse(text);
       parsed = true;
-    } catch (error) {
-      syntaxError = error instanceof Error ? error.message : String(error);
+    } catch {
+      // Not valid JSON: the YAML parser says where.
     }
     if (parsed) return jsonDocument(file, text, value);
-    // Not valid JSON: the YAML parser says where, when the text is small enough for it.
-    const tooLarge = yamlSizeIssue(file, text);
-    if (tooLarge) throw new FormatError([{ file, path: '(syntax)', message: `invalid JSON: ${syntaxError}` }]);
   }
-  return parseYamlDocument(file, text);
+  const tooLarge = yamlSizeIssue(file, text);
+  if (tooLarge) throw new FormatError([tooLarge]);
+  const fast = parsePlainYaml(text);
+  if (fast === null) return parseMeasuredYaml(file, text);
+  let located: SourceDocument | undefined;
+  const yamlDoc = (): SourceDocument => (located ??= parseMeasuredYaml(file, text));
+  const doc: SourceDocument = {
+    file,
+    value: fast.value,
+    locate: (path, valueLine) => yamlDoc().locate(path, valueLine),
+    issue: (path, pathText, message, valueLine) => yamlDoc().issue(path, pathText, message, valueLine),
+  };
+  const problem = shapeIssue(doc, fast.value);
+  if (problem) throw new FormatError([problem]);
+  return doc;
 }
 
 function jsonDocument(file: string, text: string, value: unknown): SourceDocument {
@@ -62,9 +75,15 @@ function jsonDocument(file: string, text: string, value: unknown): SourceDocumen
   return doc;
 }
 
-function parseYamlDocument(file: string, text: string): SourceDocument {
+/** The full YAML parser, with positions: what the fast path must agree with. */
+export function parseYamlDocument(file: string, text: string): SourceDocument {
   const tooLarge = yamlSizeIssue(file, text);
   if (tooLarge) throw new FormatError([tooLarge]);
+  return parseMeasuredYaml(file, text);
+}
+
+/** The full YAML parser on a text already within the size limits. */
+function parseMeasuredYaml(file: string, text: string): SourceDocument {
   const lineCounter = new LineCounter();
   const tokens: CST.Token[] = [...new Parser(lineCounter.addNewLine).parse(text)];
   const tooDeep = cstDepthIssue(file, tokens, (offset) => lineCounter.linePos(offset));

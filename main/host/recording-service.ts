@@ -9,6 +9,7 @@ import type { ReplayOutcome, SessionListEntry } from '../api/routes/sessions';
 import { describeSession } from '../sessions/describe-session';
 import { describeIssues, zodIssues } from '../api/validate';
 import { makeBundle, replayAsResult } from '../sessions/bundle';
+import { bundleZipName, writeBundleZip } from '../sessions/bundle-zip';
 import { sessionToHar } from '../sessions/har-export';
 import { HarImportError, harToMocks } from '../sessions/har-import';
 import { replaySession } from '../sessions/replay-session';
@@ -130,6 +131,12 @@ export class RecordingService {
     const mocks = mocksFile !== undefined ? await this.files.mocks(mocksFile).catch(() => null) : null;
     const replay = replaySession(session, { flow });
     return makeBundle(flow, mocks, session, replayAsResult(session, replay, session.flow.file ?? ''));
+  }
+
+  /** The repro bundle as a `.flowbench.zip`, named after the flow and the session. */
+  async bundleZip(id: string): Promise<{ fileName: string; zipBase64: string; bytes: number }> {
+    const zip = writeBundleZip(await this.bundle(id));
+    return { fileName: bundleZipName(await this.getSession(id)), zipBase64: Buffer.from(zip).toString('base64'), bytes: zip.byteLength };
   }
 
   private async recordedFlow(session: SessionFile): Promise<FlowFile> {

@@ -1,4 +1,5 @@
 import { FormatError } from '../formats/format-error';
+import { storeFailure } from '../store/sqlite-failure';
 import { StoreError } from '../store/store-error';
 import { Store } from '../store/store';
 import { HostError } from './host-error';
@@ -17,7 +18,7 @@ export class StoreService {
     try {
       return await fn(this.open());
     } catch (error) {
-      throw asHostError(error);
+      throw asHostError(storeFailure(this.file, error));
     }
   }
 

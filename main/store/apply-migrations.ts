@@ -50,6 +50,17 @@ export function applyMigrations(db: Database.Database, file: string, migrations:
   return applied;
 }
 
+/**
+ * The migrations the file still lacks, without changing anything: what a read-only
+ * connection checks. Edited or unknown migrations raise the same errors as applyMigrations.
+ */
+export function pendingMigrations(db: Database.Database, file: string, migrations: readonly Migration[]): Migration[] {
+  const applied = readApplied(db);
+  verifyApplied(db, file, migrations, applied);
+  const done = Math.max(0, ...applied.map((r) => r.version));
+  return migrations.filter((m) => m.version > done);
+}
+
 function readApplied(db: Database.Database): AppliedRow[] {
   const exists = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get();
   if (exists === undefined) return [];

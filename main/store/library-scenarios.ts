@@ -17,8 +17,7 @@ import { LibraryReader } from './stored-scenarios';
 import { valueDocument } from '../formats/value-document';
 
 export function listScenarios(store: Store, query: ScenarioQuery): { total: number; items: ScenarioSummary[] } {
-  const { total, rows } = store.scenarios.search(scenarioFilter(query), query.limit, query.offset);
-  return { total, items: rows.map(scenarioSummary) };
+  return store.scenarios.search(scenarioFilter(query), query.limit, query.offset);
 }
 
 /** The filter of a query as the repo takes it (text folded, absent = null). */

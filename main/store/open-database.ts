@@ -3,8 +3,12 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { FLOWBENCH_APPLICATION_ID, applyMigrations } from './apply-migrations';
 import { keepDatabasePrivate } from './database-file-mode';
+import { checkIdentity, futureSchema } from './database-identity';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations';
+import { openReadOnly } from './open-read-only';
+import { checkTables } from './schema-tables';
+import { storeFailure } from './sqlite-failure';
 import { StoreError } from './store-error';
 
 export interface OpenDatabaseOptions {
@@ -18,6 +22,12 @@ export interface OpenDatabaseOptions {
    * Defaults to `FLOWBENCH_SQLITE_BINDING` when that is set.
    */
   nativeBinding?: string;
+  /**
+   * Open for reading only (SQLite read-only mode: no migration, no write, no lock taken);
+   * the file must exist. Reading commands use it, so they work on read-only files and
+   * beside a writer.
+   */
+  readonly?: boolean;
 }
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\u0000', 'latin1');
@@ -32,6 +42,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = Math.max(0, ...migrations.map((m) => m.version));
   checkHeader(file, latest);
+  if (options.readonly === true) return openReadOnly(file, options, migrations);
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
 
   let db: Database.Database;
@@ -42,7 +53,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
       ...(nativeBinding !== undefined && nativeBinding !== '' ? { nativeBinding } : {}),
     });
   } catch (error) {
-    throw describeSqliteError(file, error);
+    throw openFailure(file, error);
   }
   try {
     checkIdentity(db, file, latest);
@@ -51,10 +62,11 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     applyMigrations(db, file, migrations);
+    checkTables(db, file, migrations);
     return db;
   } catch (error) {
     db.close();
-    throw describeSqliteError(file, error);
+    throw openFailure(file, error);
   }
 }
 
@@ -90,40 +102,9 @@ function checkHeader(file: string, latest: number): void {
   if (applicationId === FLOWBENCH_APPLICATION_ID && userVersion > latest) throw futureSchema(file, userVersion, latest);
 }
 
-/** The same checks through SQLite (the header may lag behind the WAL). */
-function checkIdentity(db: Database.Database, file: string, latest: number): void {
-  const applicationId = Number(db.pragma('application_id', { simple: true }));
-  const userVersion = Number(db.pragma('user_version', { simple: true }));
-  const objects = Number(db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get());
-  if (applicationId !== FLOWBENCH_APPLICATION_ID && !(applicationId === 0 && userVersion === 0 && objects === 0)) {
-    throw new StoreError(
-      'not_a_database',
-      `${file} is an SQLite database of another program, not flowbench's; it was left unchanged. ` +
-        'Point --db or FLOWBENCH_DB at another file.',
-    );
-  }
-  if (userVersion > latest) throw futureSchema(file, userVersion, latest);
-}
-
-function futureSchema(file: string, version: number, latest: number): StoreError {
-  return new StoreError(
-    'future_schema',
-    `${file} has schema version ${version}, newer than this flowbench understands (${latest}); ` +
-      'it was written by a newer flowbench. Upgrade flowbench to use it; the file was left unchanged.',
-  );
-}
-
-const DAMAGED = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
-
-function describeSqliteError(file: string, error: unknown): Error {
-  if (error instanceof StoreError) return error;
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  const message = error instanceof Error ? error.message : String(error);
-  if (DAMAGED.has(code)) {
-    return new StoreError('corrupt', `${file} is damaged or not an SQLite database (${message}); it was left unchanged.`);
-  }
-  if (code === 'SQLITE_BUSY') {
-    return new StoreError('busy', `${file} is locked by another program (${message}); try again when it is done.`);
-  }
-  return new Error(`cannot open the flowbench database ${file}: ${message}`);
+/** Why the file could not be opened, naming it; errors that are not SQLite's (the addon failed to load) too. */
+export function openFailure(file: string, error: unknown): Error {
+  const failure = storeFailure(file, error);
+  if (failure instanceof Error && (failure instanceof StoreError || failure !== error)) return failure;
+  return new Error(`cannot open the flowbench database ${file}: ${error instanceof Error ? error.message : String(error)}`);
 }

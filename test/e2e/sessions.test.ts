@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../support/cli-harness';
 import { resultsDir } from '../support/paths';
 import type { PageElement } from './page-globals';
 import { goTo, openWorkbenchUi } from './workbench-ui';
@@ -141,14 +142,18 @@ describe('sessions: chat live, record, replay, divergence, scenario, downloads, 
     expect(run.results[0]).toMatchObject({ status: 'passed', endState: 'end' });
   });
 
-  it('downloads the session file, its HAR and a repro bundle', async () => {
-    const download = async (label: RegExp): Promise<{ name: string; body: Record<string, unknown> }> => {
+  it('downloads the session file, its HAR and a repro bundle (JSON and zip)', async () => {
+    const save = async (label: RegExp): Promise<{ name: string; path: string }> => {
       await page.getByTestId('session-download').click();
       const [file] = await Promise.all([page.waitForEvent('download'), page.locator('.n-dropdown-option').filter({ hasText: label }).click()]);
       const path = join(resultsDir, `download-${file.suggestedFilename()}`);
       await file.saveAs(path);
       if (path.endsWith('.har')) harPath = path;
-      return { name: file.suggestedFilename(), body: JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> };
+      return { name: file.suggestedFilename(), path };
+    };
+    const download = async (label: RegExp): Promise<{ name: string; body: Record<string, unknown> }> => {
+      const { name, path } = await save(label);
+      return { name, body: JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> };
     };
     const session = await download(/^Session/);
     expect(session.name).toMatch(/^order-status-voice-async-await-[0-9a-f]{8}\.flowbench-session\.json$/);
@@ -161,9 +166,15 @@ describe('sessions: chat live, record, replay, divergence, scenario, downloads, 
     const { url } = await ui.call<{ url: string | null }>('mocks.status', {});
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+/);
     expect(log.entries.map((e) => e.request.url)).toEqual([`${String(url).replace(/\/$/, '')}/orders/12345`]);
-    const bundle = await download(/Repro bundle/);
+    const bundle = await download(/Repro bundle, one JSON file/);
     expect(bundle.name).toMatch(/\.flowbench\.json$/);
     expect(bundle.body['format']).toBe('flowbench.bundle/1');
+    // The zip bundle replays with nothing else, as the JSON one does.
+    const zip = await save(/Repro bundle, zip/);
+    expect(zip.name).toMatch(/^order-status-voice-async-await-[0-9a-f]{8}\.flowbench\.zip$/);
+    const replayed = await cli(['replay', zip.path], resultsDir);
+    expect(replayed.code, replayed.output).toBe(0);
+    expect(replayed.stdout).toContain('no divergence');
   });
 
   it('imports the HAR as a library mock set', async () => {

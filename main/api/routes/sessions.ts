@@ -188,6 +188,19 @@ export const sessionsBundle = defineRoute({
   output: BundleFile,
 });
 
+export const sessionsExportBundle = defineRoute({
+  name: 'sessions.exportBundle',
+  summary:
+    'A repro bundle as a .flowbench.zip (SPEC §6): the flow and the mocks as YAML, the session and its replay result as JSON, and a manifest; ' +
+    '`flowbench replay <file>` needs nothing else. The zip comes base64-encoded, with the file name to save it under.',
+  input: id,
+  output: z.object({
+    fileName: z.string().regex(/\.flowbench\.zip$/),
+    zipBase64: z.base64(),
+    bytes: z.number().int().min(0),
+  }),
+});
+
 export const sessionsTraceEvent = defineEvent({
   name: 'sessions.trace',
   summary: 'One trace event of a live session, as it happens.',

@@ -19,7 +19,7 @@ export const exportCommand: CliCommand = {
       .option('--json', 'print the summary as JSON')
       .action(async (dir: string, flags: ExportFlags) => {
         done(
-          await withLibrary('export', flags.db, io, async (store) => {
+          await withLibrary('export', flags.db, io, 'read', async (store) => {
             const summary = await exportLibrary(store, resolve(io.cwd, dir));
             if (flags.json === true) {
               io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

@@ -21,7 +21,7 @@ export const importCommand: CliCommand = {
       .option('--json', 'print the summary as JSON')
       .action(async (paths: string[], flags: ImportFlags) => {
         done(
-          await withLibrary('import', flags.db, io, async (store) => {
+          await withLibrary('import', flags.db, io, 'write', async (store) => {
             const summary = await importLibrary(store, paths, { cwd: io.cwd, ...(flags.root !== undefined ? { root: flags.root } : {}) });
             if (flags.json === true) {
               io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

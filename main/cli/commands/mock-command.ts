@@ -9,7 +9,7 @@ import { FileLoader } from '../../formats/file-loader';
 import { FormatError } from '../../formats/format-error';
 import { startMockServer } from '../../../mocks/server';
 import type { MockServer } from '../../../mocks/server';
-import { EXIT_FAILED, EXIT_INVALID, EXIT_OK } from '../cli-io';
+import { EXIT_ENVIRONMENT, EXIT_INVALID, EXIT_OK } from '../cli-io';
 import type { CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
 
@@ -81,7 +81,7 @@ async function serveMocks(file: string | undefined, flags: MockFlags, io: CliIo)
         ? `flowbench mock: port ${flags.port} on ${flags.host} is already in use\n`
         : `flowbench mock: cannot start the server: ${message(error)}\n`,
     );
-    return EXIT_FAILED;
+    return EXIT_ENVIRONMENT;
   }
 
   for (const warning of server.warnings) io.stderr.write(`flowbench mock: warning: ${warning}\n`);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { FileLoader } from '../../formats/file-loader';
 import { replaySession } from '../../sessions/replay-session';
-import { loadRecording } from '../../sessions/bundle';
+import { loadRecording } from '../../sessions/load-recording';
 import { EXIT_FAILED, EXIT_INVALID, EXIT_OK } from '../cli-io';
 import type { CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
@@ -19,7 +19,7 @@ export const replayCommand: CliCommand = {
     program
       .command('replay')
       .description('replay a repro bundle (or a recorded session) in virtual time and print where it diverges, if anywhere')
-      .argument('<file>', 'a flowbench.bundle/1 or flowbench.session/1 JSON file')
+      .argument('<file>', 'a .flowbench.zip bundle, a flowbench.bundle/1 JSON bundle or a flowbench.session/1 file')
       .option('--flow <file>', 'replay against this (edited) flow instead of the recorded one')
       .option('--mocks <file>', 'answer from this mock set instead of the recording')
       .option('--relative', 'feed each message the same gap after the bot is ready, instead of at its recorded time')

@@ -14,13 +14,15 @@ import type { CoverageRun } from '../../analysis/coverage';
 import { runScenarioOnClock } from '../../scenario/run-on-clock';
 import { parseShard, selectScenarios } from '../../scenario/select-scenarios';
 import type { Shard } from '../../scenario/select-scenarios';
-import { EXIT_FAILED, EXIT_INVALID, EXIT_OK } from '../cli-io';
+import { EXIT_ENVIRONMENT, EXIT_FAILED, EXIT_INVALID, EXIT_OK } from '../cli-io';
 import type { CliIo } from '../cli-io';
 import { collectFiles } from '../collect-files';
 import type { CliCommand } from '../command';
 import { colors } from '../colors';
 import { coverageTable } from '../coverage-table';
+import { describeFailure } from '../exit-codes';
 import { withOptionalLibrary } from '../library-suite';
+import { checkOutputFiles } from '../output-files';
 import type { LibrarySuite } from '../library-suite';
 import { createReporters } from '../reporters/create-reporters';
 import { writeOutput } from '../reporters/write-output';
@@ -80,6 +82,8 @@ async function runScenarios(paths: readonly string[], flags: RunFlags, io: CliIo
     io.stderr.write(`flowbench run: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_INVALID;
   }
+  // Reports, trace and coverage files must be writable before anything runs (else exit 3 now).
+  await checkOutputFiles(io.cwd, [...flags.reporter.map((r) => r.file), flags.trace, flags.coverageJson]);
   const loader = new FileLoader(io.cwd);
   const files = await collectFiles(paths, loader, io.cwd);
   const scenarios: LoadedScenario[] = [...(library?.scenarios ?? [])];
@@ -107,6 +111,10 @@ async function runScenarios(paths: readonly string[], flags: RunFlags, io: CliIo
   }
 
   const traceOut = flags.trace === undefined ? null : createWriteStream(resolve(io.cwd, flags.trace));
+  let traceError: unknown = null;
+  traceOut?.on('error', (error) => {
+    traceError ??= error;
+  });
   const startedAt = new Date().toISOString();
   for (const r of reporters) r.onBegin?.(selected.length);
   const results: ScenarioResult[] = [];
@@ -124,12 +132,19 @@ async function runScenarios(paths: readonly string[], flags: RunFlags, io: CliIo
     for (const r of reporters) r.onResult?.(result);
   }
   if (traceOut) await new Promise<void>((ok) => traceOut.end(ok));
+  if (traceError !== null) throw traceError;
   const file: ResultsFile = { format: RESULTS_FORMAT, startedAt, summary: summarize(results), scenarios: results };
   for (const r of reporters) await r.onEnd(file);
   if (library) {
     const filter = { grep: flags.grep?.source, grepInvert: flags.grepInvert?.source, tag: flags.tag, shard: flags.shard, seed: flags.seed };
-    const run = library.record(runs, startedAt, JSON.parse(JSON.stringify(filter)) as Record<string, unknown>);
-    io.stderr.write(`flowbench run: recorded as run ${run.id} in ${library.file}\n`);
+    try {
+      const run = library.record(runs, startedAt, JSON.parse(JSON.stringify(filter)) as Record<string, unknown>);
+      io.stderr.write(`flowbench run: recorded as run ${run.id} in ${library.file}\n`);
+    } catch (error) {
+      // The write lock was free when the run started; something took it since.
+      io.stderr.write(`${describeFailure('run', error)}\nflowbench run: the results above were NOT recorded in ${library.file}\n`);
+      return EXIT_ENVIRONMENT;
+    }
   }
   if (flags.coverage || flags.coverageJson !== undefined) {
     const coverage = portCoverage(runs);

@@ -77,7 +77,7 @@ async function tune(file: string, flags: TuneFlags, io: CliIo): Promise<number> 
     const db = flags.fromDb === true ? undefined : flags.fromDb;
     const dbFile = databaseFileOf(db, io);
     if (!existsSync(dbFile)) return fail(io, `no library at ${dbFile} (record sessions in the workbench first, or give --from-db FILE)`);
-    return withLibrary('tune', db, io, (store) =>
+    return withLibrary('tune', db, io, 'read', (store) =>
       tuneWith(scenario, flags, io, { kind: 'sessions' }, { sessions: (flowName) => recordedSessionsOf(store, flowName).sessions, journal: noJournal }),
     );
   }

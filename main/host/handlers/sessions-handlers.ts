@@ -19,7 +19,8 @@ type SessionRoutes =
   | 'sessions.toScenario'
   | 'sessions.exportHar'
   | 'sessions.importHar'
-  | 'sessions.bundle';
+  | 'sessions.bundle'
+  | 'sessions.exportBundle';
 
 export function sessionsHandlers(live: LiveSessionService, recordings: RecordingService): Pick<Handlers, SessionRoutes> {
   return {
@@ -40,5 +41,6 @@ export function sessionsHandlers(live: LiveSessionService, recordings: Recording
     'sessions.exportHar': (input) => recordings.exportHar(input.id),
     'sessions.importHar': (input) => recordings.importHar(input.har, input.name),
     'sessions.bundle': (input) => recordings.bundle(input.id),
+    'sessions.exportBundle': (input) => recordings.bundleZip(input.id),
   };
 }

@@ -1,23 +1,29 @@
 import type { MocksFile } from '../../../main/api/formats/mocks';
 import type { MockSetRecord } from '../../../main/api/routes/library-mock-sets';
 import { useClient } from '../api/client';
-import { downloadJson, fileSlug } from './download';
+import { downloadBase64, downloadJson, fileSlug } from './download';
 import { scenarioRefs } from './session-scenario';
 import type { ScenarioRef } from './session-scenario';
 
-export type SessionDownload = 'session' | 'har' | 'bundle';
+export type SessionDownload = 'session' | 'har' | 'bundle' | 'bundle-zip';
 
-/** What each download is called: `<flow>-<id>.flowbench-session.json`, `….har`, `….flowbench.json`. */
+/** What each download is called: `<flow>-<id>.flowbench-session.json`, `….har`, `….flowbench.json`, `….flowbench.zip`. */
 export function downloadName(kind: SessionDownload, flowName: string, id: string): string {
   const base = `${fileSlug(flowName)}-${id.slice(0, 8)}`;
   if (kind === 'session') return `${base}.flowbench-session.json`;
   if (kind === 'har') return `${base}.har`;
+  if (kind === 'bundle-zip') return `${base}.flowbench.zip`;
   return `${base}.flowbench.json`;
 }
 
-/** Fetches a recorded session as a session file, a HAR 1.2 log or a repro bundle, and downloads it. */
+/** Fetches a recorded session as a session file, a HAR 1.2 log or a repro bundle (JSON or zip), and downloads it. */
 export async function downloadSession(kind: SessionDownload, id: string, flowName: string): Promise<void> {
   const client = useClient();
+  if (kind === 'bundle-zip') {
+    const zip = await client.call('sessions.exportBundle', { id });
+    downloadBase64(zip.fileName, zip.zipBase64);
+    return;
+  }
   const value = kind === 'session' ? await client.call('sessions.get', { id }) : kind === 'har' ? (await client.call('sessions.exportHar', { id })).har : await client.call('sessions.bundle', { id });
   downloadJson(downloadName(kind, flowName, id), value);
 }

@@ -11,6 +11,7 @@ import { FileLoader } from '../../../main/formats/file-loader';
 import { createHost } from '../../../main/host/host';
 import type { Host } from '../../../main/host/host';
 import { runScenario } from '../../../main/scenario/run-scenario';
+import { loadRecording } from '../../../main/sessions/load-recording';
 import { startMockServer } from '../../../mocks/server/start-mock-server';
 import { cli } from '../../support/cli-harness';
 import { examplesDir, repoRoot } from '../../support/paths';
@@ -179,6 +180,30 @@ describe('record a live session on the real clock against the real mock server',
     writeFileSync(file, '{"format": "flowbench.bundle/1", "flow": ');
     const truncated = await cli(['replay', 'broken.flowbench.json'], dir);
     expect(truncated.code).toBe(2);
-    expect(truncated.stderr).toContain('invalid YAML/JSON');
+    // 41 characters: the text ends on line 1, right after `"flow": ` (column 42).
+    expect(truncated.stderr).toContain('broken.flowbench.json:1:42 (syntax): is truncated: the JSON ends at line 1, column 42');
+  });
+
+  it('exports a .flowbench.zip bundle (sessions.exportBundle) that `flowbench replay` re-runs anywhere', async () => {
+    const zip = (await call('sessions.exportBundle', { id: sessionId })) as OutputOf<'sessions.exportBundle'>;
+    expect(zip.fileName).toMatch(/^order-status-voice-async-await-[0-9a-f]{8}\.flowbench\.zip$/);
+    const bytes = Buffer.from(zip.zipBase64, 'base64');
+    expect(bytes.length).toBe(zip.bytes);
+    expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    const file = join(dir, zip.fileName);
+    writeFileSync(file, bytes);
+    const ok = await cli(['replay', zip.fileName], dir);
+    expect(ok.code, ok.output).toBe(0);
+    expect(ok.stdout).toContain('no divergence');
+    // An edited flow (read skips the lookup; read runs in every recording) diverges at read: exit 1.
+    const edited = join(dir, 'zip-edited.flow.yaml');
+    writeFileSync(edited, readFileSync(join(dir, 'examples', 'flows', 'order-status.flow.yaml'), 'utf8').replace('ports: { next: lookup, nomatch: greet }', 'ports: { next: hold, nomatch: greet }'));
+    const diverged = await cli(['replay', zip.fileName, '--flow', edited], dir);
+    expect(diverged.code).toBe(1);
+    expect(diverged.stdout).toContain('diverges at module read');
+    // The JSON bundle and the zip carry the same flow, mocks and session.
+    const json = BundleFile.parse(await call('sessions.bundle', { id: sessionId }));
+    const fromZip = await loadRecording(file);
+    expect(fromZip).toMatchObject({ session: json.session, flow: json.flow, mocks: json.mocks });
   });
 });

@@ -39,12 +39,12 @@ describe('flowbench import / export', () => {
     expect((await cli(['export', 'out', '--db', join(dir, 'lib.db')], dir)).stdout).toContain('exported 0 files');
   });
 
-  it('exits 1 with the file named when the database is not usable, and leaves it alone', async () => {
+  it('exits 3 with the file named when the database is not usable, and leaves it alone', async () => {
     const dir = tempDir();
     const db = join(dir, 'notes.db');
     writeFileSync(db, 'my notes');
     const run = await cli(['import', examplesDir, '--db', db], dir);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(3);
     expect(run.stderr).toContain(db);
     expect(run.stderr).toContain('left unchanged');
     expect(readFileSync(db, 'utf8')).toBe('my notes');

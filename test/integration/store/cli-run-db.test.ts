@@ -50,14 +50,14 @@ describe('flowbench run --db', () => {
     store.close();
   });
 
-  it('exits 2 without paths or --db, and 1 naming the file when the library cannot be opened', async () => {
+  it('exits 2 without paths or --db, and 3 naming the file when the library cannot be opened', async () => {
     const dir = tempDir();
     const none = await cli(['run'], dir);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('--db');
     writeFileSync(join(dir, 'junk.db'), 'junk');
     const junk = await cli(['run', '--db', 'junk.db'], dir);
-    expect(junk.code).toBe(1);
+    expect(junk.code).toBe(3);
     expect(junk.stderr).toContain(join(dir, 'junk.db'));
     expect(readFileSync(join(dir, 'junk.db'), 'utf8')).toBe('junk');
   });

@@ -43,6 +43,18 @@ describe('the layer allow-list (scripts/layers.mjs)', () => {
     ]);
   });
 
+  it('fails on a package a layer may not use (the mock core importing express)', async () => {
+    const dir = plant({
+      'node_modules/express/package.json': '{ "name": "express", "version": "5.0.0", "main": "index.js" }\n',
+      'node_modules/express/index.js': 'module.exports = function express() {};\n',
+      'node_modules/path-to-regexp/package.json': '{ "name": "path-to-regexp", "version": "8.0.0", "main": "index.js" }\n',
+      'node_modules/path-to-regexp/index.js': 'exports.match = function match() {};\n',
+      'mocks/core/decide.ts': "import express from 'express';\nimport { match } from 'path-to-regexp';\nexport const app = [express, match];\n",
+    });
+    const { violations } = await checkLayers({ baseDir: dir, roots: ['mocks'] });
+    expect(violations.map((v) => v.message)).toEqual(["mocks/core/decide.ts imports 'express': mocks/core may use path-to-regexp, re2js"]);
+  });
+
   it('fails on a renderer file that reaches past the contract, even for a type', async () => {
     const dir = plant({
       'main/engine/runner.ts': 'export interface Runner { id: string }\n',

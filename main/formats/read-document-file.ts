@@ -12,7 +12,19 @@ import { FormatError } from './format-error';
  * it is read stops at the limit. Every failure is a FormatError naming the file.
  */
 export async function readDocumentFile(path: string, display: string = path): Promise<string> {
-  const refuse = (message: string): FormatError => new FormatError([{ file: display, path: '(file)', message }]);
+  const bytes = await readRegularFile(path, display, LIMITS.fileBytes);
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  if (text.includes('\u0000') || text.includes('\uFFFD')) throw fileRefusal(display, 'not a text file (expected UTF-8 YAML or JSON)');
+  return text;
+}
+
+/**
+ * The bytes of a regular file of at most `maxBytes`: a device, FIFO or socket is refused at
+ * once (the open is non-blocking), a folder too, and a file that grows while it is read stops
+ * at the limit. Every failure is a FormatError naming the file.
+ */
+export async function readRegularFile(path: string, display: string, maxBytes: number): Promise<Uint8Array> {
+  const refuse = (message: string): FormatError => fileRefusal(display, message);
   let info: Stats;
   try {
     info = await stat(path);
@@ -21,7 +33,7 @@ export async function readDocumentFile(path: string, display: string = path): Pr
   }
   const notRegular = kindProblem(info);
   if (notRegular !== null) throw refuse(notRegular);
-  if (info.size > LIMITS.fileBytes) throw refuse(tooLarge(`${info.size} bytes`));
+  if (info.size > maxBytes) throw refuse(tooLarge(`${info.size} bytes`, maxBytes));
 
   let handle: FileHandle;
   try {
@@ -34,24 +46,26 @@ export async function readDocumentFile(path: string, display: string = path): Pr
     const opened = await handle.stat();
     const changed = kindProblem(opened);
     if (changed !== null) throw refuse(changed);
-    const buffer = Buffer.alloc(Math.min(opened.size, LIMITS.fileBytes) + 1);
+    const buffer = Buffer.alloc(Math.min(opened.size, maxBytes) + 1);
     let length = 0;
     for (;;) {
-      if (length === buffer.length) throw refuse(tooLarge(`over ${length - 1} bytes`));
+      if (length === buffer.length) throw refuse(tooLarge(`over ${length - 1} bytes`, maxBytes));
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
-      if (length > LIMITS.fileBytes) throw refuse(tooLarge(`over ${LIMITS.fileBytes} bytes`));
+      if (length > maxBytes) throw refuse(tooLarge(`over ${maxBytes} bytes`, maxBytes));
     }
-    const text = buffer.subarray(0, length).toString('utf8');
-    if (text.includes('\u0000') || text.includes('\uFFFD')) throw refuse('not a text file (expected UTF-8 YAML or JSON)');
-    return text;
+    return buffer.subarray(0, length);
   } catch (error) {
     if (error instanceof FormatError) throw error;
     throw refuse(`cannot read: ${describeError(error)}`);
   } finally {
     await handle.close();
   }
+}
+
+function fileRefusal(file: string, message: string): FormatError {
+  return new FormatError([{ file, path: '(file)', message }]);
 }
 
 function kindProblem(info: Stats): string | null {
@@ -67,8 +81,8 @@ function kindProblem(info: Stats): string | null {
   return `not a regular file (${kind}); flowbench reads only regular files`;
 }
 
-function tooLarge(size: string): string {
-  return `too large (${size}; the limit is ${LIMITS.fileBytes} bytes, 20 MB)`;
+function tooLarge(size: string, limit: number): string {
+  return `too large (${size}; the limit is ${limit} bytes, ${Math.round(limit / 1024 / 1024)} MB)`;
 }
 
 function describeError(error: unknown): string {

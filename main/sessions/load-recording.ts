@@ -1,7 +1,7 @@
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { BUNDLE_FORMAT, BundleFile, SESSION_FORMAT, SessionFile } from '../api/formats/session';
+import { LIMITS } from '../api/formats/common';
 import { FormatError } from '../formats/format-error';
+import { readRegularFile } from '../formats/read-document-file';
 import { parseSourceDocument } from '../formats/source-document';
 import { validateFlowValue } from '../formats/validate-flow';
 import { validateMocksValue } from '../formats/validate-mocks';
@@ -10,7 +10,7 @@ import { readBundleZip } from './bundle-zip';
 import type { LoadedRecording } from './loaded-recording';
 
 /** A JSON bundle or session is read like any flowbench file (20 MB); a zip may be larger. */
-const MAX_JSON_BYTES = 20 * 1024 * 1024;
+const MAX_JSON_BYTES = LIMITS.fileBytes;
 const MAX_ZIP_BYTES = 64 * 1024 * 1024;
 
 /**
@@ -21,33 +21,12 @@ const MAX_ZIP_BYTES = 64 * 1024 * 1024;
  * their own files.
  */
 export async function loadRecording(path: string, display = path): Promise<LoadedRecording> {
-  const bytes = await readBounded(path, display);
+  const bytes = await readRegularFile(path, display, MAX_ZIP_BYTES);
   if (bytes.length === 0) throw fileError(display, 'is empty: expected a .flowbench.zip bundle, or a JSON bundle or session');
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return readBundleZip(bytes, display);
   if (display.endsWith('.zip')) throw fileError(display, 'is not a zip archive (it does not start with a zip signature): expected a .flowbench.zip bundle');
   if (bytes.length > MAX_JSON_BYTES) throw fileError(display, `too large for a JSON bundle (${bytes.length} bytes, limit ${MAX_JSON_BYTES})`);
   return readJsonRecording(display, textOf(bytes, display));
-}
-
-async function readBounded(path: string, display: string): Promise<Uint8Array> {
-  let handle;
-  try {
-    // Non-blocking, so that a named pipe does not wait for a writer; fstat then refuses it.
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-    throw fileError(display, `cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(error)}`);
-  }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw fileError(display, 'is not a regular file (a folder, device or pipe): expected a bundle or session file');
-    if (info.size > MAX_ZIP_BYTES) throw fileError(display, `too large (${info.size} bytes, limit ${MAX_ZIP_BYTES})`);
-    const buffer = Buffer.alloc(info.size);
-    const { bytesRead } = await handle.read(buffer, 0, info.size, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
 }
 
 function textOf(bytes: Uint8Array, display: string): string {

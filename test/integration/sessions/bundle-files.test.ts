@@ -201,11 +201,11 @@ describe('bundles that are garbage or cut short', () => {
     expect((await replay('empty.flowbench.zip', '')).stderr).toContain('empty.flowbench.zip (file): is empty');
     const folder = await cli(['replay', '.'], dir);
     expect(folder.code).toBe(2);
-    expect(folder.stderr).toContain('is not a regular file');
+    expect(folder.stderr).toContain('. (file): is a folder, expected a file');
     execFileSync('mkfifo', [join(dir, 'pipe.flowbench.zip')]);
     const pipe = await cli(['replay', 'pipe.flowbench.zip'], dir);
     expect(pipe.code).toBe(2);
-    expect(pipe.stderr).toContain('pipe.flowbench.zip (file): is not a regular file');
+    expect(pipe.stderr).toContain('pipe.flowbench.zip (file): not a regular file (a FIFO (named pipe)); flowbench reads only regular files');
   });
 
   it('keeps reading the JSON bundles it always read', async () => {

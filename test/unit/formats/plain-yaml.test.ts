@@ -50,7 +50,10 @@ function bulkScenarioFile(): string {
 describe('plain YAML fast path', () => {
   it('takes the example files and the bulk files flowbench writes, with the same values as the full parser', () => {
     expect(exampleTexts.length).toBeGreaterThan(3);
-    for (const text of exampleTexts) expect(expectSameAsSlow(text)).toBe(true);
+    // Block scalars (`code: |`, flow JavaScript) are outside the plain shape: those files decline.
+    const hasBlockScalar = (text: string): boolean => /:\s*[|>][-+]?\s*$/m.test(text);
+    expect(exampleTexts.some(hasBlockScalar)).toBe(true);
+    for (const text of exampleTexts) expect(expectSameAsSlow(text)).toBe(!hasBlockScalar(text));
     const bulk = bulkScenarioFile();
     expect(expectSameAsSlow(bulk)).toBe(true);
     expect(expectSameAsSlow(toYaml(parseYamlDocument('bulk.yaml', bulk).value))).toBe(true);

@@ -77,7 +77,7 @@ export class RequestTracker {
     this.open.add(request);
     request.deadlineTimer = this.clock.schedule(request.deadline, TaskPriority.deadline, () => this.expire(request));
     request.inFlight = this.transport.send(
-      { id, endpoint: spec.id, module, method: spec.method, url: url.value, headers, body: body.value === null ? undefined : body.value, timeoutMs: spec.timeoutMs },
+      { id, endpoint: spec.id, module, method: spec.method, url: url.value, headers, body: body.value === null ? undefined : body.value, timeoutMs: spec.timeoutMs, sentAt: now },
       (outcome) => this.arrive(request, outcome),
     );
     return request;

@@ -66,7 +66,8 @@ export class RecordingService {
       if (file === undefined) throw new HostError('invalid_input', 'replaying against mocks needs a mocks file', [{ path: 'mocksFile', message: 'required: the session names no mock set' }]);
       answers = { kind: 'mocks', mocks: await this.files.mocks(file) };
     }
-    const replay = replaySession(session, { flow, relative: input.relative, answers, endpointLatency: input.endpointLatency });
+    const fallbackMocks = answers.kind === 'recording' ? await this.fallbackMocks(input.mocksFile ?? session.mocks?.file) : undefined;
+    const replay = replaySession(session, { flow, relative: input.relative, answers, endpointLatency: input.endpointLatency, fallbackMocks });
     return {
       endState: replay.endState,
       endReason: replay.endReason ?? null,
@@ -75,6 +76,7 @@ export class RecordingService {
       recordedTrace: session.trace,
       divergence: replay.divergence,
       mismatches: replay.mismatches,
+      notes: replay.notes,
       flowChanged: replay.flowChanged,
     };
   }
@@ -129,6 +131,15 @@ export class RecordingService {
     const mocks = mocksFile !== undefined ? await this.files.mocks(mocksFile).catch(() => null) : null;
     const replay = replaySession(session, { flow });
     return makeBundle(flow, mocks, session, replayAsResult(session, replay, session.flow.file ?? ''));
+  }
+
+  /** The mock set that answers what the recording cannot (a timed-out request at a changed latency), if it loads. */
+  private async fallbackMocks(file: string | undefined): Promise<{ mocks: MocksFile; label: string } | undefined> {
+    if (file === undefined) return undefined;
+    const mocks = await this.files.mocks(file).catch(() => null);
+    if (mocks === null) return undefined;
+    const inExamples = relative(this.files.dir, this.files.resolve(file));
+    return { mocks, label: inExamples.startsWith('..') ? file : inExamples.split(sep).join('/') };
   }
 
   private async recordedFlow(session: SessionFile): Promise<FlowFile> {

@@ -3,48 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { applyOverrides } from '../../../main/api/formats/mocks';
 import type { MocksFile } from '../../../main/api/formats/mocks';
 import type { SessionFile } from '../../../main/api/formats/session';
 import { describeVerdict, exchangeVerdict } from '../../../main/api/trace/exchange-outcome';
-import { compileFlow } from '../../../main/engine/compiled-flow';
-import { DialogRunner } from '../../../main/engine/dialog-runner';
-import { InMemoryTransport } from '../../../main/engine/in-memory-transport';
-import { liveUser } from '../../../main/engine/user-source';
-import { VirtualClock } from '../../../main/engine/virtual-clock';
 import { FileLoader } from '../../../main/formats/file-loader';
 import { runScenario } from '../../../main/scenario/run-scenario';
-import { buildSession } from '../../../main/sessions/build-session';
-import { RecordingTransport } from '../../../main/sessions/recording-transport';
 import { sessionToScenario } from '../../../main/sessions/session-to-scenario';
-import { compileMocks } from '../../../mocks/core/compile-mocks';
-import { examplesDir } from '../../support/paths';
+import { orderFlow, recordOrderSession, shop } from './support-story';
 
-const loader = new FileLoader(examplesDir);
-const flow = await loader.loadFlow(join(examplesDir, 'flows', 'order-status.flow.yaml'));
-const shop = await loader.loadMocks(join(examplesDir, 'mocks', 'shop.mocks.yaml'));
+const flow = orderFlow;
 const dir = mkdtempSync(join(tmpdir(), 'flowbench-s2s-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/**
- * The support story on the virtual clock: order_status patched to a fixed latency, the
- * caller says "It's 12345" 400 ms after the greeting ends.
- *   greet: 5 words at 150 wpm = 2000 ms (0–2000); the user starts at 2400, speaks 2 words
- *   (800 ms) and is heard at 3200: lookup sends r1 at 3200, deadline 3200 + 5000 = 8200.
- *   hold speaks 3200–5200; pause 1500 → check at 4700 waits until min(A, 7700, 8200).
- */
-function record(latencyMs: number): SessionFile {
-  const clock = new VirtualClock();
-  const patched = applyOverrides(shop, { order_status: { latency: { fixed: latencyMs } } });
-  const recorder = new RecordingTransport(new InMemoryTransport({ clock, mocks: compileMocks(patched), seed: 7 }), clock);
-  const runner = new DialogRunner({ flow: compileFlow(flow), clock, transport: recorder, user: liveUser, seed: 7, sessionId: 'live' });
-  runner.start();
-  clock.advanceBy(2400);
-  runner.userSays("It's 12345");
-  clock.advanceBy(60_000);
-  expect(runner.ended).toBe(true);
-  return buildSession({ id: 'live', startedAt: new Date('2026-11-24T10:00:00Z'), flow, clock: 'virtual', seed: 7 }, runner.outcome!, recorder.exchanges);
-}
+const record = recordOrderSession;
 
 /** Saves the drafted scenario next to nothing (flow and mocks inline) and runs it from the file. */
 async function runDraft(yaml: string, name: string): Promise<ReturnType<typeof runScenario>> {

@@ -20,6 +20,7 @@ export function checkRoutes(routes: readonly { index: number; route: MockRoute }
         const error = celSyntaxError(response.when);
         if (error !== null) issues.push({ path: at('responses', k, 'when'), message: error });
       }
+      if (response.template === false) return; // served as written: nothing to parse
       try {
         if (response.body !== undefined) jsonTemplateNames(response.body);
         for (const value of Object.values(response.headers)) parseTemplate(value);

@@ -55,7 +55,7 @@ export function createHost(options: HostOptions): Host {
     ...examplesHandlers({ examplesDir }),
     ...mocksHandlers(mockService),
     ...libraryHandlers(storeService),
-    ...libraryRunsHandlers(storeService, (progress) => events.emit('scenarios.progress', progress)),
+    ...libraryRunsHandlers(storeService, (progress) => events.emit('scenarios.progress', progress), mockService),
     ...libraryFilesHandlers(storeService),
     ...flowsHandlers(new FlowService(files)),
     ...analysisHandlers(new AnalysisService(files, storeService)),

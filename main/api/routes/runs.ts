@@ -18,7 +18,8 @@ export type RunOutcome = z.infer<typeof RunOutcome>;
 export const runsStart = defineRoute({
   name: 'runs.start',
   summary:
-    "Runs one scenario of a scenario file (relative to examples/ or absolute) and returns its result. With useMockPatches (default), the Mocks view's live route patches apply on top of the scenario's overrides when the mock server serves the scenario's mock set.",
+    "Runs one scenario of a scenario file (relative to examples/ or absolute) and returns its result. With useMockPatches (default), the Mocks view's live route patches apply on top of the scenario's overrides when the mock server serves the scenario's mock set. " +
+    "On the real clock, when that server runs and serves the scenario's mock set, the requests go through it (session run:<runId>; its journal holds them); the result's realClock says where they went.",
   input: z
     .object({
       file: z.string().min(1),
@@ -26,6 +27,8 @@ export const runsStart = defineRoute({
       seed: z.number().int().optional(),
       clock: Clock.optional(),
       timeScale: z.number().positive().max(100).optional(),
+      /** Real clock: conversation ms a timing check may exceed its limit by (default: 100 ms of wall time). */
+      timingToleranceMs: z.number().int().min(0).max(3_600_000).optional(),
       useMockPatches: z.boolean().default(true),
       /** Virtual clock only: a fixed latency per flow endpoint (e.g. a band of the boundary explorer). */
       endpointLatency: z.record(z.string(), z.number().int().min(0)).optional(),

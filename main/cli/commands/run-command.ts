@@ -36,6 +36,7 @@ interface RunFlags {
   clock?: ClockKind;
   timeScale?: number;
   baseUrl?: string;
+  timingTolerance?: number;
   trace?: string;
   coverage?: boolean;
   coverageJson?: string;
@@ -57,6 +58,7 @@ export const runCommand: CliCommand = {
       .addOption(new Option('--clock <clock>', 'virtual or real (overrides the files)').choices(['virtual', 'real']))
       .option('--time-scale <x>', 'real clock: multiply every delay and timeout by x (e.g. 0.25)', positiveNumber)
       .option('--base-url <url>', 'real clock: send requests to this API instead of a local mock server')
+      .option('--timing-tolerance <ms>', 'real clock: timing checks (maxDeadAirMs, …) pass up to ms over their limit (default: 100 ms of wall time, i.e. 100 / time scale)', nonNegativeInteger)
       .option('--trace <file>', 'write every trace event as JSON lines to this file')
       .option('--coverage', 'after the run, list which module ports were taken, per flow (never-taken first)')
       .option('--coverage-json <file>', 'write the port coverage as JSON to this file')
@@ -116,6 +118,7 @@ async function runScenarios(paths: readonly string[], flags: RunFlags, io: CliIo
       ...(flags.clock !== undefined ? { clock: flags.clock } : {}),
       ...(flags.timeScale !== undefined ? { timeScale: flags.timeScale } : {}),
       ...(flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {}),
+      ...(flags.timingTolerance !== undefined ? { timingToleranceMs: flags.timingTolerance } : {}),
     });
     results.push(result);
     runs.push({ scenario, result });
@@ -145,6 +148,12 @@ function collectReporter(value: string, previous: ReporterSpec[]): ReporterSpec[
 function integer(value: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n)) throw new InvalidArgumentError(`expected a whole number, got '${value}'`);
+  return n;
+}
+
+function nonNegativeInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number of ms, 0 or more, got '${value}'`);
   return n;
 }
 

@@ -3,7 +3,7 @@ import { appInfo } from './routes/app';
 import { examplesList } from './routes/examples';
 import { hostNotice, mocksJournalEvent } from './events';
 import { flowsCheck, flowsOpen, flowsSavePositions } from './routes/flows';
-import { runsStart, runsTraceEvent } from './routes/runs';
+import { runsScenariosForFlow, runsStart, runsTraceEvent } from './routes/runs';
 import { analysisCoverage, analysisSweep } from './routes/analysis';
 import {
   sessionsBundle,
@@ -70,6 +70,7 @@ export const contract = {
   [flowsSavePositions.name]: flowsSavePositions,
   [flowsCheck.name]: flowsCheck,
   [runsStart.name]: runsStart,
+  [runsScenariosForFlow.name]: runsScenariosForFlow,
   [analysisSweep.name]: analysisSweep,
   [analysisCoverage.name]: analysisCoverage,
   [sessionsStart.name]: sessionsStart,

@@ -15,6 +15,7 @@ import { RecordingService } from './recording-service';
 import { AnalysisService } from './analysis-service';
 import { ExampleFiles } from './example-files';
 import { FlowService } from './flow-service';
+import { FlowScenariosService } from './flow-scenarios-service';
 import { RunService } from './run-service';
 import { libraryFilesHandlers } from './handlers/library-files-handlers';
 import { libraryHandlers } from './handlers/library-handlers';
@@ -60,7 +61,10 @@ export function createHost(options: HostOptions): Host {
     ...flowsHandlers(new FlowService(files)),
     ...analysisHandlers(new AnalysisService(files, storeService)),
     ...sessionsHandlers(liveSessions, new RecordingService(files, storeService, options.version)),
-    ...runsHandlers(new RunService(files, mockService, (runId, seq, event) => events.emit('runs.trace', { runId, seq, event }))),
+    ...runsHandlers(
+      new RunService(files, mockService, (runId, seq, event) => events.emit('runs.trace', { runId, seq, event })),
+      new FlowScenariosService(files, mockService, storeService),
+    ),
   };
   const dispatch = createDispatcher(handlers, {
     onInternalError: options.onInternalError ?? defaultInternalErrorLog,

@@ -45,3 +45,30 @@ export const runsTraceEvent = defineEvent({
   /** `seq`: the event's index in the run's trace, so a late subscriber can merge exactly. */
   payload: z.object({ runId: z.string(), seq: z.number().int().min(0), event: TraceEvent }),
 });
+
+/** A scenario the Run view can run: one of an example file, or a library scenario. */
+export const RunnableSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('example'), file: z.string(), index: z.number().int().min(0), name: z.string() }),
+  z.object({ kind: z.literal('library'), scenarioId: z.number().int().min(1), name: z.string() }),
+]);
+export type RunnableSource = z.infer<typeof RunnableSource>;
+
+export const FlowScenarios = z.object({
+  /** The running mock server, or null when none runs. */
+  served: z.object({ url: z.string(), file: z.string().nullable(), patches: z.record(z.string(), RouteOverride) }).nullable(),
+  /** The scenarios that run this flow; those whose mock set the server serves first (the live patches apply to them). */
+  scenarios: z.array(z.object({ source: RunnableSource, servedMocks: z.boolean() })),
+});
+export type FlowScenarios = z.infer<typeof FlowScenarios>;
+
+export const runsScenariosForFlow = defineRoute({
+  name: 'runs.scenariosForFlow',
+  summary:
+    "The scenarios that run a flow (an example flow file, relative to examples/, or a library flow), and whether the running mock server serves each one's mock set: " +
+    'what "run this flow against my patched mocks" picks from.',
+  input: z
+    .object({ flowFile: z.string().min(1).optional(), libraryFlowId: z.number().int().min(1).optional() })
+    .strict()
+    .refine((i) => (i.flowFile === undefined) !== (i.libraryFlowId === undefined), { message: 'expected exactly one of flowFile or libraryFlowId' }),
+  output: FlowScenarios,
+});

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutputOf } from '../../../main/api/contract';
+import type { OutputOf, RouteName } from '../../../main/api/contract';
 import { createHost } from '../../../main/host/host';
 import type { Host } from '../../../main/host/host';
 import { examplesDir, repoRoot } from '../../support/paths';
@@ -10,7 +10,7 @@ import { examplesDir, repoRoot } from '../../support/paths';
 const dir = mkdtempSync(join(tmpdir(), 'flowbench-real-runs-'));
 let host: Host;
 
-async function call<N extends Parameters<Host['dispatch']>[0]>(name: N, input: unknown): Promise<OutputOf<N>> {
+async function call<N extends RouteName>(name: N, input: unknown): Promise<OutputOf<N>> {
   const result = await host.dispatch(name, input);
   if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
   return result.value as OutputOf<N>;
@@ -85,8 +85,22 @@ describe('real-clock runs go through the running mock server', () => {
     expect(await journalOf(`run:lib#${String(id)}`)).toMatchObject([{ module: 'lookup', latencyMs: 1500 }]);
   });
 
+  it('lists the scenarios that run a flow against the served mock set, for "run against my patched mocks"', async () => {
+    const example = await call('runs.scenariosForFlow', { flowFile: 'flows/order-status.flow.yaml' });
+    expect(example.served).toMatchObject({ file: join(examplesDir, 'mocks', 'shop.mocks.yaml'), patches: { order_status: { latency: { fixed: 5200 } } } });
+    // order-status.scenario.yaml holds 6 scenarios of this flow, all on mocks/shop.mocks.yaml.
+    expect(example.scenarios.map((s) => [s.source.kind === 'example' && s.source.index, s.servedMocks])).toEqual([0, 1, 2, 3, 4, 5].map((i) => [i, true]));
+    const flows = await call('flows.list', {});
+    const libraryFlow = flows.items.find((f) => f.path === 'flows/order-status.flow.yaml');
+    const library = await call('runs.scenariosForFlow', { libraryFlowId: libraryFlow?.id });
+    // The library copy of the mock set has the same content: the server serves it too.
+    expect(library.scenarios).toHaveLength(6);
+    expect(library.scenarios.every((s) => s.source.kind === 'library' && s.servedMocks)).toBe(true);
+  });
+
   it('with the server stopped, a real-clock run starts a mock server of its own', async () => {
     await call('mocks.stop', {});
+    expect((await call('runs.scenariosForFlow', { flowFile: 'flows/order-status.flow.yaml' })).served).toBeNull();
     const outcome = await call('runs.start', { ...SLOW, clock: 'real', timeScale: 0.25 });
     expect(outcome.result.status).toBe('passed');
     expect(outcome.result.realClock?.target.kind).toBe('own-mock-server');

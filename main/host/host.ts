@@ -56,7 +56,10 @@ export function createHost(options: HostOptions): Host {
     ...examplesHandlers({ examplesDir }),
     ...mocksHandlers(mockService),
     ...libraryHandlers(storeService),
-    ...libraryRunsHandlers(storeService, (progress) => events.emit('scenarios.progress', progress), mockService),
+    ...libraryRunsHandlers(storeService, (progress) => events.emit('scenarios.progress', progress), {
+      mocks: mockService,
+      onTrace: (trace) => events.emit('runs.trace', trace),
+    }),
     ...libraryFilesHandlers(storeService),
     ...flowsHandlers(new FlowService(files)),
     ...analysisHandlers(new AnalysisService(files, storeService)),

@@ -75,6 +75,7 @@ export class LiveSessionService {
     const baseUrl = input.baseUrl ?? served.url;
     if (baseUrl === null) throw new HostError('conflict', 'no API to talk to: start the mock server (Mocks view) or give a base URL');
     const id = randomUUID();
+    const compiled = compileFlow(flow); // before the clock starts: time 0 is the bot's first move
     const clock = new RealClock(input.timeScale);
     const http = new HttpTransport(baseUrl, clock, input.timeScale);
     const recorder = new RecordingTransport(http, clock);
@@ -82,7 +83,7 @@ export class LiveSessionService {
     const trace: TraceEvent[] = [];
     const turn = new TurnSignal();
     const runner = new DialogRunner({
-      flow: compileFlow(flow),
+      flow: compiled,
       clock,
       transport: recorder,
       user: liveUser,

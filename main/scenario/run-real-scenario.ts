@@ -44,13 +44,15 @@ export async function runScenarioReal(scenario: LoadedScenario, options: RealRun
     baseUrl === null
       ? await startMockServer({ mocks: applyOverrides(scenario.mocks ?? emptyMocks(seed), scenario.overrides), seed })
       : null;
+  // Compiled before the clock starts: conversation time 0 is when the bot starts, not before its set-up.
+  const flow = compileFlow(scenario.flow);
   const clock = new RealClock(timeScale);
   const url = server?.url ?? baseUrl ?? '';
   const sessionId = options.sessionId ?? `${scenario.id}@${seed}/${randomUUID().slice(0, 8)}`;
   const transport = new HttpTransport(url, clock, timeScale);
   try {
     const { done } = startDialog({
-      flow: compileFlow(scenario.flow),
+      flow,
       clock,
       transport,
       user: scriptedUser(scenario.user),

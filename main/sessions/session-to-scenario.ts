@@ -47,7 +47,7 @@ export function sessionToScenario(session: SessionFile, options: ScenarioDraftOp
   const doc = {
     ...(options.asEntry ? {} : { format: SCENARIO_FORMAT }),
     name: options.name,
-    description: [`recorded session ${session.id} (${session.startedAt}), ${session.clock} clock`, ...notes].join('; '),
+    description: [`recorded session ${session.id} (${session.startedAt}), ${session.clock} clock`, ...notes].join('\n'),
     flow: options.flowRef,
     ...(options.mocks ? { mocks: options.mocks.ref } : {}),
     ...(Object.keys(overrides).length > 0 ? { overrides } : {}),

@@ -1,6 +1,7 @@
 import type { EventPayload } from '../../api/contract';
 import type { RunResultSummary } from '../../api/routes/library-runs';
 import type { RouteOverride } from '../../api/formats/mocks';
+import type { TraceEvent } from '../../api/formats/trace';
 import { runScenarioOnClock } from '../../scenario/run-on-clock';
 import { compareRuns, getResult, listRuns, recordRun, scenarioHistory, selectStoredScenarios } from '../../store/library-runs';
 import type { RecordedResult } from '../../store/library-runs';
@@ -18,7 +19,7 @@ import { runForWorkbench, withLivePatches } from '../workbench-runs';
 export function libraryRunsHandlers(
   service: StoreService,
   onProgress: (progress: EventPayload<'scenarios.progress'>) => void = () => {},
-  mocks: MockService | null = null,
+  workbench: { mocks: MockService; onTrace: (progress: EventPayload<'runs.trace'>) => void } | null = null,
 ): Pick<Handlers, 'scenarios.run' | 'scenarios.cancelRun' | 'scenarios.history' | 'scenarios.compare' | 'results.get' | 'library.runs'> {
   /** Runs in progress by progress id: set to true to stop after the current scenario. */
   const cancelled = new Map<string, boolean>();
@@ -50,11 +51,20 @@ export function libraryRunsHandlers(
               stopped = true;
               break;
             }
-            const { scenario: effective, patches } = mocks !== null && useMockPatches === true ? withLivePatches(scenario.loaded, mocks) : { scenario: scenario.loaded, patches: {} };
+            const { scenario: effective, patches } = workbench !== null && useMockPatches === true ? withLivePatches(scenario.loaded, workbench.mocks) : { scenario: scenario.loaded, patches: {} };
+            // A real-clock run shows as it goes: `runs.trace` events under `<progressId>#<scenario id>`.
+            const runId = `${progressId ?? startedAt}#${scenario.row.id}`;
+            let seq = 0;
+            const live = workbench !== null && progressId !== undefined && (clock ?? effective.clock) === 'real';
             const result =
-              mocks === null
+              workbench === null
                 ? await runScenarioOnClock(effective, runOptions)
-                : await runForWorkbench(effective, mocks, { ...runOptions, runId: `${progressId ?? startedAt}#${scenario.row.id}` }, scenario.loaded);
+                : await runForWorkbench(
+                    effective,
+                    workbench.mocks,
+                    { ...runOptions, runId, ...(live ? { onEvent: (event: TraceEvent) => workbench.onTrace({ runId, seq: seq++, event }) } : {}) },
+                    scenario.loaded,
+                  );
             patched.push(patches);
             results.push({ scenarioId: scenario.row.id, result, flowSha256: scenario.flowSha256, mocksSha256: scenario.mocksSha256 });
             if (progressId !== undefined) {

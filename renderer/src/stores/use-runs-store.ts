@@ -128,7 +128,10 @@ export const useRunsStore = defineStore('runs', () => {
         loaded = { source, runId: outcome.runId, resultId: null, libraryFlowId: null, flowFile: outcome.flowFile, result: outcome.result, appliedPatches: outcome.appliedPatches };
       } else {
         const progressId = newRunId();
-        const recorded = await client.call('scenarios.run', { ids: [source.scenarioId], progressId, useMockPatches: useMockPatches.value, ...clockInput() });
+        // A real-clock run streams its events as `<progressId>#<scenario id>`.
+        const recorded = await followLive(`${progressId}#${source.scenarioId}`, () =>
+          client.call('scenarios.run', { ids: [source.scenarioId], progressId, useMockPatches: useMockPatches.value, ...clockInput() }),
+        );
         const summary = recorded.results[0];
         if (!summary) throw new Error('the host ran nothing for this scenario');
         const stored = await client.call('results.get', { id: summary.resultId });

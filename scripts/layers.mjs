@@ -42,7 +42,7 @@ export const LAYERS = [
     layer: 'main/scenario',
     files: /^main\/scenario\//,
     may: ['main/api', 'main/engine', 'main/expr', 'main/formats', 'main/realtime', 'main/sandbox', 'mocks/core', 'mocks/server'],
-    packages: ['node:perf_hooks', 're2js'],
+    packages: ['node:crypto', 'node:perf_hooks', 're2js'],
   },
   // Recording, replay, HAR and bundles.
   {

@@ -3,7 +3,7 @@ import { appFolders, appInfo, appOpenFolder } from './routes/app';
 import { examplesList } from './routes/examples';
 import { hostNotice, mocksJournalEvent } from './events';
 import { flowsCheck, flowsOpen, flowsSavePositions } from './routes/flows';
-import { runsStart, runsTraceEvent } from './routes/runs';
+import { runsScenariosForFlow, runsStart, runsTraceEvent } from './routes/runs';
 import { analysisCoverage, analysisSweep } from './routes/analysis';
 import { analysisFitLatency, analysisTune, analysisTuneRun } from './routes/analysis-tune';
 import {
@@ -78,6 +78,7 @@ export const contract = {
   [flowsSavePositions.name]: flowsSavePositions,
   [flowsCheck.name]: flowsCheck,
   [runsStart.name]: runsStart,
+  [runsScenariosForFlow.name]: runsScenariosForFlow,
   [analysisSweep.name]: analysisSweep,
   [analysisCoverage.name]: analysisCoverage,
   [analysisFitLatency.name]: analysisFitLatency,

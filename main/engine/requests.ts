@@ -89,7 +89,7 @@ export class RequestTracker {
     this.open.add(request);
     request.deadlineTimer = this.clock.schedule(request.deadline, TaskPriority.deadline, () => this.expire(request));
     request.inFlight = this.transport.send(
-      { id, endpoint: spec.id, module, method: draft.method, url: draft.url, headers: draft.headers, body: draft.body === null ? undefined : draft.body, timeoutMs: spec.timeoutMs },
+      { id, endpoint: spec.id, module, method: draft.method, url: draft.url, headers: draft.headers, body: draft.body === null ? undefined : draft.body, timeoutMs: spec.timeoutMs, sentAt: now },
       (outcome) => this.arrive(request, outcome),
     );
     return request;

@@ -11,6 +11,8 @@ export interface OutgoingRequest {
   headers: Record<string, string>;
   body: JsonValue | undefined;
   timeoutMs: number;
+  /** When the engine sent it (conversation ms): its deadline is `sentAt + timeoutMs`. */
+  sentAt: number;
 }
 
 /** `unrecorded`: a replay has no recorded exchange for the request. */

@@ -136,3 +136,14 @@ export function jsonTemplateNames(value: JsonValue): string[] {
   if (value !== null && typeof value === 'object') return Object.values(value).flatMap(jsonTemplateNames);
   return [];
 }
+
+/**
+ * Whether a value holds text a template would read (`{{`, `}}`): served through templates it
+ * would change or be refused. Recorded bodies that do are marked `template: false`.
+ */
+export function hasTemplateSyntax(value: JsonValue): boolean {
+  if (typeof value === 'string') return value.includes('{{') || value.includes('}}');
+  if (Array.isArray(value)) return value.some(hasTemplateSyntax);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([k, v]) => hasTemplateSyntax(k) || hasTemplateSyntax(v));
+  return false;
+}

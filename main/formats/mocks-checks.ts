@@ -29,6 +29,7 @@ export function checkResponses(responses: readonly MockResponse[], at: readonly 
       const error = celSyntaxError(response.when) ?? celTypeError(response.when, mockWhenScope());
       if (error !== null) issues.push({ path: [...at, k, 'when'], message: error });
     }
+    if (response.template === false) return; // served as written: nothing to parse
     try {
       if (response.body !== undefined) jsonTemplateNames(response.body);
       for (const value of Object.values(response.headers)) parseTemplate(value);

@@ -19,6 +19,7 @@ import { RecordingService } from './recording-service';
 import { AnalysisService } from './analysis-service';
 import { ExampleFiles } from './example-files';
 import { FlowService } from './flow-service';
+import { FlowScenariosService } from './flow-scenarios-service';
 import { RunService } from './run-service';
 import { libraryFilesHandlers } from './handlers/library-files-handlers';
 import { libraryHandlers } from './handlers/library-handlers';
@@ -61,13 +62,19 @@ export function createHost(options: HostOptions): Host {
     ...examplesHandlers({ examplesDir }),
     ...mocksHandlers(mockService),
     ...libraryHandlers(storeService),
-    ...libraryRunsHandlers(storeService, (progress) => events.emit('scenarios.progress', progress)),
+    ...libraryRunsHandlers(storeService, (progress) => events.emit('scenarios.progress', progress), {
+      mocks: mockService,
+      onTrace: (trace) => events.emit('runs.trace', trace),
+    }),
     ...libraryFilesHandlers(storeService, access),
     ...flowsHandlers(new FlowService(files)),
     ...analysisHandlers(new AnalysisService(files, storeService)),
     ...tuneHandlers(new TuneService(files, storeService, mockService)),
     ...sessionsHandlers(liveSessions, new RecordingService(files, storeService, options.version)),
-    ...runsHandlers(new RunService(files, mockService, (runId, seq, event) => events.emit('runs.trace', { runId, seq, event }))),
+    ...runsHandlers(
+      new RunService(files, mockService, (runId, seq, event) => events.emit('runs.trace', { runId, seq, event })),
+      new FlowScenariosService(files, mockService, storeService),
+    ),
   };
   const dispatch = createDispatcher(handlers, {
     onInternalError: options.onInternalError ?? defaultInternalErrorLog,

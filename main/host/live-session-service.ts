@@ -76,6 +76,7 @@ export class LiveSessionService {
     const baseUrl = input.baseUrl ?? served.url;
     if (baseUrl === null) throw new HostError('conflict', 'no API to talk to: start the mock server (Mocks view) or give a base URL');
     const id = randomUUID();
+    const compiled = compileFlow(flow); // before the clock starts: time 0 is the bot's first move
     const clock = new RealClock(input.timeScale);
     const http = new HttpTransport(baseUrl, clock, input.timeScale);
     const recorder = new RecordingTransport(http, clock);
@@ -83,7 +84,7 @@ export class LiveSessionService {
     const trace: TraceEvent[] = [];
     const turn = new TurnSignal();
     const runner = new DialogRunner({
-      flow: compileFlow(flow),
+      flow: compiled,
       clock,
       transport: recorder,
       user: liveUser,
@@ -222,11 +223,11 @@ export class LiveSessionService {
   }
 
   /**
-   * Which fault the mock server injected into each exchange, from its journal. An exchange
+   * Which fault and latency the mock server decided for each exchange, from its journal. An exchange
    * the bot gave up on is journaled when the server sees the socket close: wait a little.
    */
   private async attachFaults(session: LiveSession): Promise<void> {
-    let entries: { module: string | null; path: string; fault: string | null }[] = [];
+    let entries: { module: string | null; path: string; fault: string | null; latencyMs: number }[] = [];
     for (let attempt = 0; attempt < JOURNAL_WAIT_ATTEMPTS; attempt++) {
       try {
         entries = this.mocks.journal({ session: session.id }).entries;
@@ -242,7 +243,10 @@ export class LiveSessionService {
       const index = entries.findIndex((e, i) => !used.has(i) && e.module === exchange.module && e.path === path);
       if (index < 0) continue;
       used.add(index);
-      exchange.fault = entries[index]?.fault ?? null;
+      const entry = entries[index];
+      exchange.fault = entry?.fault ?? null;
+      // The journal holds wall-clock ms (the server applied the latency at the session's time scale).
+      if (entry !== undefined) exchange.serverLatencyMs = Math.round(entry.latencyMs / session.timeScale);
     }
   }
 

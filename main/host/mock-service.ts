@@ -6,6 +6,7 @@ import { FormatError } from '../formats/format-error';
 import { MockConfigError, startMockServer, summarizeRoute, UnknownRouteError } from '../../mocks/server';
 import type { MockServer } from '../../mocks/server';
 import type { FileAccess } from './file-access';
+import { contentSha256 } from '../sessions/content-sha';
 import { HostError } from './host-error';
 
 export interface MockServiceOptions {
@@ -27,6 +28,8 @@ export interface MockStartInput {
 interface Running {
   server: MockServer;
   file: string | null;
+  /** The mock set as it was started (before any patch), by content: a scenario with this set is served by it. */
+  baseSha256: string;
   unsubscribe: () => void;
   /** What the UI changed per route since the start, merged field by field. */
   patches: Map<string, RouteOverride>;
@@ -57,7 +60,7 @@ export class MockService {
         }
         throw new HostError('failed', `cannot start the mock server: ${error instanceof Error ? error.message : String(error)}`);
       }
-      this.running = { server, file, unsubscribe: server.onJournal(this.options.onJournal), patches: new Map() };
+      this.running = { server, file, baseSha256: mockSetSha(server.config()), unsubscribe: server.onJournal(this.options.onJournal), patches: new Map() };
       return this.status();
     });
   }
@@ -71,7 +74,7 @@ export class MockService {
 
   status(): MockServerStatus {
     const r = this.running;
-    if (r === null) return { running: false, url: null, port: null, seed: null, file: null, config: null, routes: [], warnings: [] };
+    if (r === null) return { running: false, url: null, port: null, seed: null, file: null, config: null, routes: [], warnings: [], patches: {} };
     const config = r.server.config();
     return {
       running: true,
@@ -82,6 +85,7 @@ export class MockService {
       config,
       routes: config.routes.map(summarizeRoute),
       warnings: [...r.server.warnings],
+      patches: this.patches(),
     };
   }
 
@@ -103,6 +107,31 @@ export class MockService {
   /** The mocks file being served (absolute), or null. */
   servedFile(): string | null {
     return this.running?.file ?? null;
+  }
+
+  /**
+   * Whether the running server serves this mock set: started from the same file, or with
+   * the same content (a library copy of the file, an inline set).
+   */
+  serves(mocks: MocksFile | null, file: string | null): boolean {
+    const r = this.running;
+    if (r === null || mocks === null) return false;
+    return (file !== null && file === r.file) || mockSetSha(mocks) === r.baseSha256;
+  }
+
+  /**
+   * The running server answers one session (a run) from its own mock set, e.g. a scenario's
+   * mocks with its overrides and the live patches: its requests still land in the journal.
+   * Returns the release, and the server's URL.
+   */
+  useSessionMocks(session: string, mocks: MocksFile, seed: number): { url: string; release: () => void } {
+    const { server } = this.requireRunning();
+    try {
+      return { url: server.url, release: server.useSessionMocks(session, mocks, seed) };
+    } catch (error) {
+      if (error instanceof MockConfigError) throw new HostError('invalid_input', error.message, error.issues.map((i) => ({ path: `mocks.${i.path}`, message: i.message })));
+      throw error;
+    }
   }
 
   /** The live route patches made since the server started, by route id. */
@@ -156,4 +185,9 @@ export class MockService {
     this.queue = next.catch(() => undefined);
     return next;
   }
+}
+
+/** A mock set's content hash, its name aside (a library copy may be named otherwise). */
+function mockSetSha(mocks: MocksFile): string {
+  return contentSha256({ ...mocks, name: undefined });
 }

@@ -68,7 +68,8 @@ export class RecordingService {
       if (file === undefined) throw new HostError('invalid_input', 'replaying against mocks needs a mocks file', [{ path: 'mocksFile', message: 'required: the session names no mock set' }]);
       answers = { kind: 'mocks', mocks: await this.files.mocks(file) };
     }
-    const replay = replaySession(session, { flow, relative: input.relative, answers, endpointLatency: input.endpointLatency });
+    const fallbackMocks = answers.kind === 'recording' ? await this.fallbackMocks(input.mocksFile ?? session.mocks?.file) : undefined;
+    const replay = replaySession(session, { flow, relative: input.relative, answers, endpointLatency: input.endpointLatency, fallbackMocks });
     return {
       endState: replay.endState,
       endReason: replay.endReason ?? null,
@@ -77,6 +78,7 @@ export class RecordingService {
       recordedTrace: session.trace,
       divergence: replay.divergence,
       mismatches: replay.mismatches,
+      notes: replay.notes,
       flowChanged: replay.flowChanged,
     };
   }
@@ -137,6 +139,15 @@ export class RecordingService {
   async bundleZip(id: string): Promise<{ fileName: string; zipBase64: string; bytes: number }> {
     const zip = writeBundleZip(await this.bundle(id));
     return { fileName: bundleZipName(await this.getSession(id)), zipBase64: Buffer.from(zip).toString('base64'), bytes: zip.byteLength };
+  }
+
+  /** The mock set that answers what the recording cannot (a timed-out request at a changed latency), if it loads. */
+  private async fallbackMocks(file: string | undefined): Promise<{ mocks: MocksFile; label: string } | undefined> {
+    if (file === undefined) return undefined;
+    const mocks = await this.files.mocks(file).catch(() => null);
+    if (mocks === null) return undefined;
+    const inExamples = relative(this.files.dir, this.files.resolve(file));
+    return { mocks, label: inExamples.startsWith('..') ? file : inExamples.split(sep).join('/') };
   }
 
   private async recordedFlow(session: SessionFile): Promise<FlowFile> {

@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { applyOverrides } from '../api/formats/mocks';
-import type { RouteOverride } from '../api/formats/mocks';
 import type { RunOutcome } from '../api/routes/runs';
 import type { TraceEvent } from '../api/formats/trace';
-import type { LoadedScenario } from '../formats/loaded-scenario';
-import { runScenarioOnClock } from '../scenario/run-on-clock';
 import type { ExampleFiles } from './example-files';
 import { HostError } from './host-error';
 import type { MockService } from './mock-service';
+import { runForWorkbench, withLivePatches } from './workbench-runs';
 
 export interface RunRequest {
   file: string;
@@ -18,9 +15,13 @@ export interface RunRequest {
   useMockPatches: boolean;
   runId?: string | undefined;
   endpointLatency?: Record<string, number> | undefined;
+  timingToleranceMs?: number | undefined;
 }
 
-/** Runs scenarios for the workbench, with the Mocks view's live patches when they apply. */
+/**
+ * Runs example scenarios for the workbench, with the Mocks view's live patches when they
+ * apply, and on the real clock through the Mocks view's server when it serves their mocks.
+ */
 export class RunService {
   constructor(
     private readonly files: ExampleFiles,
@@ -30,28 +31,27 @@ export class RunService {
 
   async start(request: RunRequest): Promise<RunOutcome> {
     const scenario = await this.files.scenario(request.file, request.index);
-    const patches = request.useMockPatches ? this.patchesFor(scenario) : {};
-    const effective: LoadedScenario = Object.keys(patches).length === 0 || !scenario.mocks
-      ? scenario
-      : { ...scenario, mocks: applyOverrides(applyOverrides(scenario.mocks, scenario.overrides), patches), overrides: {} };
+    const { scenario: effective, patches } = request.useMockPatches ? withLivePatches(scenario, this.mocks) : { scenario, patches: {} };
     const runId = request.runId ?? randomUUID();
     let seq = 0;
     const clock = request.clock ?? scenario.clock;
     if (request.endpointLatency !== undefined && clock === 'real') {
       throw new HostError('invalid_input', 'endpointLatency is for the virtual clock', [{ path: 'endpointLatency', message: 'not with clock: real' }]);
     }
-    const result = await runScenarioOnClock(effective, {
-      ...(request.seed !== undefined ? { seed: request.seed } : {}),
-      ...(request.clock !== undefined ? { clock: request.clock } : {}),
-      ...(request.timeScale !== undefined ? { timeScale: request.timeScale } : {}),
-      ...(request.endpointLatency !== undefined ? { endpointLatency: request.endpointLatency } : {}),
-      ...(clock === 'real' ? { onEvent: (event: TraceEvent) => this.onTrace(runId, seq++, event) } : {}),
-    });
+    const result = await runForWorkbench(
+      effective,
+      this.mocks,
+      {
+        runId,
+        ...(request.seed !== undefined ? { seed: request.seed } : {}),
+        ...(request.clock !== undefined ? { clock: request.clock } : {}),
+        ...(request.timeScale !== undefined ? { timeScale: request.timeScale } : {}),
+        ...(request.timingToleranceMs !== undefined ? { timingToleranceMs: request.timingToleranceMs } : {}),
+        ...(request.endpointLatency !== undefined ? { endpointLatency: request.endpointLatency } : {}),
+        ...(clock === 'real' ? { onEvent: (event: TraceEvent) => this.onTrace(runId, seq++, event) } : {}),
+      },
+      scenario,
+    );
     return { runId, flowFile: scenario.flowPath, result, appliedPatches: patches };
-  }
-
-  private patchesFor(scenario: LoadedScenario): Record<string, RouteOverride> {
-    const served = this.mocks.servedFile();
-    return served !== null && scenario.mocksPath !== null && served === scenario.mocksPath ? this.mocks.patches() : {};
   }
 }

@@ -18,6 +18,7 @@ export class RealClock implements Clock {
   readonly epochMs = Date.now();
   private timer: NodeJS.Timeout | null = null;
   private armedFor = Number.POSITIVE_INFINITY;
+  private readonly lateness = { timers: 0, max: 0, sum: 0 };
 
   constructor(readonly timeScale = 1) {
     if (!(timeScale > 0)) throw new Error(`timeScale must be above 0, got ${timeScale}`);
@@ -35,6 +36,15 @@ export class RealClock implements Clock {
 
   cancel(handle: TimerHandle): void {
     this.queue.cancel(handle as QueuedTask);
+  }
+
+  /**
+   * How late the tasks ran, in conversation ms: the time each one ran minus the time it was
+   * due. The event loop's lag under load, scaled like everything else (1 wall ms = 1/timeScale).
+   */
+  drift(): { timers: number; maxLateMs: number; meanLateMs: number } {
+    const { timers, max, sum } = this.lateness;
+    return { timers, maxLateMs: max, meanLateMs: timers === 0 ? 0 : Math.round((sum / timers) * 10) / 10 };
   }
 
   /** Stops the timer and drops every task. */
@@ -64,6 +74,10 @@ export class RealClock implements Clock {
       const next = this.queue.peek();
       if (next === undefined || next.at > now) break;
       this.queue.pop();
+      const late = Math.max(0, now - next.at);
+      this.lateness.timers++;
+      this.lateness.sum += late;
+      this.lateness.max = Math.max(this.lateness.max, late);
       next.run();
     }
     this.arm();

@@ -7,13 +7,19 @@ import { callLength } from '../api/trace/call-length';
 import { longestDeadAir } from '../api/trace/dead-air';
 import { portChoices, visitedModules } from '../api/trace/port-choices';
 import type { RunResult } from '../engine/dialog-runner';
+import { judgeTiming } from './timing-tolerance';
 
-/** Evaluates a scenario's expectations (SPEC §2.3) against a finished run. */
-export function evaluateChecks(expectations: readonly Expectation[], run: RunResult): CheckResult[] {
-  return expectations.map((expectation) => evaluate(expectation, run));
+export interface CheckOptions {
+  /** Real clock: timing checks pass up to this many conversation ms over their limit (0: exact). */
+  timingToleranceMs?: number;
 }
 
-function evaluate(e: Expectation, run: RunResult): CheckResult {
+/** Evaluates a scenario's expectations (SPEC §2.3) against a finished run. */
+export function evaluateChecks(expectations: readonly Expectation[], run: RunResult, options: CheckOptions = {}): CheckResult[] {
+  return expectations.map((expectation) => evaluate(expectation, run, options.timingToleranceMs ?? 0));
+}
+
+function evaluate(e: Expectation, run: RunResult, timingToleranceMs: number): CheckResult {
   const trace = run.trace;
   if ('ends' in e) {
     const actual = run.endReason ? `${run.endState} (${run.endReason})` : run.endState;
@@ -54,12 +60,14 @@ function evaluate(e: Expectation, run: RunResult): CheckResult {
   if ('interruption' in e) return checkInterruption(e.interruption, trace);
   if ('maxCallMs' in e) {
     const length = callLength(trace);
-    return result(`maxCallMs: ${e.maxCallMs}`, length <= e.maxCallMs, `the call lasted ${length} ms, limit ${e.maxCallMs} ms`);
+    const timing = judgeTiming(length, e.maxCallMs, timingToleranceMs);
+    return result(`maxCallMs: ${e.maxCallMs}`, timing.ok, `the call lasted ${length} ms, limit ${e.maxCallMs} ms${timing.note}`);
   }
   const longest = longestDeadAir(trace);
   const length = longest ? longest.end - longest.start : 0;
   const where = longest ? ` (${longest.start}–${longest.end} ms)` : '';
-  return result(`maxDeadAirMs: ${e.maxDeadAirMs}`, length <= e.maxDeadAirMs, `longest dead air ${length} ms${where}, limit ${e.maxDeadAirMs} ms`);
+  const timing = judgeTiming(length, e.maxDeadAirMs, timingToleranceMs);
+  return result(`maxDeadAirMs: ${e.maxDeadAirMs}`, timing.ok, `longest dead air ${length} ms${where}, limit ${e.maxDeadAirMs} ms${timing.note}`);
 }
 
 function checkPort(expected: { module: string; is: string; nth?: number | undefined }, trace: readonly TraceEvent[]): CheckResult {

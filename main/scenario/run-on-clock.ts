@@ -13,6 +13,12 @@ export interface ClockRunOptions {
   seed?: number;
   timeScale?: number;
   baseUrl?: string;
+  /** Real clock: the base URL is a running flowbench mock server (its journal holds the run). */
+  target?: 'base-url' | 'shared-mock-server';
+  /** Real clock: the run's `x-flowbench-session` (default: a new one per run). */
+  sessionId?: string;
+  /** Real clock: conversation ms a timing check may exceed its limit by (default: 100 ms of wall time). */
+  timingToleranceMs?: number;
   onEvent?: (event: TraceEvent) => void;
   /** Virtual clock only: fixed latencies by flow endpoint. */
   endpointLatency?: Readonly<Record<string, number>>;

@@ -1,4 +1,4 @@
-import type { ScenarioResult, ScenarioStatus } from '../api/formats/results';
+import type { RealClockInfo, ScenarioResult, ScenarioStatus } from '../api/formats/results';
 import type { ClockKind } from '../api/formats/scenario';
 import { portPath } from '../api/trace/port-choices';
 import type { RunResult } from '../engine/dialog-runner';
@@ -10,15 +10,16 @@ export function effectiveSeed(scenario: LoadedScenario, override?: number): numb
   return override ?? scenario.seed ?? scenario.mocks?.seed ?? 0;
 }
 
-/** A finished run judged against the scenario's expectations. */
+/** A finished run judged against the scenario's expectations (timing checks with the real clock's tolerance). */
 export function toScenarioResult(
   scenario: LoadedScenario,
   run: RunResult,
   seed: number,
   clock: ClockKind,
   wallMs: number,
+  realClock?: RealClockInfo,
 ): ScenarioResult {
-  const checks = evaluateChecks(scenario.expect, run);
+  const checks = evaluateChecks(scenario.expect, run, { timingToleranceMs: realClock?.timingToleranceMs ?? 0 });
   const expectsError = scenario.expect.some((e) => 'ends' in e && e.ends === 'error');
   const status: ScenarioStatus =
     run.endState === 'error' && !expectsError ? 'error' : checks.every((c) => c.ok) ? 'passed' : 'failed';
@@ -37,6 +38,7 @@ export function toScenarioResult(
     path: portPath(run.trace),
     trace: run.trace,
     ...rowOf(scenario),
+    ...(realClock !== undefined ? { realClock } : {}),
   };
 }
 

@@ -15,7 +15,8 @@ export class RecordingTransport implements Transport {
   ) {}
 
   send(request: OutgoingRequest, deliver: (outcome: TransportOutcome) => void): InFlight {
-    const sentAt = this.clock.now();
+    // The engine's own send time: the deadline it enforces is `sentAt + timeoutMs`, to the ms.
+    const sentAt = request.sentAt;
     const exchange: Exchange = {
       endpoint: request.endpoint,
       module: request.module,

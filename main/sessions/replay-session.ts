@@ -16,7 +16,7 @@ import { contentSha256 } from './content-sha';
 import { findDivergence } from './divergence';
 import type { Divergence } from './divergence';
 import { VcrTransport } from './vcr-transport';
-import type { ReplayMismatch } from './vcr-transport';
+import type { ReplayMismatch, ReplayNote } from './vcr-transport';
 
 export interface ReplayOptions {
   /** The flow to replay against: the recorded one or an edited one. */
@@ -27,6 +27,11 @@ export interface ReplayOptions {
   answers?: { kind: 'recording' } | { kind: 'mocks'; mocks: MocksFile; seed?: number };
   /** Latency by endpoint instead of the recorded (or mocked) one. */
   endpointLatency?: Readonly<Record<string, number>>;
+  /**
+   * Answers from the recording: the mock set that answers a request the recording has no
+   * answer to (it timed out) when a changed latency brings that answer within the timeout.
+   */
+  fallbackMocks?: { mocks: MocksFile; label: string } | undefined;
   onEvent?: (event: TraceEvent) => void;
 }
 
@@ -40,6 +45,8 @@ export interface ReplayResult {
   divergence: Divergence | null;
   /** Requests the recording could not answer as recorded. */
   mismatches: ReplayMismatch[];
+  /** What the replay did beyond the recording (e.g. answers from the fallback mock set). */
+  notes: ReplayNote[];
   /** The replayed flow is not the one recorded (by content hash). */
   flowChanged: boolean;
 }
@@ -47,7 +54,8 @@ export interface ReplayResult {
 /**
  * Re-runs a recorded session in virtual time: the user's messages at their recorded
  * times, each request answered from the recording with its recorded latency (or from a mock
- * set), then compared with the recording step by step.
+ * set), then compared with the recording step by step. A changed latency applies to every
+ * request of its endpoint, a timed-out one included (see VcrTransport).
  */
 export function replaySession(session: SessionFile, options: ReplayOptions): ReplayResult {
   // Flow code reads the live session's start as its epoch (Date.now() in a lambda), as it did live.
@@ -57,7 +65,19 @@ export function replaySession(session: SessionFile, options: ReplayOptions): Rep
   let vcr: VcrTransport | null = null;
   let transport: Transport;
   if (answers.kind === 'recording') {
-    vcr = new VcrTransport(clock, session.exchanges, options.endpointLatency);
+    const fallback = options.fallbackMocks;
+    vcr = new VcrTransport(
+      clock,
+      session.exchanges,
+      options.endpointLatency,
+      session.trace,
+      fallback === undefined
+        ? null
+        : {
+            label: fallback.label,
+            transport: new InMemoryTransport({ clock, mocks: compileMocks(fallback.mocks), seed: session.seed, ...(options.endpointLatency ? { endpointLatency: options.endpointLatency } : {}) }),
+          },
+    );
     transport = vcr;
   } else {
     transport = new InMemoryTransport({
@@ -85,6 +105,7 @@ export function replaySession(session: SessionFile, options: ReplayOptions): Rep
     virtualMs: run.virtualMs,
     divergence: findDivergence(session.trace, run.trace),
     mismatches: vcr?.mismatches ?? [],
+    notes: vcr?.notes ?? [],
     flowChanged: contentSha256(options.flow) !== session.flow.sha256,
   };
 }

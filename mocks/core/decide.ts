@@ -135,17 +135,19 @@ function decideForRoute(
   } else {
     const lookup = lookupIn(view);
     const response = chosen.r.response;
+    // `template: false`: served exactly as written (a recorded body's braces are text).
+    const verbatim = response.template === false;
     status = response.status;
     headers = {};
     if (response.body !== undefined) Object.assign(headers, JSON_HEADERS);
     const missing: string[] = [];
     for (const [name, value] of Object.entries(response.headers)) {
-      const rendered = renderTemplate(value, lookup);
+      const rendered = verbatim ? { value, missing: [] } : renderTemplate(value, lookup);
       headers[name.toLowerCase()] = rendered.value;
       missing.push(...rendered.missing);
     }
     if (response.body !== undefined) {
-      const rendered = renderJson(response.body, lookup);
+      const rendered = verbatim ? { value: response.body, missing: [] } : renderJson(response.body, lookup);
       body = rendered.value;
       missing.push(...rendered.missing);
     }

@@ -1,19 +1,27 @@
 import { applyOverrides } from '../../main/api/formats/mocks';
 import type { MockRoute, MocksFile, RouteOverride } from '../../main/api/formats/mocks';
-import { compileMocks, decide, RequestCounters } from '../core';
+import { compileMocks, decide, RequestCounters, SESSION_HEADER } from '../core';
 import type { CompiledMocks, Decision, MockRequest } from '../core';
 import { checkMocksConfig, checkPatchedRoute } from './config-check';
 import { UnknownRouteError } from './config-errors';
+
+/** At most this many sessions have a mock set of their own at once (the oldest gives way). */
+export const MAX_SESSION_MOCK_SETS = 256;
 
 /**
  * The config the server answers with right now, compiled, with its per-session request
  * counters. Replacing or patching it takes effect on the next request; counters carry on
  * (an `nth: [3]` fault still hits the 3rd request after a latency patch).
+ *
+ * A session may get a mock set of its own (a scenario run through the running server: the
+ * scenario's mocks with its overrides): its requests are decided from that set, everyone
+ * else's from the server's config.
  */
 export class LiveConfig {
   private current: MocksFile;
   private compiled: CompiledMocks;
   private readonly counters = new RequestCounters();
+  private readonly sessions = new Map<string, { compiled: CompiledMocks; seed: number }>();
 
   /** `seed` overrides the config's own seed, also across replacements. */
   constructor(
@@ -33,7 +41,24 @@ export class LiveConfig {
   }
 
   decide(request: MockRequest): Decision {
+    const own = this.sessions.size === 0 ? undefined : this.sessions.get(request.headers[SESSION_HEADER] ?? '');
+    if (own !== undefined) return decide(own.compiled, request, this.counters, own.seed);
     return decide(this.compiled, request, this.counters, this.seed);
+  }
+
+  /**
+   * Decides the requests of one session from `mocks` (checked like a config; throws
+   * MockConfigError) with `seed`, its counters starting fresh. Returns the release.
+   */
+  useForSession(session: string, mocks: MocksFile, seed = mocks.seed): () => void {
+    const entry = { compiled: compileMocks(checkMocksConfig(mocks)), seed };
+    this.sessions.delete(session);
+    if (this.sessions.size >= MAX_SESSION_MOCK_SETS) this.sessions.delete(this.sessions.keys().next().value ?? '');
+    this.sessions.set(session, entry);
+    this.counters.reset(session);
+    return () => {
+      if (this.sessions.get(session) === entry) this.sessions.delete(session);
+    };
   }
 
   /** Throws MockConfigError (and keeps the old config) when the new one is invalid. */

@@ -1,5 +1,6 @@
 import { stringify, TokenData } from 'path-to-regexp';
 import type { JsonValue } from '../../main/api/formats/common';
+import { hasTemplateSyntax } from '../../main/expr/template';
 import type { MockResponse } from '../../main/api/formats/mocks';
 import type { MocksFileInput } from '../../main/api/formats/mocks';
 
@@ -11,7 +12,7 @@ export interface ObservedExchange {
   latencyMs: number;
 }
 
-type RecordedResponse = Pick<MockResponse, 'status'> & { headers?: Record<string, string>; body?: JsonValue };
+type RecordedResponse = Pick<MockResponse, 'status'> & { headers?: Record<string, string>; body?: JsonValue; template?: false };
 
 interface RecordedRoute {
   id: string;
@@ -108,27 +109,17 @@ function recordedResponse(observed: ObservedExchange, warnings: string[]): Recor
     }
   }
   if (!isJson && observed.contentType !== undefined) response.headers = { 'content-type': observed.contentType };
-  response.body = withoutPlaceholders(body, warnings);
+  response.body = body;
+  // Mock bodies are templates: braces from the target would be read (or refused) as
+  // placeholders. Such a response is served verbatim instead, never rewritten.
+  if (hasTemplateSyntax(body) || Object.values(response.headers ?? {}).some(hasTemplateSyntax)) {
+    response.template = false;
+    warnings.push(BRACES_WARNING);
+  }
   return response;
 }
 
-/** Mock bodies are templates: literal `{{`/`}}` from the target would be read as placeholders. */
-function withoutPlaceholders(value: JsonValue, warnings: string[]): JsonValue {
-  if (typeof value === 'string') {
-    if (!value.includes('{{') && !value.includes('}}')) return value;
-    if (!warnings.includes(BRACES_WARNING)) warnings.push(BRACES_WARNING);
-    return value.replaceAll('{{', '{ {').replaceAll('}}', '} }');
-  }
-  if (Array.isArray(value)) return value.map((v) => withoutPlaceholders(v, warnings));
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, JsonValue> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = withoutPlaceholders(v, warnings);
-    return out;
-  }
-  return value;
-}
-
-const BRACES_WARNING = 'the recorded body held {{ or }}, written as { { and } } so it is not read as a template';
+const BRACES_WARNING = 'the recorded response holds {{ or }}: it is served as recorded (template: false), its braces are text';
 
 function allSame(responses: readonly RecordedResponse[]): boolean {
   const first = JSON.stringify(responses[0]);

@@ -57,6 +57,12 @@ export interface MockServer {
   patchRoute(routeId: string, override: RouteOverride): MockRoute;
   /** Request counters (nth faults, sequences) start again, for one session or all. */
   resetCounters(session?: string): void;
+  /**
+   * Answers the requests of one session (`x-flowbench-session`) from their own mock set,
+   * e.g. a scenario's mocks with its overrides; counters of that session start fresh.
+   * Throws MockConfigError for an invalid set. Returns the release.
+   */
+  useSessionMocks(session: string, mocks: MocksFile, seed?: number): () => void;
   onJournal(listener: JournalListener): () => void;
   /** Record mode: the served plus the recorded routes, as written to `record.out`. */
   recorded(): MocksFileInput | null;
@@ -138,6 +144,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     replaceConfig: (mocks) => config.replace(mocks),
     patchRoute: (routeId, override) => config.patchRoute(routeId, override),
     resetCounters: (session) => config.resetCounters(session),
+    useSessionMocks: (session, mocks, seed) => config.useForSession(session, mocks, seed),
     onJournal: (listener) => journal.subscribe(listener),
     recorded: () => (recording ? recordedMocks(config.mocks, recording.recorder, recording.target) : null),
     connections: () => new Promise((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count)))),

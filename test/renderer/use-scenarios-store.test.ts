@@ -6,7 +6,7 @@ import { useScenariosStore } from '../../renderer/src/stores/use-scenarios-store
 import { fakeClient } from './fake-client';
 import type { FakeClient } from './fake-client';
 
-const summary = (scenarioId: number, status: RunResultSummary['status']): RunResultSummary => ({ resultId: scenarioId * 10, scenarioId, name: `s${scenarioId}`, file: 'scenarios/x.scenario.yaml', status, endState: 'end', virtualMs: 1, wallMs: 1 });
+const summary = (scenarioId: number, status: RunResultSummary['status']): RunResultSummary => ({ resultId: scenarioId * 10, scenarioId, name: `s${scenarioId}`, file: 'scenarios/x.scenario.yaml', status, endState: 'end', virtualMs: 1, wallMs: 1, appliedPatches: {} });
 
 describe('scenarios store: Run all', () => {
   let client: FakeClient;

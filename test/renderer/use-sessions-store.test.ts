@@ -128,7 +128,7 @@ describe('sessions and recordings stores', () => {
     const sessions = useRecordingsStore();
     const replayClient = fakeClient({
         'sessions.get': () => ({ format: 'flowbench.session/1', id: 's1', startedAt: '', flow: { name: 'F', sha256: 'x' }, clock: 'real', seed: 7, user: [], exchanges: [], trace: [] }),
-        'sessions.replay': (input) => ({ endState: 'handover', endReason: null, virtualMs: 1, trace: [], recordedTrace: [], divergence: null, mismatches: [], flowChanged: input.flowFile !== undefined }),
+        'sessions.replay': (input) => ({ endState: 'handover', endReason: null, virtualMs: 1, trace: [], recordedTrace: [], divergence: null, mismatches: [], notes: [], flowChanged: input.flowFile !== undefined }),
     });
     setClient(replayClient);
     await sessions.select('s1');

@@ -62,6 +62,11 @@ export const MockResponse = z.strictObject({
   headers: z.record(z.string(), z.string()).default({}),
   body: JsonValue.optional(),
   weight: z.number().positive().max(LIMITS.count, `expected a weight of at most ${LIMITS.count}`).default(1),
+  /**
+   * false: the headers and body are served exactly as written — `{{…}}` in them is text, not
+   * a placeholder (recorded responses that hold braces). Absent or true: templates render.
+   */
+  template: z.boolean().optional(),
 });
 export type MockResponse = z.infer<typeof MockResponse>;
 

@@ -12,6 +12,21 @@ export type CheckResult = z.infer<typeof CheckResult>;
 export const ScenarioStatus = z.enum(['passed', 'failed', 'error']);
 export type ScenarioStatus = z.infer<typeof ScenarioStatus>;
 
+/** How a real-clock run went as a clock: its tolerance for timing checks, its timers' lateness, where its requests went. */
+export const RealClockInfo = z.object({
+  timeScale: z.number().positive(),
+  /** Timing checks (maxDeadAirMs, maxCallMs) pass up to this many conversation ms over their limit. */
+  timingToleranceMs: z.number().min(0),
+  /** How late the clock's timers fired, in conversation ms (wall ms / timeScale): the run's own jitter. */
+  drift: z.object({ timers: z.number().int().min(0), maxLateMs: z.number().min(0), meanLateMs: z.number().min(0) }),
+  /**
+   * Where the requests went: a mock server started for this run, the workbench's running
+   * mock server (shared; its journal holds them), or the base URL of an API.
+   */
+  target: z.object({ kind: z.enum(['own-mock-server', 'shared-mock-server', 'base-url']), url: z.string(), session: z.string() }),
+});
+export type RealClockInfo = z.infer<typeof RealClockInfo>;
+
 export const ScenarioResult = z.object({
   name: z.string(),
   file: z.string(),
@@ -30,6 +45,8 @@ export const ScenarioResult = z.object({
   trace: z.array(TraceEvent),
   /** A data-driven scenario's row (`each:`): its index and values. */
   row: RowRef.optional(),
+  /** Real-clock runs only. */
+  realClock: RealClockInfo.optional(),
 });
 export type ScenarioResult = z.infer<typeof ScenarioResult>;
 

@@ -53,6 +53,11 @@ export const Exchange = z.object({
   outcome: ExchangeOutcome,
   /** The fault the mock server injected, when it served the session. */
   fault: z.string().nullable().optional(),
+  /**
+   * The latency the mock server decided for it, in conversation ms (its journal, scaled back
+   * by the session's timeScale): what a request the bot gave up on would have taken.
+   */
+  serverLatencyMs: z.number().min(0).optional(),
   /** The bot stopped waiting before an answer came (timeout or abandoned). */
   gaveUp: z.boolean().optional(),
 });

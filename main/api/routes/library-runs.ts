@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { RouteOverride } from '../formats/mocks';
 import { CheckResult, ScenarioResult, ScenarioStatus } from '../formats/results';
-import { EndState } from '../formats/scenario';
+import { Clock, EndState } from '../formats/scenario';
 import { defineEvent, defineRoute } from '../route';
 import { ItemId } from './library-flows';
 
@@ -134,13 +135,16 @@ export const RunResultSummary = z.object({
   endState: EndState,
   virtualMs: z.number(),
   wallMs: z.number(),
+  /** Live mock patches (Mocks view) applied on top of the scenario's overrides (with useMockPatches). */
+  appliedPatches: z.record(z.string(), RouteOverride).default({}),
 });
 export type RunResultSummary = z.infer<typeof RunResultSummary>;
 
 export const scenariosRun = defineRoute({
   name: 'scenarios.run',
   summary:
-    'Runs library scenarios (the ids given, else every one matching the filters) on their clock and saves the results as one run.',
+    'Runs library scenarios (the ids given, else every one matching the filters) on their clock (or the one given) and saves the results as one run. ' +
+    "On the real clock, when the Mocks view's server runs and serves a scenario's mock set, its requests go through that server (its journal holds them).",
   input: z
     .object({
       ids: z.array(ItemId).min(1).max(10_000).optional(),
@@ -152,6 +156,13 @@ export const scenariosRun = defineRoute({
       file: z.string().optional(),
       /** Overrides every scenario's seed. */
       seed: z.number().int().optional(),
+      /** Overrides every scenario's clock (and, on the real clock, its time scale). */
+      clock: Clock.optional(),
+      timeScale: z.number().positive().max(100).optional(),
+      /** Real clock: conversation ms a timing check may exceed its limit by (default: 100 ms of wall time). */
+      timingToleranceMs: z.number().int().min(0).max(3_600_000).optional(),
+      /** Apply the Mocks view's live route patches to scenarios whose mock set the running server serves (default false: as written). */
+      useMockPatches: z.boolean().optional(),
       /** Chosen by the caller: `scenarios.progress` events carry it while the run goes on. */
       progressId: z.string().min(1).max(100).optional(),
     })

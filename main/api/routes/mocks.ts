@@ -87,6 +87,8 @@ export const MockServerStatus = z.object({
   config: MocksFile.nullable(),
   routes: z.array(MockRouteSummary),
   warnings: z.array(z.string()),
+  /** What the UI changed live per route since the server started (its config already holds them). */
+  patches: z.record(z.string(), RouteOverride).default({}),
 });
 export type MockServerStatus = z.infer<typeof MockServerStatus>;
 

@@ -56,6 +56,8 @@ export const ReplayOutcome = z.object({
     .object({ step: z.number().int(), module: z.string(), recorded: DivergenceSide, replayed: DivergenceSide, summary: z.string() })
     .nullable(),
   mismatches: z.array(z.object({ id: z.string(), endpoint: z.string(), module: z.string(), problem: z.string() })),
+  /** What the replay did beyond the recording, e.g. a timed-out request answered from the mock set at a changed latency. */
+  notes: z.array(z.object({ id: z.string(), endpoint: z.string(), module: z.string(), message: z.string() })).default([]),
   flowChanged: z.boolean(),
 });
 export type ReplayOutcome = z.infer<typeof ReplayOutcome>;
@@ -144,7 +146,8 @@ export const sessionsImport = defineRoute({
 export const sessionsReplay = defineRoute({
   name: 'sessions.replay',
   summary:
-    'Replays a recorded session in virtual time against its flow or an edited one, answering from the recording (or a mock set), and shows where it diverges.',
+    'Replays a recorded session in virtual time against its flow or an edited one, answering from the recording (or a mock set), and shows where it diverges. ' +
+    'With answers from the recording, a request that got no answer (it timed out) and whose endpoint latency is changed to within its timeout is answered from mocksFile, else the mock set the session ran against (noted), else it fails as unrecorded (a mismatch).',
   input: z
     .object({
       id: z.string().min(1),

@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
+import { InvalidArgumentError } from 'commander';
 import { FileLoader } from '../../formats/file-loader';
 import { replaySession } from '../../sessions/replay-session';
 import { loadRecording } from '../../sessions/load-recording';
+import { sessionToScenario } from '../../sessions/session-to-scenario';
+import { writeOutput } from '../reporters/write-output';
 import { EXIT_FAILED, EXIT_INVALID, EXIT_OK } from '../cli-io';
 import type { CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
@@ -12,6 +15,8 @@ interface ReplayFlags {
   mocks?: string;
   relative?: boolean;
   json?: boolean;
+  latency: Record<string, number>;
+  scenario?: string;
 }
 
 export const replayCommand: CliCommand = {
@@ -23,6 +28,8 @@ export const replayCommand: CliCommand = {
       .option('--flow <file>', 'replay against this (edited) flow instead of the recorded one')
       .option('--mocks <file>', 'answer from this mock set instead of the recording')
       .option('--relative', 'feed each message the same gap after the bot is ready, instead of at its recorded time')
+      .option('--latency <endpoint=ms>', 'answer this endpoint after ms instead of the recorded latency (repeatable); a request that timed out is then answered from the bundle\'s mock set', collectLatency, {})
+      .option('--scenario <file>', 'also write a scenario that reproduces the recording (flow and mocks inline) to this file')
       .option('--json', 'print the replay as JSON')
       .action(async (file: string, flags: ReplayFlags) => {
         done(await replay(file, flags, io));
@@ -38,12 +45,30 @@ async function replay(file: string, flags: ReplayFlags, io: CliIo): Promise<numb
     io.stderr.write(`flowbench replay: ${file} carries no flow; give one with --flow\n`);
     return EXIT_INVALID;
   }
+  const unknown = Object.keys(flags.latency).filter((id) => !flow.endpoints.some((e) => e.id === id));
+  if (unknown.length > 0) {
+    io.stderr.write(`flowbench replay: --latency names no endpoint of "${flow.name}": ${unknown.join(', ')} (endpoints: ${flow.endpoints.map((e) => e.id).join(', ') || 'none'})\n`);
+    return EXIT_INVALID;
+  }
   const mocks = flags.mocks !== undefined ? await loader.loadMocks(flags.mocks) : null;
   const result = replaySession(recording.session, {
     flow,
     relative: flags.relative ?? false,
+    endpointLatency: flags.latency,
     ...(mocks !== null ? { answers: { kind: 'mocks' as const, mocks } } : {}),
+    ...(mocks === null && recording.mocks !== null ? { fallbackMocks: { mocks: recording.mocks, label: `the mock set of ${file}` } } : {}),
   });
+  if (flags.scenario !== undefined) {
+    const pinned = mocks ?? recording.mocks;
+    const yaml = sessionToScenario(recording.session, {
+      name: `${flow.name} — session ${recording.session.startedAt}`,
+      flow,
+      flowRef: flow,
+      mocks: pinned !== null ? { ref: pinned, file: pinned } : undefined,
+    });
+    await writeOutput(io, flags.scenario, yaml);
+    io.stderr.write(`flowbench replay: wrote the scenario to ${flags.scenario}\n`);
+  }
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {
@@ -63,6 +88,14 @@ async function replay(file: string, flags: ReplayFlags, io: CliIo): Promise<numb
       io.stdout.write(`    replayed at ${d.replayed.t} ms: ${d.replayed.port ?? '(nothing)'}  ${c.dim(JSON.stringify(d.replayed.contexts))}\n`);
     }
     for (const m of result.mismatches) io.stdout.write(`  ${c.yellow('!')} request ${m.id} (${m.endpoint}, ${m.module}): ${m.problem}\n`);
+    for (const n of result.notes) io.stdout.write(`  ${c.dim('·')} request ${n.id} (${n.endpoint}, ${n.module}): ${n.message}\n`);
   }
   return result.divergence === null && result.mismatches.length === 0 ? EXIT_OK : EXIT_FAILED;
+}
+
+/** `order_status=300` → { order_status: 300 }, added to the ones before. */
+function collectLatency(value: string, previous: Record<string, number>): Record<string, number> {
+  const match = /^([A-Za-z_][\w-]*)=(\d+)$/.exec(value.trim());
+  if (!match?.[1] || match[2] === undefined) throw new InvalidArgumentError(`expected endpoint=ms (e.g. order_status=300), got '${value}'`);
+  return { ...previous, [match[1]]: Number(match[2]) };
 }

@@ -28,6 +28,7 @@ import { createReporters } from '../reporters/create-reporters';
 import { writeOutput } from '../reporters/write-output';
 import { parseReporterSpec, summarize } from '../reporters/reporter';
 import type { ReporterSpec } from '../reporters/reporter';
+import { wholeMs } from '../option-values';
 
 interface RunFlags {
   reporter: ReporterSpec[];
@@ -39,6 +40,7 @@ interface RunFlags {
   clock?: ClockKind;
   timeScale?: number;
   baseUrl?: string;
+  timingTolerance?: number;
   trace?: string;
   coverage?: boolean;
   coverageJson?: string;
@@ -60,6 +62,7 @@ export const runCommand: CliCommand = {
       .addOption(new Option('--clock <clock>', 'virtual or real (overrides the files)').choices(['virtual', 'real']))
       .option('--time-scale <x>', 'real clock: multiply every delay and timeout by x (0.001 to 100, e.g. 0.25)', timeScale)
       .option('--base-url <url>', 'real clock: send requests to this API (http or https) instead of a local mock server', httpBaseUrl)
+      .option('--timing-tolerance <ms>', 'real clock: timing checks (maxDeadAirMs, maxCallMs) pass up to ms over their limit (default: 100 ms of wall time, i.e. 100 / time scale)', wholeMs)
       .option('--trace <file>', 'write every trace event as JSON lines to this file')
       .option('--coverage', 'after the run, list which module ports were taken, per flow (never-taken first)')
       .option('--coverage-json <file>', 'write the port coverage as JSON to this file')
@@ -125,6 +128,7 @@ async function runScenarios(paths: readonly string[], flags: RunFlags, io: CliIo
       ...(flags.clock !== undefined ? { clock: flags.clock } : {}),
       ...(flags.timeScale !== undefined ? { timeScale: flags.timeScale } : {}),
       ...(flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {}),
+      ...(flags.timingTolerance !== undefined ? { timingToleranceMs: flags.timingTolerance } : {}),
     });
     results.push(result);
     runs.push({ scenario, result });

@@ -1,5 +1,5 @@
 import { Presets, SingleBar } from 'cli-progress';
-import type { ResultsFile, ScenarioResult } from '../../api/formats/results';
+import type { RealClockInfo, ResultsFile, ScenarioResult } from '../../api/formats/results';
 import type { CliIo } from '../cli-io';
 import { colors } from '../colors';
 import type { Reporter } from './reporter';
@@ -44,7 +44,8 @@ export function prettyReporter(io: CliIo, file: string | undefined): Reporter {
         return;
       }
       const mark = result.status === 'passed' ? c.green('✓') : c.red('✗');
-      emit(`  ${mark} ${result.name} ${c.dim(`(${result.file}, ${result.endState} at ${result.virtualMs} ms)`)}`);
+      const real = result.realClock ? `; ${realClockNote(result.realClock)}` : '';
+      emit(`  ${mark} ${result.name} ${c.dim(`(${result.file}, ${result.endState} at ${result.virtualMs} ms${real})`)}`);
       for (const line of warningLines(result, c)) emit(line);
     },
     async onEnd(results: ResultsFile) {
@@ -67,6 +68,8 @@ export function prettyReporter(io: CliIo, file: string | undefined): Reporter {
       const parts = [c.green(`${passed} passed`), failed > 0 ? c.red(`${failed} failed`) : `${failed} failed`, errors > 0 ? c.red(`${errors} errors`) : `${errors} errors`];
       emit('');
       emit(`${parts.join(', ')} ${c.dim(`(${results.scenarios.length} scenarios, ${formatMs(virtual)} of conversation in ${formatMs(wall)})`)}`);
+      const timing = timingSummary(results.scenarios);
+      if (timing !== null) emit(c.dim(timing));
       if (!toStdout) await writeOutput(io, file, lines.join('\n'));
     },
   };
@@ -75,6 +78,7 @@ export function prettyReporter(io: CliIo, file: string | undefined): Reporter {
 function describeFailure(r: ScenarioResult, n: number, c: ReturnType<typeof colors>): string {
   const out = [`${c.red(`${n}) ${r.status === 'error' ? 'ERROR' : 'FAILED'}`)} ${c.bold(r.name)}  ${c.dim(r.file)}`];
   out.push(`   ended ${r.endState}${r.endReason ? ` (${r.endReason})` : ''} at ${r.virtualMs} ms, ${r.clock} clock, seed ${r.seed}`);
+  if (r.realClock) out.push(`   ${realClockNote(r.realClock)}; requests to ${r.realClock.target.url}`);
   for (const check of r.checks) {
     if (check.ok) continue;
     out.push(`   ${c.red('✗')} ${check.check}`);
@@ -88,6 +92,22 @@ function describeFailure(r: ScenarioResult, n: number, c: ReturnType<typeof colo
   });
   if (reasons.length > 0) out.push(`   port choices:\n${reasons.map((line) => `     ${line}`).join('\n')}`);
   return `${out.join('\n')}\n`;
+}
+
+/** `timers late ≤ 12 ms, timing tolerance ±400 ms` (conversation ms). */
+function realClockNote(info: RealClockInfo): string {
+  return `real clock ×${info.timeScale}, timers late ≤ ${info.drift.maxLateMs} ms, timing tolerance ±${info.timingToleranceMs} ms`;
+}
+
+/** One line on how real-clock timing checks were judged, and how late the timers ran. */
+function timingSummary(results: readonly ScenarioResult[]): string | null {
+  const real = results.flatMap((r) => (r.realClock ? [r.realClock] : []));
+  if (real.length === 0) return null;
+  const tolerances = [...new Set(real.map((i) => i.timingToleranceMs))].sort((a, b) => a - b);
+  const late = Math.max(...real.map((i) => i.drift.maxLateMs));
+  const over = real.filter((i) => i.drift.maxLateMs > i.timingToleranceMs).length;
+  const warn = over > 0 ? ` — in ${over} run(s) timers ran later than the tolerance: timing checks there are unreliable (busy machine?)` : '';
+  return `Real clock: timing checks judged with a tolerance of ±${tolerances.join('/')} ms (--timing-tolerance); timers fired up to ${late} ms late${warn}.`;
 }
 
 function formatMs(ms: number): string {

@@ -1,16 +1,25 @@
 import type { EventPayload } from '../../api/contract';
 import type { RunResultSummary } from '../../api/routes/library-runs';
+import type { RouteOverride } from '../../api/formats/mocks';
+import type { TraceEvent } from '../../api/formats/trace';
 import { runScenarioOnClock } from '../../scenario/run-on-clock';
 import { compareRuns, getResult, listRuns, recordRun, scenarioHistory, selectStoredScenarios } from '../../store/library-runs';
 import type { RecordedResult } from '../../store/library-runs';
 import type { Handlers } from '../dispatch';
 import { HostError } from '../host-error';
+import type { MockService } from '../mock-service';
 import type { StoreService } from '../store-service';
+import { runForWorkbench, withLivePatches } from '../workbench-runs';
 
-/** Runs of library scenarios: run and record, history per scenario, compare two runs, stored results. */
+/**
+ * Runs of library scenarios: run and record, history per scenario, compare two runs, stored
+ * results. With the workbench's mock service, real-clock runs go through its server when it
+ * serves their mock set, and live patches apply when asked for.
+ */
 export function libraryRunsHandlers(
   service: StoreService,
   onProgress: (progress: EventPayload<'scenarios.progress'>) => void = () => {},
+  workbench: { mocks: MockService; onTrace: (progress: EventPayload<'runs.trace'>) => void } | null = null,
 ): Pick<Handlers, 'scenarios.run' | 'scenarios.cancelRun' | 'scenarios.history' | 'scenarios.compare' | 'results.get' | 'library.runs'> {
   /** Runs in progress by progress id: set to true to stop after the current scenario. */
   const cancelled = new Map<string, boolean>();
@@ -22,13 +31,20 @@ export function libraryRunsHandlers(
     },
     'scenarios.run': (input) =>
       service.use(async (store) => {
-        const { seed, progressId, ...filter } = input;
+        const { seed, progressId, clock, timeScale, timingToleranceMs, useMockPatches, ...filter } = input;
+        const runOptions = {
+          ...(seed !== undefined ? { seed } : {}),
+          ...(clock !== undefined ? { clock } : {}),
+          ...(timeScale !== undefined ? { timeScale } : {}),
+          ...(timingToleranceMs !== undefined ? { timingToleranceMs } : {}),
+        };
         const selected = selectStoredScenarios(store, filter);
         if (selected.length === 0) throw new HostError('not_found', 'no library scenario matches the filters');
         const startedAt = new Date().toISOString();
         const results: RecordedResult[] = [];
         // A data-driven scenario runs once per `each:` row: each row is a result of its own.
         const runs = selected.flatMap((stored) => stored.loaded.map((loaded) => ({ stored, loaded })));
+        const patched: Record<string, RouteOverride>[] = [];
         if (progressId !== undefined) cancelled.set(progressId, false);
         let stopped = false;
         try {
@@ -37,7 +53,21 @@ export function libraryRunsHandlers(
               stopped = true;
               break;
             }
-            const result = await runScenarioOnClock(loaded, seed === undefined ? {} : { seed });
+            const { scenario: effective, patches } = workbench !== null && useMockPatches === true ? withLivePatches(loaded, workbench.mocks) : { scenario: loaded, patches: {} };
+            // A real-clock run shows as it goes: `runs.trace` events under `<progressId>#<scenario id>`.
+            const runId = `${progressId ?? startedAt}#${scenario.row.id}${loaded.row ? `.${loaded.row.index}` : ''}`;
+            let seq = 0;
+            const live = workbench !== null && progressId !== undefined && (clock ?? effective.clock) === 'real';
+            const result =
+              workbench === null
+                ? await runScenarioOnClock(effective, runOptions)
+                : await runForWorkbench(
+                    effective,
+                    workbench.mocks,
+                    { ...runOptions, runId, ...(live ? { onEvent: (event: TraceEvent) => workbench.onTrace({ runId, seq: seq++, event }) } : {}) },
+                    loaded,
+                  );
+            patched.push(patches);
             results.push({ scenarioId: scenario.row.id, result, flowSha256: scenario.flowSha256, mocksSha256: scenario.mocksSha256 });
             if (progressId !== undefined) {
               onProgress({ progressId, done: results.length, total: runs.length, scenarioId: scenario.row.id, name: result.name, status: result.status });
@@ -60,6 +90,7 @@ export function libraryRunsHandlers(
             endState: result.endState,
             virtualMs: result.virtualMs,
             wallMs: result.wallMs,
+            appliedPatches: patched[i] ?? {},
           })),
         };
       }),

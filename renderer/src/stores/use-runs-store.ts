@@ -127,12 +127,16 @@ export const useRunsStore = defineStore('runs', () => {
         const outcome = await followLive(runId, () => client.call('runs.start', input));
         loaded = { source, runId: outcome.runId, resultId: null, libraryFlowId: null, flowFile: outcome.flowFile, result: outcome.result, appliedPatches: outcome.appliedPatches };
       } else {
-        const recorded = await client.call('scenarios.run', { ids: [source.scenarioId] });
+        const progressId = newRunId();
+        // A real-clock run streams its events as `<progressId>#<scenario id>`.
+        const recorded = await followLive(`${progressId}#${source.scenarioId}`, () =>
+          client.call('scenarios.run', { ids: [source.scenarioId], progressId, useMockPatches: useMockPatches.value, ...clockInput() }),
+        );
         const summary = recorded.results[0];
         if (!summary) throw new Error('the host ran nothing for this scenario');
         const stored = await client.call('results.get', { id: summary.resultId });
         const scenario = await client.call('scenarios.get', { id: source.scenarioId });
-        loaded = { source, runId: String(recorded.run.id), resultId: stored.id, libraryFlowId: scenario.flow.id, flowFile: null, result: stored, appliedPatches: {} };
+        loaded = { source, runId: String(recorded.run.id), resultId: stored.id, libraryFlowId: scenario.flow.id, flowFile: null, result: stored, appliedPatches: summary.appliedPatches };
       }
       load(loaded);
       return loaded;

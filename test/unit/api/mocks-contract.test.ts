@@ -61,7 +61,7 @@ describe('mocks API contract', () => {
   it('journal entries and status carry what the UI shows', () => {
     expect(MockJournalEntry.safeParse({ ...entry, fault: 'teleport' }).success).toBe(false);
     expect(MockJournalEntry.safeParse({ ...entry, status: null, fault: 'hang', clientGaveUp: true }).success).toBe(true);
-    const stopped = { running: false, url: null, port: null, seed: null, file: null, config: null, routes: [], warnings: [] };
+    const stopped = { running: false, url: null, port: null, seed: null, file: null, config: null, routes: [], warnings: [], patches: {} };
     expect(MockServerStatus.parse(stopped)).toEqual(stopped);
   });
 });

@@ -25,6 +25,24 @@ const orders = mocksOf([
   { id: 'customer', path: '/customers/:id', responses: [{ body: {} }] },
 ]);
 
+describe('decide: responses served verbatim (template: false)', () => {
+  const verbatim = mocksOf([
+    {
+      id: 'raw',
+      path: '/raw/:id',
+      responses: [{ status: 200, template: false, headers: { 'x-note': '{{headers.x-lang}}' }, body: { id: '{{params.id}}', odd: '}} {{', list: ['{{ body }}'] } }],
+    },
+  ]);
+
+  it('sends the body and headers exactly as written: placeholders are text, unbalanced braces too', () => {
+    const d = matched(decide(verbatim, get('/raw/7', { 'x-lang': 'de' }), new RequestCounters()));
+    expect(d.body).toEqual({ id: '{{params.id}}', odd: '}} {{', list: ['{{ body }}'] });
+    expect(d.bodyText).toBe('{"id":"{{params.id}}","odd":"}} {{","list":["{{ body }}"]}');
+    expect(d.headers['x-note']).toBe('{{headers.x-lang}}');
+    expect(d.warnings).toEqual([]);
+  });
+});
+
 describe('decide: responses and templates', () => {
   it('picks the first response whose `when` holds', () => {
     const d = matched(decide(orders, get('/orders/404'), new RequestCounters()));

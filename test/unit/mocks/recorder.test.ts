@@ -51,10 +51,13 @@ describe('recorder', () => {
     expect(d.kind === 'matched' && d.body).toBe(2);
   });
 
-  it('keeps text bodies with their content type and neutralises template braces', () => {
+  it('keeps text bodies with their content type, braces and all, served as recorded (template: false)', () => {
     const r = new Recorder();
-    const { warnings } = r.record('GET', '/t', { status: 200, contentType: 'text/plain', body: Buffer.from('hi {{there}}'), latencyMs: 1 });
-    expect(r.toRoutes()[0]?.responses).toEqual([{ status: 200, headers: { 'content-type': 'text/plain' }, body: 'hi { {there} }' }]);
-    expect(warnings.join(' ')).toContain('{{');
+    const { warnings } = r.record('GET', '/t', { status: 200, contentType: 'text/plain', body: Buffer.from('hi {{there}} }}'), latencyMs: 1 });
+    expect(r.toRoutes()[0]?.responses).toEqual([{ status: 200, headers: { 'content-type': 'text/plain' }, body: 'hi {{there}} }}', template: false }]);
+    expect(warnings.join(' ')).toContain('template: false');
+    const mocks = compileMocks(MocksFile.parse({ format: 'flowbench.mocks/1', routes: r.toRoutes() }));
+    const d = decide(mocks, get('/t'), new RequestCounters());
+    expect(d.kind === 'matched' && d.bodyText).toBe('hi {{there}} }}');
   });
 });

@@ -1,5 +1,5 @@
 import type { FlowFile } from '../api/formats/flow';
-import type { MocksFile, RouteOverride } from '../api/formats/mocks';
+import type { MockState, MocksFile, RouteOverride } from '../api/formats/mocks';
 import type { ClockKind, Expectation, UserStep } from '../api/formats/scenario';
 
 /** One scenario with its flow and mocks loaded and every default resolved. */
@@ -17,6 +17,8 @@ export interface LoadedScenario {
   mocks: MocksFile | null;
   mocksPath: string | null;
   overrides: Record<string, RouteOverride>;
+  /** The scenario's initial mock state (file-level and its own, merged by name); absent: the mocks' own. */
+  state?: MockState;
   clock: ClockKind;
   timeScale: number;
   baseUrl: string | null;

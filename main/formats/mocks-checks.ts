@@ -23,6 +23,7 @@ export function checkRoutes(routes: readonly { index: number; route: MockRoute }
       try {
         if (response.body !== undefined) jsonTemplateNames(response.body);
         for (const value of Object.values(response.headers)) parseTemplate(value);
+        if (response.setState !== undefined) jsonTemplateNames(response.setState);
       } catch (error) {
         issues.push({ path: at('responses', k), message: error instanceof Error ? error.message : String(error) });
       }

@@ -2,6 +2,7 @@ import { portsOf } from '../api/formats/flow';
 import type { ScenarioEntry } from '../api/formats/scenario';
 import { formatIssuePath } from '../api/issue-path';
 import type { LoadedScenario } from './loaded-scenario';
+import { checkScenarioMocksUse } from './scenario-mock-checks';
 
 export interface ScenarioIssue {
   path: (string | number)[];
@@ -54,6 +55,7 @@ export function checkScenario(
       add([...at, 'maxDeadAirMs'], `dead air is measured in voice flows only; this flow's channel is ${scenario.flow.channel}`);
     }
   });
+  for (const issue of checkScenarioMocksUse(scenario, entry, entryPath)) add(issue.path, issue.message);
   if (scenario.clock === 'virtual' && scenario.baseUrl !== null) {
     add(entry.baseUrl !== undefined ? [...entryPath, 'baseUrl'] : ['baseUrl'], 'baseUrl needs clock: real (the virtual clock answers from the mocks)');
   }

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { applyOverrides, MOCKS_FORMAT } from '../api/formats/mocks';
+import { applyOverrides, MOCKS_FORMAT, withInitialState } from '../api/formats/mocks';
 import type { MocksFile } from '../api/formats/mocks';
 import type { ScenarioResult } from '../api/formats/results';
 import type { TraceEvent } from '../api/formats/trace';
@@ -33,7 +33,7 @@ export async function runScenarioReal(scenario: LoadedScenario, options: RealRun
   const baseUrl = options.baseUrl ?? scenario.baseUrl;
   const server =
     baseUrl === null
-      ? await startMockServer({ mocks: applyOverrides(scenario.mocks ?? emptyMocks(seed), scenario.overrides), seed })
+      ? await startMockServer({ mocks: withInitialState(applyOverrides(scenario.mocks ?? emptyMocks(seed), scenario.overrides), scenario.state), seed })
       : null;
   const clock = new RealClock(timeScale);
   const transport = new HttpTransport(baseUrl ?? (server as { url: string }).url, clock, timeScale);

@@ -5,6 +5,7 @@ import type { TraceEvent } from '../api/formats/trace';
 import { longestDeadAir } from '../api/trace/dead-air';
 import { portChoices, visitedModules } from '../api/trace/port-choices';
 import type { RunResult } from '../engine/dialog-runner';
+import { checkRequests } from './request-checks';
 
 /** Evaluates a scenario's expectations (SPEC §2.3) against a finished run. */
 export function evaluateChecks(expectations: readonly Expectation[], run: RunResult): CheckResult[] {
@@ -41,14 +42,7 @@ function evaluate(e: Expectation, run: RunResult): CheckResult {
     const ok = said.some((text) => text.includes(e.says));
     return result(`says: "${e.says}"`, ok, ok ? 'said' : `no bot message contains it; the bot said: ${said.map((s) => `"${s}"`).join(', ') || 'nothing'}`);
   }
-  if ('requests' in e) {
-    const sent = trace.filter((ev) => ev.type === 'request' && ev.endpoint === e.requests.endpoint).length;
-    return result(
-      `requests: ${e.requests.endpoint} × ${e.requests.count}`,
-      sent === e.requests.count,
-      `${sent} request(s) sent to ${e.requests.endpoint}, expected ${e.requests.count}`,
-    );
-  }
+  if ('requests' in e) return checkRequests(e.requests, trace);
   const longest = longestDeadAir(trace);
   const length = longest ? longest.end - longest.start : 0;
   const where = longest ? ` (${longest.start}–${longest.end} ms)` : '';

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { applyOverrides } from '../api/formats/mocks';
+import { applyOverrides, withInitialState } from '../api/formats/mocks';
 import type { ScenarioResult, ScenarioStatus } from '../api/formats/results';
 import type { TraceEvent } from '../api/formats/trace';
 import { portPath } from '../api/trace/port-choices';
@@ -24,10 +24,10 @@ export interface RunScenarioOptions {
 
 const compiledMocks = new WeakMap<LoadedScenario, CompiledMocks | null>();
 
-/** The mock set a scenario runs against: its mocks with its overrides applied. */
+/** The mock set a scenario runs against: its mocks with its overrides and initial state applied. */
 export function effectiveMocks(scenario: LoadedScenario): CompiledMocks | null {
   if (compiledMocks.has(scenario)) return compiledMocks.get(scenario) ?? null;
-  const mocks = scenario.mocks ? compileMocks(applyOverrides(scenario.mocks, scenario.overrides)) : null;
+  const mocks = scenario.mocks ? compileMocks(withInitialState(applyOverrides(scenario.mocks, scenario.overrides), scenario.state)) : null;
   compiledMocks.set(scenario, mocks);
   return mocks;
 }

@@ -1,6 +1,6 @@
 import { applyOverrides } from '../../main/api/formats/mocks';
 import type { MockRoute, MocksFile, RouteOverride } from '../../main/api/formats/mocks';
-import { compileMocks, decide, RequestCounters } from '../core';
+import { compileMocks, decide, MockStates, RequestCounters } from '../core';
 import type { CompiledMocks, Decision, MockRequest } from '../core';
 import { checkMocksConfig, checkPatchedRoute } from './config-check';
 import { UnknownRouteError } from './config-errors';
@@ -14,6 +14,8 @@ export class LiveConfig {
   private current: MocksFile;
   private compiled: CompiledMocks;
   private readonly counters = new RequestCounters();
+  /** The mock state per session; a replaced config brings a new initial state. */
+  readonly states: MockStates;
 
   /** `seed` overrides the config's own seed, also across replacements. */
   constructor(
@@ -22,6 +24,7 @@ export class LiveConfig {
   ) {
     this.current = checkMocksConfig(mocks);
     this.compiled = compileMocks(this.current);
+    this.states = new MockStates(this.current.state);
   }
 
   get mocks(): MocksFile {
@@ -33,7 +36,7 @@ export class LiveConfig {
   }
 
   decide(request: MockRequest): Decision {
-    return decide(this.compiled, request, this.counters, this.seed);
+    return decide(this.compiled, request, this.counters, this.seed, this.states);
   }
 
   /** Throws MockConfigError (and keeps the old config) when the new one is invalid. */
@@ -42,6 +45,7 @@ export class LiveConfig {
     const compiled = compileMocks(checked);
     this.current = checked;
     this.compiled = compiled;
+    this.states.setInitial(checked.state ?? {});
   }
 
   /** Throws UnknownRouteError or MockConfigError (and keeps the old route). */

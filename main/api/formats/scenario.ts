@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Identifier, JsonValue, Millis } from './common';
 import { FlowFile } from './flow';
-import { MocksFile, RouteOverride } from './mocks';
+import { MockState, MocksFile, RouteOverride } from './mocks';
+import { RequestExpectation } from './request-expectation';
 
 export const SCENARIO_FORMAT = 'flowbench.scenario/1';
 
@@ -29,7 +30,7 @@ export const Expectation = z.union(
     }),
     z.strictObject({ context: z.record(Identifier, JsonValue) }),
     z.strictObject({ says: z.string().min(1) }),
-    z.strictObject({ requests: z.strictObject({ endpoint: Identifier, count: z.number().int().min(0) }) }),
+    z.strictObject({ requests: RequestExpectation }),
     z.strictObject({ maxDeadAirMs: Millis }),
   ],
   { error: `expected one check per item, one of: ${EXPECTATION_KINDS.join(', ')}` },
@@ -49,6 +50,8 @@ const settings = {
   flow: FlowRef.optional(),
   mocks: MocksRef.optional(),
   overrides: z.record(Identifier, RouteOverride).optional(),
+  /** The mock state the run starts in, laid over the mocks' own `state:` (SPEC §7.3). */
+  state: MockState.optional(),
   clock: Clock.optional(),
   /** Real clock only: multiplies every delay and timeout (0.1 = ten times faster). */
   timeScale: z.number().positive().max(100).optional(),

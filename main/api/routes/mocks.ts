@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpMethod } from '../formats/common';
+import { HttpMethod, JsonValue } from '../formats/common';
 import { FAULT_KINDS, MocksFile, Pick, RouteOverride } from '../formats/mocks';
 import { defineRoute } from '../route';
 
@@ -37,6 +37,9 @@ export const MockJournalEntry = z.object({
   /** Record mode: the request was proxied to the target. */
   proxied: z.boolean(),
   warnings: z.array(z.string()),
+  /** The session's mock state when the request came in, and after it was served (absent when not decided). */
+  stateBefore: z.record(z.string(), JsonValue).optional(),
+  stateAfter: z.record(z.string(), JsonValue).optional(),
 });
 export type MockJournalEntry = z.infer<typeof MockJournalEntry>;
 

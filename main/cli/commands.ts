@@ -1,4 +1,5 @@
 import type { CliCommand } from './command';
+import { convertCommand } from './commands/convert-command';
 import { exportCommand } from './commands/export-command';
 import { importCommand } from './commands/import-command';
 import { lintCommand } from './commands/lint-command';
@@ -9,4 +10,4 @@ import { sweepCommand } from './commands/sweep-command';
 import { validateCommand } from './commands/validate-command';
 
 /** Every sub-command of `flowbench`, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [runCommand, validateCommand, lintCommand, sweepCommand, replayCommand, mockCommand, importCommand, exportCommand];
+export const commands: readonly CliCommand[] = [runCommand, validateCommand, lintCommand, sweepCommand, replayCommand, mockCommand, convertCommand, importCommand, exportCommand];

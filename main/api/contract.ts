@@ -22,6 +22,7 @@ import {
   sessionsTraceEvent,
 } from './routes/sessions';
 import { mocksClearJournal, mocksJournal, mocksPatchRoute, mocksResetState, mocksSetState, mocksStart, mocksState, mocksStatus, mocksStop } from './routes/mocks';
+import { mocksConvert } from './routes/mocks-convert';
 import { libraryExport, libraryImport } from './routes/library-files';
 import { flowsCreate, flowsDelete, flowsGet, flowsList, flowsUpdate } from './routes/library-flows';
 import { mockSetsCreate, mockSetsDelete, mockSetsGet, mockSetsList, mockSetsUpdate } from './routes/library-mock-sets';
@@ -44,6 +45,7 @@ export const contract = {
   [mocksState.name]: mocksState,
   [mocksSetState.name]: mocksSetState,
   [mocksResetState.name]: mocksResetState,
+  [mocksConvert.name]: mocksConvert,
   [flowsList.name]: flowsList,
   [flowsGet.name]: flowsGet,
   [flowsCreate.name]: flowsCreate,

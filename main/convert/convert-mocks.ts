@@ -54,6 +54,7 @@ export async function convertMocks(sources: SourceSet, options: ConvertOptions =
   const stubs: WireMockStub[] = [];
   let wireMockFiles: string[] = [];
   let wireMockFatal = 0;
+  const unknown: { rel: string; issue: FileIssue }[] = [];
 
   for (const rel of sources.entries) {
     const text = await sources.read(rel);
@@ -73,7 +74,7 @@ export async function convertMocks(sources: SourceSet, options: ConvertOptions =
     }
     const detected = detectFormat(doc.value);
     if (detected.format === null) {
-      findings.problems.push({ file: text.file, path: '(root)', message: detected.why });
+      unknown.push({ rel, issue: { file: text.file, path: '(root)', message: detected.why } });
       read.push({ file: text.file, format: null });
       continue;
     }
@@ -102,6 +103,8 @@ export async function convertMocks(sources: SourceSet, options: ConvertOptions =
         break;
     }
   }
+  // A file another one refers to ($ref, body file) is part of it, not an unknown format.
+  for (const u of unknown) if ((sources.readCounts.get(u.rel) ?? 0) < 2) findings.problems.push(u.issue);
   if (wireMockFiles.length > 0 && wireMockFatal < wireMockFiles.length) {
     conversions.push(wireMockConversion(wireMockFiles.length === 1 ? (wireMockFiles[0] ?? sources.root) : sources.root, stubs));
   }

@@ -15,7 +15,7 @@ export function detectFormat(value: unknown): Detected {
   if ('swagger' in record) return { format: 'swagger2', value: record };
   if ('openapi' in record) return { format: 'openapi3', value: record };
   if (asRecord(record['log']) !== null && 'entries' in (asRecord(record['log']) ?? {})) return { format: 'har', value: record };
-  if (Array.isArray(record['routes']) && ('lastMigration' in record || 'endpointPrefix' in record || 'rootChildren' in record)) return { format: 'mockoon', value: record };
+  if ('lastMigration' in record || 'endpointPrefix' in record || ('rootChildren' in record && 'routes' in record)) return { format: 'mockoon', value: record };
   if (typeof record['source'] === 'string' && record['source'].startsWith('mockoon') && Array.isArray(record['data'])) {
     const environments = record['data'].flatMap((d: unknown, i) => {
       const entry = asRecord(d);
@@ -24,6 +24,6 @@ export function detectFormat(value: unknown): Detected {
     });
     return { format: 'mockoon-export', environments };
   }
-  if ('mappings' in record || (asRecord(record['request']) !== null && 'response' in record)) return { format: 'wiremock', value: record };
+  if ('mappings' in record || asRecord(record['request']) !== null || asRecord(record['response']) !== null) return { format: 'wiremock', value: record };
   return { format: null, why: 'not a known format (OpenAPI 3, Swagger 2, Mockoon environment, WireMock mappings or HAR)' };
 }

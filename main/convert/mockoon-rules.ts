@@ -22,7 +22,7 @@ export function rulesToWhen(rules: readonly unknown[], operator: unknown, at: re
     }
     const result = ruleToCel(rule);
     if ('error' in result) {
-      f.problem(where, `rule not converted (${result.error}): left out, the response is chosen without it`);
+      f.problem(where, `rule not converted (${result.error}): left out of the response's rules`);
       return;
     }
     terms.push(rule['invert'] === true ? celNot(result.cel) : result.cel);

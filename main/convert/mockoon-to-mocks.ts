@@ -8,9 +8,6 @@ import { bodyFromText, contentTypeOf } from './response-body';
 import type { SourceSet } from './source-files';
 import { convertTemplates } from './source-templates';
 
-/** A Mockoon route's latency for requests past this many follows the last one (sequential mode). */
-const SEQUENCE_SPAN = 120;
-
 interface ResponseParts {
   response: ResponseInput;
   latencyMs: number;
@@ -135,7 +132,10 @@ async function buildRoute(
     }
     const rules = (asRecord(list[p.index])?.['rules'] as unknown[] | undefined) ?? [];
     const when = rulesToWhen(rules, asRecord(list[p.index])?.['rulesOperator'], [...where, 'responses', p.index], f);
-    if (when === null) continue;
+    if (when === null) {
+      f.problem([...where, 'responses', p.index], 'none of its rules converts: response left out');
+      continue;
+    }
     ordered.push({ when, ...p.response });
   }
   if (mode === 'FALLBACK') {
@@ -195,13 +195,16 @@ function commonLatency(parts: readonly ResponseParts[], fallback: ResponseParts,
   return fixed(fallback.latencyMs);
 }
 
-/** Sequential mode: each response's latency in turn, as a latency sequence (exact for the first requests). */
+/**
+ * Sequential mode: each response's latency in turn, as a latency sequence. Mockoon's
+ * responses cycle; a flowbench sequence holds its last value, so past the first cycle the
+ * latency stays at the last response's (noted).
+ */
 function sequentialLatency(parts: readonly ResponseParts[], where: PropertyKey[], f: DocumentFindings): { latency?: LatencyInput } {
   const distinct = new Set(parts.map((p) => p.latencyMs));
   if (distinct.size <= 1) return fixed(parts[0]?.latencyMs ?? 0);
-  const cycles = Math.max(1, Math.ceil(SEQUENCE_SPAN / parts.length));
-  const sequence = Array.from({ length: cycles * parts.length }, (_, i) => parts[i % parts.length]?.latencyMs ?? 0);
-  f.note(where, `each response keeps its latency as a latency sequence for the first ${sequence.length} requests (then the last repeats)`);
+  const sequence = parts.map((p) => p.latencyMs);
+  f.note(where, `each response's latency becomes a latency sequence [${sequence.join(', ')}]; past request ${sequence.length} it stays at ${sequence[sequence.length - 1] ?? 0} ms while the responses start over`);
   return { latency: { sequence } };
 }
 

@@ -48,7 +48,7 @@ export function operationResponses(operation: Record<string, unknown>, ctx: Oper
   if (primary === undefined) {
     primary = fallback ?? documented[0];
     if (primary === undefined) {
-      ctx.findings.note([...ctx.at, 'responses'], 'no response documented: answers 200 with no body');
+      ctx.findings.note([...ctx.at, 'responses'], 'no usable response documented: answers 200 with no body');
       return [{ status: 200 }];
     }
     ctx.findings.note([...ctx.at, 'responses', primary.key], `no 2xx response documented: answers ${primary.key === 'default' ? '200 (the default response)' : primary.status} by default`);

@@ -28,6 +28,8 @@ export interface SourceSet {
   /** A base for `$ref` resolution: an absolute path (disk) or a made-up one (uploads). */
   readonly base: string;
   readonly entries: readonly string[];
+  /** How many times each file was read: an entry read again was referred to ($ref, body file). */
+  readonly readCounts: Map<string, number>;
   /** Reads a file inside the root; a failure says why (missing, outside the folder, too large…). */
   read(rel: string): Promise<SourceText | ReadFailure>;
   /** The relative path of an absolute one under `base`, or null when it is outside. */
@@ -66,10 +68,12 @@ export async function diskSources(target: string, cwd: string): Promise<SourceSe
   };
   const entries = info.isDirectory() ? await listEntries(abs, rootAbs) : [relative(rootAbs, abs).split(sep).join('/')];
   let total = 0;
+  const readCounts = new Map<string, number>();
   return {
     root: display('.') || '.',
     base: rootAbs,
     entries,
+    readCounts,
     relativeOf(absolute) {
       const rel = relative(rootAbs, absolute);
       return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? null : rel.split(sep).join('/');
@@ -88,6 +92,7 @@ export async function diskSources(target: string, cwd: string): Promise<SourceSe
       if (size > MAX_SOURCE_BYTES) return { error: `'${safe}' is too large (${size} bytes, limit ${MAX_SOURCE_BYTES})` };
       total += size;
       if (total > MAX_TOTAL_BYTES) return { error: `more than ${MAX_TOTAL_BYTES} bytes read in all; '${safe}' not read` };
+      readCounts.set(safe, (readCounts.get(safe) ?? 0) + 1);
       return textOf(safe, display(safe), await readFile(real));
     },
   };
@@ -101,9 +106,11 @@ export function memorySources(files: readonly { name: string; content: string }[
     if (safe !== null) byName.set(safe, f.content);
   }
   const base = '/flowbench-upload';
+  const readCounts = new Map<string, number>();
   return {
     root: '(upload)',
     base,
+    readCounts,
     entries: [...byName.keys()].filter(isEntry).sort(),
     relativeOf(absolute) {
       const rel = posix.relative(base, absolute.replace(/\\/g, '/'));
@@ -114,6 +121,7 @@ export function memorySources(files: readonly { name: string; content: string }[
       if (safe === null) return { error: `'${rel}' is outside the files given` };
       const text = byName.get(safe);
       if (text === undefined) return { error: `no such file '${safe}' among the files given` };
+      readCounts.set(safe, (readCounts.get(safe) ?? 0) + 1);
       return { rel: safe, file: safe, text };
     },
   };

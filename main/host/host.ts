@@ -7,6 +7,7 @@ import { appHandlers } from './handlers/app-handlers';
 import { examplesHandlers } from './handlers/examples-handlers';
 import { flowsHandlers } from './handlers/flows-handlers';
 import { mocksHandlers } from './handlers/mocks-handlers';
+import { mocksConvertHandlers } from './handlers/mocks-convert-handlers';
 import { runsHandlers } from './handlers/runs-handlers';
 import { analysisHandlers } from './handlers/analysis-handlers';
 import { sessionsHandlers } from './handlers/sessions-handlers';
@@ -54,6 +55,7 @@ export function createHost(options: HostOptions): Host {
     ...appHandlers(options),
     ...examplesHandlers({ examplesDir }),
     ...mocksHandlers(mockService),
+    ...mocksConvertHandlers({ filesDir: examplesDir }),
     ...libraryHandlers(storeService),
     ...libraryRunsHandlers(storeService, (progress) => events.emit('scenarios.progress', progress)),
     ...libraryFilesHandlers(storeService),

@@ -54,9 +54,8 @@ export function templatedJson(text: string, dialect: TemplateDialect): { value: 
       }
       if (ch === '"') inString = false;
       if (ch === '{' && text[i + 1] === '{') {
-        const end = text.indexOf('}}', i);
-        if (end < 0) return null;
-        const stop = text[end + 2] === '}' ? end + 3 : end + 2;
+        const stop = expressionEnd(text, i);
+        if (stop < 0) return null;
         const converted = convertTemplates(text.slice(i, stop), dialect);
         dropped.push(...converted.dropped);
         out += converted.text.replace(/"/g, '\\"');
@@ -68,9 +67,8 @@ export function templatedJson(text: string, dialect: TemplateDialect): { value: 
     }
     if (ch === '"') inString = true;
     if (ch === '{' && text[i + 1] === '{') {
-      const end = text.indexOf('}}', i);
-      if (end < 0) return null;
-      const stop = text[end + 2] === '}' ? end + 3 : end + 2;
+      const stop = expressionEnd(text, i);
+      if (stop < 0) return null;
       const converted = convertTemplates(text.slice(i, stop), dialect);
       dropped.push(...converted.dropped);
       out += converted.text === '' ? 'null' : JSON.stringify(converted.text);
@@ -84,6 +82,14 @@ export function templatedJson(text: string, dialect: TemplateDialect): { value: 
   } catch {
     return null;
   }
+}
+
+/** Where the `{{…}}` (or triple-stash `{{{…}}}`) starting at `start` ends (exclusive), or -1. */
+function expressionEnd(text: string, start: number): number {
+  const triple = text.startsWith('{{{', start);
+  const close = triple ? '}}}' : '}}';
+  const end = text.indexOf(close, start);
+  return end < 0 ? -1 : end + close.length;
 }
 
 function quoted(arg: string | undefined): string | null {

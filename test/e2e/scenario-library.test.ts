@@ -98,10 +98,10 @@ describe('scenario library: import, editor with live validation, run, history', 
   it('runs every scenario with progress and keeps a history per scenario', async () => {
     await goTo(page, 'Scenarios');
     await page.getByTestId('scenario-search').locator('input').fill('');
-    await expect.poll(() => page.getByTestId('scenario-run-all').textContent()).toBe('Run all (13)');
+    await expect.poll(() => page.getByTestId('scenario-run-all').textContent()).toBe('Run all (15)');
     await page.getByTestId('scenario-run-all').click();
     await page.getByTestId('run-done').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('run-done').textContent()).toContain('Ran 13 of 13 scenarios: 13 passed');
+    expect(await page.getByTestId('run-done').textContent()).toContain('Ran 15 of 15 scenarios: 15 passed');
 
     await page.getByTestId('scenario-search').locator('input').fill('written in the editor');
     await expect.poll(() => page.getByTestId('scenario-name').count()).toBe(1);

@@ -48,7 +48,7 @@ describe('flows.open and flows.savePositions', () => {
     expect(list.files.find((f) => f.path === 'flows/broken.flow.yaml')?.issues).toEqual([
       { path: 'flows/broken.flow.yaml:5 modules[0].ports.next', message: "unknown module 'nowhere' (modules: a)" },
     ]);
-    expect(list.files.filter((f) => f.issues.length === 0).map((f) => f.path)).toHaveLength(3);
+    expect(list.files.filter((f) => f.issues.length === 0).map((f) => f.path)).toHaveLength(4);
   });
 
   it('saves dragged positions into the file, keeping comments', async () => {
@@ -173,7 +173,7 @@ describe('analysis over the library', () => {
     const sweep = (await call('analysis.sweep', { scenarioId: slow?.id, endpoint: 'order_status', to: 8000 })) as OutputOf<'analysis.sweep'>;
     expect(sweep.bands.map((b) => [b.from, b.to])).toEqual([[0, 4500], [4501, 5000], [5001, 8000]]);
     const coverage = (await call('analysis.coverage', { library: true })) as OutputOf<'analysis.coverage'>;
-    expect(coverage.flows.reduce((n, f) => n + f.scenarios, 0)).toBe(12);
+    expect(coverage.flows.reduce((n, f) => n + f.scenarios, 0)).toBe(14);
     expect(coverage.flows.flatMap((f) => f.runs).every((r) => typeof r.scenarioId === 'number')).toBe(true);
     const both = await host.dispatch('analysis.sweep', { file: 'scenarios/order-status.scenario.yaml', scenarioId: 1, endpoint: 'order_status', to: 10 });
     expect(both).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

@@ -28,7 +28,7 @@ describe('mock state through the host API (for the Mocks view’s state panel)',
     const failed = await host.dispatch('mocks.state', {});
     expect(failed).toMatchObject({ ok: false, error: { code: 'conflict' } });
 
-    const { url } = (await call('mocks.start', { file: 'mocks/order-polling.mocks.yaml' })) as OutputOf<'mocks.start'>;
+    const { url } = (await call('mocks.start', { file: 'mocks/status-polling.mocks.yaml' })) as OutputOf<'mocks.start'>;
     const poll = async (session: string) => json(await send(`${url ?? ''}/orders/5/state`, { headers: { 'x-flowbench-session': session, 'x-flowbench-time-scale': '0.01' } }));
     await poll('live-1');
     expect(await call('mocks.state', {})).toEqual({ initial: { order: 'placed' }, sessions: [{ session: 'live-1', state: { order: 'pending_again' }, changed: true }] });

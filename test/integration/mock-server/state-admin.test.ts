@@ -12,9 +12,9 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-/** The polling example's mock set (examples/mocks/order-polling.mocks.yaml) on a real port. */
+/** The polling example's mock set (examples/mocks/status-polling.mocks.yaml) on a real port. */
 async function pollingServer(): Promise<MockServer> {
-  const server = await startMockServer({ mocks: await loader.loadMocks('mocks/order-polling.mocks.yaml') });
+  const server = await startMockServer({ mocks: await loader.loadMocks('mocks/status-polling.mocks.yaml') });
   servers.push(server);
   return server;
 }
@@ -74,7 +74,7 @@ describe('mock state over real HTTP (SPEC §7.3)', () => {
 
   it('the polling example: its scenario on the real clock against one server; run again it is ready at once; after a reset it starts over', async () => {
     const server = await pollingServer();
-    const [scenario] = await loader.loadScenarios('scenarios/order-polling.scenario.yaml');
+    const [scenario] = await loader.loadScenarios('scenarios/status-polling.scenario.yaml');
     if (scenario === undefined) throw new Error('the polling example has no scenario');
     // Each run is the same session (scenario id @ seed) on this one server, so the state carries over.
     // Wall time at scale 1: a response (1200 ms) has 800 ms of margin before the 2000 ms deadline.

@@ -14,15 +14,15 @@ describe('flowbench import / export', () => {
     const imported = await cli(['import', examplesDir, '--db', db], repoRoot);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain(`imported into ${db}`);
-    expect(imported.stdout).toMatch(/scenarios: +12 new, 0 updated, 0 unchanged/);
+    expect(imported.stdout).toMatch(/scenarios: +14 new, 0 updated, 0 unchanged/);
 
     const exported = await cli(['export', 'out', '--db', db], dir);
     expect(exported.code).toBe(0);
-    expect(exported.stdout).toContain('exported 7 files');
+    expect(exported.stdout).toContain('exported 10 files');
     const again = await cli(['import', 'out', '--json'], dir, { FLOWBENCH_DB: db });
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.stdout)).toMatchObject({ scenarios: { created: 0, unchanged: 12 } });
-    expect((await cli(['export', 'out', '--db', db], dir)).stdout).toContain('(0 written, 7 unchanged)');
+    expect(JSON.parse(again.stdout)).toMatchObject({ scenarios: { created: 0, unchanged: 14 } });
+    expect((await cli(['export', 'out', '--db', db], dir)).stdout).toContain('(0 written, 10 unchanged)');
   });
 
   it('exits 2 and imports nothing when a file is invalid, naming file, line and path', async () => {

@@ -26,10 +26,10 @@ describe('flowbench run --db', () => {
     const { dir, db } = await library();
     const run = await cli(['run', '--db', db], dir);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/12 passed, 0 failed, 0 errors/);
+    expect(run.stdout).toMatch(/14 passed, 0 failed, 0 errors/);
     expect(run.stderr).toContain(`recorded as run 1 in ${db}`);
     const store = Store.open(db);
-    expect(listRuns(store, 10).runs).toMatchObject([{ id: 1, source: 'cli', passed: 12, failed: 0, errors: 0 }]);
+    expect(listRuns(store, 10).runs).toMatchObject([{ id: 1, source: 'cli', passed: 14, failed: 0, errors: 0 }]);
     const first = listScenarios(store, { limit: 1, offset: 0 }).items[0];
     expect(first?.lastRun).toMatchObject({ runId: 1, status: 'passed' });
     expect(scenarioHistory(store, first?.id ?? 0, 10).runs).toHaveLength(1);

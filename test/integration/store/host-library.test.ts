@@ -126,8 +126,11 @@ describe('the library through host.dispatch', () => {
     const host = newHost();
     await ok(host, 'library.import', { paths: [examplesDir] });
     const sets = await ok<{ items: { id: number; name: string; routes: number; scenarios: number }[] }>(host, 'mockSets.list', {});
-    expect(sets.items).toMatchObject([{ name: 'shop', routes: 2, scenarios: 12 }]);
-    const id = sets.items[0]?.id;
+    expect(sets.items).toMatchObject([
+      { name: 'shop', routes: 2, scenarios: 12 },
+      { name: 'status-polling', routes: 1, scenarios: 2 },
+    ]);
+    const id = sets.items.find((s) => s.name === 'shop')?.id;
     const record = await ok<{ mocks: { routes: unknown[] } }>(host, 'mockSets.get', { id });
     const withoutRefunds = { ...record.mocks, routes: record.mocks.routes.slice(0, 1) };
     const error = await fails(host, 'mockSets.update', { id, mocks: withoutRefunds });
@@ -145,10 +148,10 @@ describe('the library through host.dispatch', () => {
   it('imports, runs stored scenarios, keeps history and compares two runs', async () => {
     const host = newHost();
     const imported = await ok<{ scenarios: { created: number } }>(host, 'library.import', { paths: [examplesDir] });
-    expect(imported.scenarios.created).toBe(12);
+    expect(imported.scenarios.created).toBe(14);
 
     const first = await ok<{ run: { id: number; passed: number }; results: { scenarioId: number; resultId: number; status: string }[] }>(host, 'scenarios.run', {});
-    expect(first.run).toMatchObject({ passed: 12, failed: 0, errors: 0, source: 'workbench' });
+    expect(first.run).toMatchObject({ passed: 14, failed: 0, errors: 0, source: 'workbench' });
     const slow = (await ok<{ items: { id: number }[] }>(host, 'scenarios.list', { text: 'slow api — waiting once' })).items[0];
     expect(slow).toBeDefined();
     const scenarioId = slow?.id ?? 0;
@@ -191,7 +194,7 @@ describe('the library through host.dispatch', () => {
     const dir = tempDir();
     await ok(host, 'library.import', { paths: [examplesDir] });
     const exported = await ok<{ files: { action: string }[] }>(host, 'library.export', { dir });
-    expect(exported.files).toHaveLength(7);
+    expect(exported.files).toHaveLength(10);
     expect((await ok<{ files: { action: string }[] }>(host, 'library.export', { dir })).files.every((f) => f.action === 'unchanged')).toBe(true);
 
     const flow = join(dir, 'flows', 'refund-chat.flow.yaml');

@@ -48,10 +48,13 @@ describe('import and export of the examples', () => {
       'flows/order-status-blocking.flow.yaml',
       'flows/order-status.flow.yaml',
       'flows/refund-chat.flow.yaml',
+      'flows/status-polling.flow.yaml',
       'mocks/shop.mocks.yaml',
+      'mocks/status-polling.mocks.yaml',
       'scenarios/order-status-blocking.scenario.yaml',
       'scenarios/order-status.scenario.yaml',
       'scenarios/refund-chat.scenario.yaml',
+      'scenarios/status-polling.scenario.yaml',
     ]);
     expect(filesUnder(join(dir, 'export-2'))).toEqual(one);
     expect(one['scenarios/order-status.scenario.yaml']).toMatch(/^format: flowbench\.scenario\/1\nflow: \.\.\/flows\/order-status\.flow\.yaml\nmocks: \.\.\/mocks\/shop\.mocks\.yaml\n/);
@@ -73,7 +76,7 @@ describe('import and export of the examples', () => {
   it('gives each stored scenario the LoadedScenario FileLoader gives its file', async () => {
     const store = await importInto(join(tempDir(), 'a.db'), [examplesDir]);
     const stored = selectStoredScenarios(store, {});
-    expect(stored).toHaveLength(12);
+    expect(stored).toHaveLength(14);
     for (const s of stored) {
       const [fromFile] = (await new FileLoader(examplesDir).loadScenarios(s.file.path)).filter((l) => l.index === s.row.position);
       const { id: _a, absFile: _b, flowPath: _c, mocksPath: _d, ...expected } = fromFile ?? {};
@@ -92,16 +95,16 @@ describe('import and export of the examples', () => {
     const store = await importInto(join(dir, 'a.db'), [tree]);
     const before = selectStoredScenarios(store, {}).map((s) => [s.row.id, s.row.name]);
     const again = await importLibrary(store, [tree]);
-    expect(again.scenarios).toEqual({ created: 0, updated: 0, unchanged: 12, removed: 0 });
-    expect(again.flows.unchanged).toBe(3);
+    expect(again.scenarios).toEqual({ created: 0, updated: 0, unchanged: 14, removed: 0 });
+    expect(again.flows.unchanged).toBe(4);
 
     const file = join(tree, 'scenarios', 'refund-chat.scenario.yaml');
     const text = readFileSync(file, 'utf8').replace('- name: customer declines — no request is sent', '- name: customer says no — no request is sent');
     writeFileSync(file, text.replace('user: [ { say: "yes please" } ]', 'user: [ { say: "yes, please" } ]'));
     const edited = await importLibrary(store, [tree]);
-    expect(edited.scenarios).toEqual({ created: 1, updated: 1, unchanged: 10, removed: 1 });
+    expect(edited.scenarios).toEqual({ created: 1, updated: 1, unchanged: 12, removed: 1 });
     const after = selectStoredScenarios(store, {}).map((s) => [s.row.id, s.row.name]);
-    expect(after.filter(([id]) => before.some(([b]) => b === id))).toHaveLength(11);
+    expect(after.filter(([id]) => before.some(([b]) => b === id))).toHaveLength(13);
     store.close();
   });
 
@@ -166,7 +169,7 @@ describe('an import with a bad file', () => {
     );
     const error = await importError(store, [join(examplesDir, 'flows'), bad]);
     expect(error.issues).toContainEqual(expect.objectContaining({ path: '(file)', message: 'cannot read: no such file' }));
-    expect(store.scenarios.count()).toBe(12);
+    expect(store.scenarios.count()).toBe(14);
     store.close();
   });
 

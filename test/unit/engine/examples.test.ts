@@ -5,7 +5,7 @@ import { runScenario } from '../../../main/scenario/run-scenario';
 import { examplesDir } from '../../support/paths';
 
 const loader = new FileLoader(examplesDir);
-const files = ['scenarios/order-status.scenario.yaml', 'scenarios/order-status-blocking.scenario.yaml', 'scenarios/refund-chat.scenario.yaml'];
+const files = ['scenarios/order-status.scenario.yaml', 'scenarios/order-status-blocking.scenario.yaml', 'scenarios/refund-chat.scenario.yaml', 'scenarios/status-polling.scenario.yaml'];
 
 describe('the examples (figures worked out by hand from SPEC §3)', async () => {
   const scenarios = (await Promise.all(files.map((f) => loader.loadScenarios(f)))).flat();

@@ -13,8 +13,11 @@ export interface MockCheckIssue {
  */
 export function checkScenarioMocksUse(scenario: LoadedScenario, entry: ScenarioEntry, entryPath: (string | number)[]): MockCheckIssue[] {
   const issues: MockCheckIssue[] = [];
+  const statePath = entry.state !== undefined ? [...entryPath, 'state'] : ['state'];
   if (scenario.state !== undefined && scenario.mocks === null) {
-    issues.push({ path: entry.state !== undefined ? [...entryPath, 'state'] : ['state'], message: 'a scenario state needs mocks: it is the initial state of the mock set' });
+    issues.push({ path: statePath, message: 'a scenario state needs mocks: it is the initial state of the mock set' });
+  } else if (scenario.state !== undefined && scenario.baseUrl !== null) {
+    issues.push({ path: statePath, message: 'a scenario state applies to the mock server the run starts; with baseUrl, set the state with PUT /__flowbench/state?session=…' });
   }
   const expectPath = entry.expect !== undefined ? [...entryPath, 'expect'] : ['expect'];
   scenario.expect.forEach((check, k) => {

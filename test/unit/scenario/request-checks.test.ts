@@ -185,4 +185,17 @@ expect:
     const error = await new FileLoader(tree.dir).loadScenarios('s.scenario.yaml').catch((e: unknown) => e);
     expect((error as FormatError).issues.map((i) => `${i.path}: ${i.message}`)).toEqual(['state: a scenario state needs mocks: it is the initial state of the mock set']);
   });
+
+  it('a scenario state with baseUrl is an error: the state belongs to the run’s own mock server', async () => {
+    const tree = tempTree({
+      'f.flow.yaml': FLOW,
+      'm.mocks.yaml': 'format: flowbench.mocks/1\nroutes: [ { id: e, path: /e, responses: [ { status: 200 } ] } ]\n',
+      's.scenario.yaml': 'format: flowbench.scenario/1\nflow: f.flow.yaml\nmocks: m.mocks.yaml\nname: remote\nclock: real\nbaseUrl: http://127.0.0.1:9/\nstate: { order: ready }\n',
+    });
+    trees.push(tree);
+    const error = await new FileLoader(tree.dir).loadScenarios('s.scenario.yaml').catch((e: unknown) => e);
+    expect((error as FormatError).issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'state: a scenario state applies to the mock server the run starts; with baseUrl, set the state with PUT /__flowbench/state?session=…',
+    ]);
+  });
 });

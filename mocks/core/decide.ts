@@ -10,8 +10,9 @@ import { SESSION_HEADER } from './mock-request';
 import { nearMisses } from './near-miss';
 import type { NearMiss } from './near-miss';
 import type { RequestCounters } from './request-counters';
-import { MockStates, StateTooLargeError } from './mock-state';
+import { MockStates } from './mock-state';
 import type { StateValues } from './mock-state';
+import { changeState, servesBody } from './state-change';
 import { requestDraws } from './seeded-rng';
 
 export type FaultKind = Fault['kind'];
@@ -189,38 +190,6 @@ function decideForRoute(
     responseIndex: chosen?.index ?? null,
     stateAfter,
   };
-}
-
-/**
- * `setState` applies when the response is served: in full, slowly or corrupted (malformed),
- * not when a hang, reset or empty fault keeps it from the client. Like WireMock, the change
- * is made when the request is decided, so a request that arrives during the latency already
- * sees it.
- */
-function servesBody(fault: FaultKind | null): boolean {
-  return fault === null || fault === 'slow_body' || fault === 'malformed';
-}
-
-function changeState(
-  states: MockStates,
-  session: string,
-  setState: Readonly<Record<string, JsonValue>>,
-  lookup: ReturnType<typeof lookupIn>,
-  warnings: string[],
-): StateValues {
-  const changes: Record<string, JsonValue> = {};
-  for (const [name, value] of Object.entries(setState)) {
-    const rendered = renderJson(value, lookup);
-    for (const missing of rendered.missing) warnings.push(`missing_template_value: {{${missing}}} in setState.${name} is not in the request`);
-    changes[name] = rendered.value;
-  }
-  try {
-    return states.apply(session, changes);
-  } catch (error) {
-    if (!(error instanceof StateTooLargeError)) throw error;
-    warnings.push(`state not changed: ${error.message}`);
-    return states.get(session);
-  }
 }
 
 function pickCandidate<T extends { r: { response: { weight: number } } }>(

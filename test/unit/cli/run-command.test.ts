@@ -11,8 +11,8 @@ describe('flowbench run', () => {
   it('runs every example and exits 0', async () => {
     const result = await cli(['run', 'examples'], repoRoot);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Running 12 scenarios');
-    expect(result.stdout).toMatch(/12 passed, 0 failed, 0 errors/);
+    expect(result.stdout).toContain('Running 14 scenarios');
+    expect(result.stdout).toMatch(/14 passed, 0 failed, 0 errors/);
   });
 
   describe('with a failing scenario', () => {
@@ -101,7 +101,7 @@ describe('flowbench lint and validate', () => {
     expect(plain.code).toBe(0);
     expect(plain.stdout).toContain('examples/flows/order-status-blocking.flow.yaml:16:5 warning modules[2]');
     expect(plain.stdout).toContain('blocking-in-voice');
-    expect(plain.stdout).toContain('3 flows, 1 warning');
+    expect(plain.stdout).toContain('4 flows, 1 warning');
     expect((await cli(['lint', 'examples', '--strict'], repoRoot)).code).toBe(1);
     expect((await cli(['lint', 'examples/flows/order-status.flow.yaml', '--strict'], repoRoot)).code).toBe(0);
   });
@@ -109,7 +109,7 @@ describe('flowbench lint and validate', () => {
   it('validates the examples', async () => {
     const result = await cli(['validate', 'examples'], repoRoot);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('7 valid, 0 invalid');
+    expect(result.stdout).toContain('10 valid, 0 invalid');
   });
 });
 

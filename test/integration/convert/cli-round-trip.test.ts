@@ -194,6 +194,10 @@ describe('round trip: convert → validate → flowbench mock serves it → scen
     expect(fake.out()).toContain('serving 21 routes');
     const status = async () => json(await send(`${url}/status/42`, { headers: { 'x-flowbench-session': 'cli' } }));
     expect([await status(), await status(), await status()]).toEqual([{ state: 'pending' }, { state: 'pending' }, { state: 'ready' }]);
+    // Each journal line says how the request moved the state.
+    await eventually(() => fake.out().includes('[state order flow: "pending-again" → "ready"]'));
+    expect(fake.out()).toContain('GET /status/42 → 200 get_status_42');
+    expect(fake.out()).toContain('[session cli] [state order flow: "Started" → "pending-again"]');
     fake.interrupt();
     expect(await exit).toBe(0);
   });

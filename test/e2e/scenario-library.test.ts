@@ -39,7 +39,7 @@ describe('scenario library: import, editor with live validation, run, history', 
     await page.getByTestId('import-examples').click();
     await page.getByTestId('scenarios-table').waitFor();
     await expect.poll(() => page.getByTestId('scenario-name').count()).toBeGreaterThan(5);
-    expect(await libraryCount()).toBe(12);
+    expect(await libraryCount()).toBe(14);
   });
 
   it('shows a YAML syntax error and a schema error with their paths, and saves nothing', async () => {
@@ -59,7 +59,7 @@ describe('scenario library: import, editor with live validation, run, history', 
     await ui.screenshots('scenario-editor-error');
     await page.getByTestId('editor-save').click();
     await page.getByTestId('nothing-saved').waitFor();
-    expect(await libraryCount()).toBe(12);
+    expect(await libraryCount()).toBe(14);
   });
 
   it('shows what the host refuses as you type (a module the flow does not have), with its path, and saves nothing', async () => {
@@ -70,7 +70,7 @@ describe('scenario library: import, editor with live validation, run, history', 
     expect(await issues.textContent()).toMatch(/unknown module 'nosuch'.*host/);
     await page.getByTestId('editor-save').click();
     await page.getByTestId('nothing-saved').waitFor();
-    expect(await libraryCount()).toBe(12);
+    expect(await libraryCount()).toBe(14);
   });
 
   it('saves the fixed scenario: it appears in the library and runs', async () => {
@@ -78,7 +78,7 @@ describe('scenario library: import, editor with live validation, run, history', 
     await page.getByText('✓ valid scenario').waitFor();
     await page.keyboard.press('Control+s');
     await page.getByTestId('saved-notice').waitFor();
-    expect(await libraryCount()).toBe(13);
+    expect(await libraryCount()).toBe(15);
 
     await page.getByTestId('scenario-search').locator('input').fill('written in the editor');
     await expect.poll(() => page.getByTestId('scenario-name').allTextContents()).toEqual([NAME]);

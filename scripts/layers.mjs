@@ -51,6 +51,13 @@ export const LAYERS = [
     may: ['main/api', 'main/engine', 'main/formats', 'main/sandbox', 'main/scenario', 'mocks/core', 'mocks/server'],
     packages: ['yaml', 'fflate', 'node:crypto', 'node:fs', 'node:path'],
   },
+  // Mocks users already have (OpenAPI, Swagger 2, Mockoon, WireMock, HAR) into flowbench.mocks/1.
+  {
+    layer: 'main/convert',
+    files: /^main\/convert\//,
+    may: ['main/api', 'main/formats', 'main/sessions', 'main/store', 'mocks/core', 'mocks/server'],
+    packages: ['@apidevtools/swagger-parser', 'openapi-sampler', 'path-to-regexp', 're2js', 'node:fs', 'node:path', 'node:url'],
+  },
   // The boundary explorer, coverage and timeout tuning.
   {
     layer: 'main/analysis',
@@ -69,14 +76,14 @@ export const LAYERS = [
   {
     layer: 'main/host',
     files: /^main\/host\//,
-    may: ['main/api', 'main/analysis', 'main/engine', 'main/expr', 'main/formats', 'main/lints', 'main/realtime', 'main/sandbox', 'main/scenario', 'main/sessions', 'main/store', 'mocks/core', 'mocks/server'],
+    may: ['main/api', 'main/analysis', 'main/convert', 'main/engine', 'main/expr', 'main/formats', 'main/lints', 'main/realtime', 'main/sandbox', 'main/scenario', 'main/sessions', 'main/store', 'mocks/core', 'mocks/server'],
     packages: ['express', 'yaml', 'zod', NODE],
   },
   // The `flowbench` command.
   {
     layer: 'main/cli',
     files: /^main\/cli\//,
-    may: ['main/api', 'main/analysis', 'main/formats', 'main/host', 'main/lints', 'main/sandbox', 'main/scenario', 'main/sessions', 'main/store', 'mocks/core', 'mocks/server'],
+    may: ['main/api', 'main/analysis', 'main/convert', 'main/formats', 'main/host', 'main/lints', 'main/sandbox', 'main/scenario', 'main/sessions', 'main/store', 'mocks/core', 'mocks/server'],
     packages: ['commander', 'cli-progress', 'yaml', NODE],
   },
   // Electron: the window, its policies and the IPC wiring.

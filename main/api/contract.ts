@@ -27,7 +27,8 @@ import {
   sessionsToScenario,
   sessionsTraceEvent,
 } from './routes/sessions';
-import { mocksClearJournal, mocksJournal, mocksPatchRoute, mocksStart, mocksStatus, mocksStop } from './routes/mocks';
+import { mocksClearJournal, mocksJournal, mocksPatchRoute, mocksResetState, mocksSetState, mocksStart, mocksState, mocksStatus, mocksStop } from './routes/mocks';
+import { mocksConvert } from './routes/mocks-convert';
 import { libraryExport, libraryImport } from './routes/library-files';
 import { flowsCreate, flowsDelete, flowsGet, flowsList, flowsUpdate } from './routes/library-flows';
 import { mockSetsCreate, mockSetsDelete, mockSetsGet, mockSetsList, mockSetsUpdate } from './routes/library-mock-sets';
@@ -49,6 +50,10 @@ export const contract = {
   [mocksPatchRoute.name]: mocksPatchRoute,
   [mocksJournal.name]: mocksJournal,
   [mocksClearJournal.name]: mocksClearJournal,
+  [mocksState.name]: mocksState,
+  [mocksSetState.name]: mocksSetState,
+  [mocksResetState.name]: mocksResetState,
+  [mocksConvert.name]: mocksConvert,
   [flowsList.name]: flowsList,
   [flowsGet.name]: flowsGet,
   [flowsCreate.name]: flowsCreate,

@@ -1,4 +1,5 @@
 import type { CliCommand } from './command';
+import { convertCommand } from './commands/convert-command';
 import { exportCommand } from './commands/export-command';
 import { importCommand } from './commands/import-command';
 import { lintCommand } from './commands/lint-command';
@@ -11,4 +12,4 @@ import { tuneCommand } from './commands/tune-command';
 import { validateCommand } from './commands/validate-command';
 
 /** Every sub-command of `flowbench`, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [runCommand, validateCommand, lintCommand, sweepCommand, tuneCommand, replayCommand, mockCommand, importCommand, exportCommand, schemaCommand];
+export const commands: readonly CliCommand[] = [runCommand, validateCommand, lintCommand, sweepCommand, tuneCommand, replayCommand, mockCommand, convertCommand, importCommand, exportCommand, schemaCommand];

@@ -3,6 +3,7 @@ import type { CompiledMocks } from '../../mocks/core/compile-mocks';
 import { decide } from '../../mocks/core/decide';
 import type { Decision } from '../../mocks/core/decide';
 import { RequestCounters } from '../../mocks/core/request-counters';
+import { MockStates } from '../../mocks/core/mock-state';
 import { splitUrl } from '../../mocks/core/mock-request';
 import type { Clock } from './clock';
 import { TaskPriority } from './clock';
@@ -30,10 +31,13 @@ export interface InMemoryTransportOptions {
  */
 export class InMemoryTransport implements Transport {
   private readonly counters = new RequestCounters();
+  /** The mock state per session, as the Express server keeps it (SPEC §7.3). */
+  private readonly states: MockStates;
   private readonly clock: Clock;
 
   constructor(private readonly options: InMemoryTransportOptions) {
     this.clock = options.clock;
+    this.states = new MockStates(options.mocks?.source.state);
   }
 
   send(request: OutgoingRequest, deliver: (outcome: TransportOutcome) => void): InFlight {
@@ -41,7 +45,7 @@ export class InMemoryTransport implements Transport {
     const sentAt = this.clock.now();
     const { mocks, seed, endpointLatency } = this.options;
     const decision: Decision = mocks
-      ? decide(mocks, { method: request.method, path, query, headers: request.headers, body: request.body }, this.counters, seed)
+      ? decide(mocks, { method: request.method, path, query, headers: request.headers, body: request.body }, this.counters, seed, this.states)
       : unmatched(request.method, path);
     this.options.onDecision?.(request, decision, sentAt);
     if (decision.kind === 'matched' && decision.fault === 'hang') return { abort: () => {} };
@@ -72,5 +76,5 @@ function toOutcome(decision: Decision): TransportOutcome {
 
 function unmatched(method: string, path: string): Decision {
   const body = { error: 'no_route' as const, method, path, closest: [] };
-  return { kind: 'unmatched', session: '', status: 404, headers: {}, body, bodyText: JSON.stringify(body) };
+  return { kind: 'unmatched', session: '', status: 404, headers: {}, body, bodyText: JSON.stringify(body), stateBefore: {}, stateAfter: {} };
 }

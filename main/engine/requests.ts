@@ -6,7 +6,7 @@ import { TaskPriority } from './clock';
 import type { CompiledEndpoint } from './compiled-flow';
 import type { EndpointHooks, RequestDraft } from './endpoint-hooks';
 import type { TraceRecorder } from './trace';
-import type { InFlight, Transport, TransportOutcome } from './transport';
+import type { InFlight, OutgoingRequest, Transport, TransportOutcome } from './transport';
 
 export const SESSION_HEADER = 'x-flowbench-session';
 export const MODULE_HEADER = 'x-flowbench-module';
@@ -85,13 +85,33 @@ export class RequestTracker {
     draft.headers[MODULE_HEADER] = module;
     if (draft.body !== null && draft.headers['content-type'] === undefined) draft.headers['content-type'] = 'application/json';
     const request: TrackedRequest = { ...base, state: { kind: 'in_flight' } };
-    this.trace.push({ type: 'request', t: now, id, endpoint: spec.id, module, mode, method: draft.method, url: draft.url, deadline: request.deadline });
+    const outgoing: OutgoingRequest = {
+      id,
+      endpoint: spec.id,
+      module,
+      method: draft.method,
+      url: draft.url,
+      headers: draft.headers,
+      body: draft.body === null ? undefined : draft.body,
+      timeoutMs: spec.timeoutMs,
+      sentAt: now,
+    };
+    this.trace.push({
+      type: 'request',
+      t: now,
+      id,
+      endpoint: spec.id,
+      module,
+      mode,
+      method: outgoing.method,
+      url: outgoing.url,
+      deadline: request.deadline,
+      headers: sentHeaders(outgoing.headers),
+      ...(outgoing.body !== undefined ? { body: outgoing.body } : {}),
+    });
     this.open.add(request);
     request.deadlineTimer = this.clock.schedule(request.deadline, TaskPriority.deadline, () => this.expire(request));
-    request.inFlight = this.transport.send(
-      { id, endpoint: spec.id, module, method: draft.method, url: draft.url, headers: draft.headers, body: draft.body === null ? undefined : draft.body, timeoutMs: spec.timeoutMs, sentAt: now },
-      (outcome) => this.arrive(request, outcome),
-    );
+    request.inFlight = this.transport.send(outgoing, (outcome) => this.arrive(request, outcome));
     return request;
   }
 
@@ -169,4 +189,11 @@ export function contextLookup(get: (name: string) => JsonValue | undefined): Loo
     if (path.length === 1 || root === undefined) return root;
     return lookupIn({ root })(['root', ...path.slice(1)]);
   };
+}
+
+/** The headers a request carries for the bot's API: flowbench's own (session, module) left out. */
+function sentHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (name !== SESSION_HEADER && name !== MODULE_HEADER) out[name] = value;
+  return out;
 }

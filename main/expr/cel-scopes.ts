@@ -40,6 +40,8 @@ export const MOCK_WHEN_VARIABLES: Record<string, string> = {
   body: 'dyn',
   method: 'string',
   path: 'string',
+  /** The session's mock state (SPEC §7.3): any JSON per name. */
+  state: 'map<string, dyn>',
 };
 
 export function mockWhenScope(extra: Readonly<Record<string, string>> = {}): CelScope {

@@ -1,5 +1,5 @@
 import type { FlowFile } from '../api/formats/flow';
-import type { MocksFile, RouteOverride } from '../api/formats/mocks';
+import type { MockState, MocksFile, RouteOverride } from '../api/formats/mocks';
 import type { RowRef } from '../api/formats/each-rows';
 import type { ClockKind, Expectation, UserStep } from '../api/formats/scenario';
 
@@ -25,6 +25,8 @@ export interface LoadedScenario {
   mocks: MocksFile | null;
   mocksPath: string | null;
   overrides: Record<string, RouteOverride>;
+  /** The scenario's initial mock state (file-level and its own, merged by name); absent: the mocks' own. */
+  state?: MockState;
   clock: ClockKind;
   timeScale: number;
   baseUrl: string | null;

@@ -29,8 +29,9 @@ export function checkResponses(responses: readonly MockResponse[], at: readonly 
       const error = celSyntaxError(response.when) ?? celTypeError(response.when, mockWhenScope());
       if (error !== null) issues.push({ path: [...at, k, 'when'], message: error });
     }
-    if (response.template === false) return; // served as written: nothing to parse
     try {
+      if (response.setState !== undefined) jsonTemplateNames(response.setState);
+      if (response.template === false) return; // served as written: nothing to parse
       if (response.body !== undefined) jsonTemplateNames(response.body);
       for (const value of Object.values(response.headers)) parseTemplate(value);
     } catch (error) {

@@ -4,6 +4,7 @@ import type { ScenarioEntry } from '../api/formats/scenario';
 import { formatIssuePath } from '../api/issue-path';
 import type { LoadedScenario } from './loaded-scenario';
 import { checkResponses } from './mocks-checks';
+import { checkScenarioMocksUse } from './scenario-mock-checks';
 
 export interface ScenarioIssue {
   path: (string | number)[];
@@ -62,6 +63,7 @@ export function checkScenario(
   });
   const userPath = entry.user !== undefined ? [...entryPath, 'user'] : ['user'];
   for (const issue of checkUserSteps(scenario.user, scenario.flow.channel)) add([...userPath, ...issue.path], issue.message);
+  for (const issue of checkScenarioMocksUse(scenario, entry, entryPath)) add(issue.path, issue.message);
   if (scenario.clock === 'virtual' && scenario.baseUrl !== null) {
     add(entry.baseUrl !== undefined ? [...entryPath, 'baseUrl'] : ['baseUrl'], 'baseUrl needs clock: real (the virtual clock answers from the mocks)');
   }

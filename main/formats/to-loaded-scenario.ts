@@ -36,6 +36,7 @@ export function toLoadedScenario(p: ScenarioParts): LoadedScenario {
     mocks: p.mocks,
     mocksPath: p.mocksPath,
     overrides: { ...(file.overrides ?? {}), ...(entry.overrides ?? {}) },
+    ...(file.state !== undefined || entry.state !== undefined ? { state: { ...(file.state ?? {}), ...(entry.state ?? {}) } } : {}),
     clock: entry.clock ?? file.clock ?? 'virtual',
     timeScale: entry.timeScale ?? file.timeScale ?? 1,
     baseUrl: entry.baseUrl ?? file.baseUrl ?? null,

@@ -9,6 +9,7 @@ import { FileAccess } from './file-access';
 import { examplesHandlers } from './handlers/examples-handlers';
 import { flowsHandlers } from './handlers/flows-handlers';
 import { mocksHandlers } from './handlers/mocks-handlers';
+import { mocksConvertHandlers } from './handlers/mocks-convert-handlers';
 import { runsHandlers } from './handlers/runs-handlers';
 import { analysisHandlers } from './handlers/analysis-handlers';
 import { tuneHandlers } from './handlers/tune-handlers';
@@ -61,6 +62,7 @@ export function createHost(options: HostOptions): Host {
     ...folderHandlers(access),
     ...examplesHandlers({ examplesDir }),
     ...mocksHandlers(mockService),
+    ...mocksConvertHandlers({ filesDir: examplesDir }),
     ...libraryHandlers(storeService),
     ...libraryRunsHandlers(storeService, (progress) => events.emit('scenarios.progress', progress), {
       mocks: mockService,

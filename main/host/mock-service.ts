@@ -1,12 +1,13 @@
 import { isAbsolute, resolve } from 'node:path';
-import type { MocksFile, RouteOverride } from '../api/formats/mocks';
-import type { JournalFilter, JournalPage, MockJournalEntry, MockServerStatus } from '../api/routes/mocks';
+import type { MockState, MocksFile, RouteOverride } from '../api/formats/mocks';
+import type { JournalFilter, JournalPage, MockJournalEntry, MockServerStatus, MockStateView } from '../api/routes/mocks';
 import { FileLoader } from '../formats/file-loader';
 import { FormatError } from '../formats/format-error';
 import { MockConfigError, startMockServer, summarizeRoute, UnknownRouteError } from '../../mocks/server';
 import type { MockServer } from '../../mocks/server';
 import type { FileAccess } from './file-access';
 import { contentSha256 } from '../sessions/content-sha';
+import { StateTooLargeError } from '../../mocks/core/mock-state';
 import { HostError } from './host-error';
 
 export interface MockServiceOptions {
@@ -148,6 +149,28 @@ export class MockService {
     return { cleared: this.running === null ? 0 : this.running.server.journal.clear() };
   }
 
+  /** One session's mock state, or the initial state and every session that changed it. */
+  state(session?: string): MockStateView {
+    return stateView(this.requireRunning().server, session);
+  }
+
+  setState(session: string, state: MockState): MockStateView {
+    const { server } = this.requireRunning();
+    try {
+      server.state.set(session, state);
+    } catch (error) {
+      if (error instanceof StateTooLargeError) throw new HostError('invalid_input', error.message, [{ path: 'state', message: error.message }]);
+      throw error;
+    }
+    return stateView(server, session);
+  }
+
+  resetState(session?: string): MockStateView {
+    const { server } = this.requireRunning();
+    server.state.reset(session);
+    return stateView(server, session);
+  }
+
   /** Host shutdown. */
   close(): Promise<void> {
     return this.serialized(() => this.stopNow());
@@ -190,4 +213,13 @@ export class MockService {
 /** A mock set's content hash, its name aside (a library copy may be named otherwise). */
 function mockSetSha(mocks: MocksFile): string {
   return contentSha256({ ...mocks, name: undefined });
+}
+
+function stateView(server: MockServer, session: string | undefined): MockStateView {
+  const { state } = server;
+  const sessions =
+    session === undefined
+      ? state.list().map((s) => ({ session: s.session, state: { ...s.state }, changed: true }))
+      : [{ session, state: { ...state.get(session) }, changed: state.has(session) }];
+  return { initial: { ...state.initial }, sessions };
 }

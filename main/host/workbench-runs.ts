@@ -5,6 +5,7 @@ import type { LoadedScenario } from '../formats/loaded-scenario';
 import { runScenarioOnClock } from '../scenario/run-on-clock';
 import type { ClockRunOptions } from '../scenario/run-on-clock';
 import { effectiveSeed } from '../scenario/scenario-result';
+import { scenarioMockSet } from '../scenario/scenario-mock-set';
 import type { MockService } from './mock-service';
 
 /**
@@ -36,7 +37,7 @@ export async function runForWorkbench(
   const shared = clock === 'real' && rest.baseUrl === undefined && scenario.baseUrl === null && scenario.mocks !== null && mocks.serves(servedAs.mocks, servedAs.mocksPath);
   if (!shared || scenario.mocks === null) return runScenarioOnClock(scenario, rest);
   const sessionId = `run:${runId}`;
-  const { url, release } = mocks.useSessionMocks(sessionId, applyOverrides(scenario.mocks, scenario.overrides), effectiveSeed(scenario, rest.seed));
+  const { url, release } = mocks.useSessionMocks(sessionId, scenarioMockSet(scenario) ?? scenario.mocks, effectiveSeed(scenario, rest.seed));
   try {
     return await runScenarioOnClock(scenario, { ...rest, baseUrl: url, target: 'shared-mock-server', sessionId });
   } finally {

@@ -8,6 +8,7 @@ import { longestDeadAir } from '../api/trace/dead-air';
 import { portChoices, visitedModules } from '../api/trace/port-choices';
 import type { RunResult } from '../engine/dialog-runner';
 import { judgeTiming } from './timing-tolerance';
+import { checkRequests } from './request-checks';
 
 export interface CheckOptions {
   /** Real clock: timing checks pass up to this many conversation ms over their limit (0: exact). */
@@ -49,14 +50,7 @@ function evaluate(e: Expectation, run: RunResult, timingToleranceMs: number): Ch
     const ok = said.some((text) => text.includes(e.says));
     return result(`says: "${e.says}"`, ok, ok ? 'said' : `no bot message contains it; the bot said: ${said.map((s) => `"${s}"`).join(', ') || 'nothing'}`);
   }
-  if ('requests' in e) {
-    const sent = trace.filter((ev) => ev.type === 'request' && ev.endpoint === e.requests.endpoint).length;
-    return result(
-      `requests: ${e.requests.endpoint} × ${e.requests.count}`,
-      sent === e.requests.count,
-      `${sent} request(s) sent to ${e.requests.endpoint}, expected ${e.requests.count}`,
-    );
-  }
+  if ('requests' in e) return checkRequests(e.requests, trace);
   if ('interruption' in e) return checkInterruption(e.interruption, trace);
   if ('maxCallMs' in e) {
     const length = callLength(trace);

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { applyOverrides, MOCKS_FORMAT } from '../api/formats/mocks';
+import { MOCKS_FORMAT } from '../api/formats/mocks';
 import type { MocksFile } from '../api/formats/mocks';
 import { randomUUID } from 'node:crypto';
 import type { RealClockInfo, ScenarioResult } from '../api/formats/results';
@@ -12,6 +12,7 @@ import { HttpTransport } from '../realtime/http-transport';
 import { RealClock } from '../realtime/real-clock';
 import { sandboxFor } from '../sandbox/load-code-sandbox';
 import { startMockServer } from '../../mocks/server/start-mock-server';
+import { scenarioMockSet } from './scenario-mock-set';
 import { effectiveSeed, toScenarioResult } from './scenario-result';
 import { defaultTimingTolerance } from './timing-tolerance';
 
@@ -43,7 +44,7 @@ export async function runScenarioReal(scenario: LoadedScenario, options: RealRun
   const baseUrl = options.baseUrl ?? scenario.baseUrl;
   const server =
     baseUrl === null
-      ? await startMockServer({ mocks: applyOverrides(scenario.mocks ?? emptyMocks(seed), scenario.overrides), seed })
+      ? await startMockServer({ mocks: scenarioMockSet(scenario) ?? emptyMocks(seed), seed })
       : null;
   // Compiled before the clock starts: conversation time 0 is when the bot starts, not before its set-up.
   const flow = compileFlow(scenario.flow);

@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { applyOverrides } from '../api/formats/mocks';
 import type { ScenarioResult } from '../api/formats/results';
 import type { TraceEvent } from '../api/formats/trace';
 import type { CompiledMocks } from '../../mocks/core/compile-mocks';
@@ -11,6 +10,7 @@ import { scriptedUser } from '../engine/user-source';
 import { VirtualClock } from '../engine/virtual-clock';
 import { sandboxFor } from '../sandbox/load-code-sandbox';
 import type { LoadedScenario } from '../formats/loaded-scenario';
+import { scenarioMockSet } from './scenario-mock-set';
 import { effectiveSeed, toScenarioResult } from './scenario-result';
 
 export interface RunScenarioOptions {
@@ -23,10 +23,11 @@ export interface RunScenarioOptions {
 
 const compiledMocks = new WeakMap<LoadedScenario, CompiledMocks | null>();
 
-/** The mock set a scenario runs against: its mocks with its overrides applied. */
+/** The mock set a scenario runs against: its mocks with its overrides and initial state applied. */
 export function effectiveMocks(scenario: LoadedScenario): CompiledMocks | null {
   if (compiledMocks.has(scenario)) return compiledMocks.get(scenario) ?? null;
-  const mocks = scenario.mocks ? compileMocks(applyOverrides(scenario.mocks, scenario.overrides)) : null;
+  const set = scenarioMockSet(scenario);
+  const mocks = set ? compileMocks(set) : null;
   compiledMocks.set(scenario, mocks);
   return mocks;
 }

@@ -10,6 +10,9 @@ import { SESSION_HEADER } from './mock-request';
 import { nearMisses } from './near-miss';
 import type { NearMiss } from './near-miss';
 import type { RequestCounters } from './request-counters';
+import { MockStates } from './mock-state';
+import type { StateValues } from './mock-state';
+import { changeState, servesBody } from './state-change';
 import { requestDraws } from './seeded-rng';
 
 export type FaultKind = Fault['kind'];
@@ -33,6 +36,9 @@ export interface MatchedDecision {
   bodyText: string;
   /** Index of the chosen response, null when a status fault or no candidate answered. */
   responseIndex: number | null;
+  /** The session's mock state when the request came in (what `when` saw) and after it was served. */
+  stateBefore: StateValues;
+  stateAfter: StateValues;
   warnings: string[];
 }
 
@@ -43,6 +49,9 @@ export interface UnmatchedDecision {
   headers: Record<string, string>;
   body: { error: 'no_route'; method: string; path: string; closest: NearMiss[] };
   bodyText: string;
+  /** The session's mock state (an unmatched request does not change it). */
+  stateBefore: StateValues;
+  stateAfter: StateValues;
 }
 
 export type Decision = MatchedDecision | UnmatchedDecision;
@@ -50,10 +59,17 @@ export type Decision = MatchedDecision | UnmatchedDecision;
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
 /**
- * Decides the whole answer to one request: route, response, latency and fault. Pure but
- * for the per-session counters; the Express server and the virtual transport both call it.
+ * Decides the whole answer to one request: route, response, latency, fault and state change.
+ * Pure but for the per-session counters and states; the Express server and the virtual
+ * transport both call it. Without `states` the mocks' initial state is read and nothing is kept.
  */
-export function decide(mocks: CompiledMocks, request: MockRequest, counters: RequestCounters, seed = mocks.seed): Decision {
+export function decide(
+  mocks: CompiledMocks,
+  request: MockRequest,
+  counters: RequestCounters,
+  seed = mocks.seed,
+  states: MockStates = new MockStates(mocks.source.state),
+): Decision {
   const session = request.headers[SESSION_HEADER] ?? '';
   const method = request.method.toUpperCase();
   for (const compiled of mocks.routes) {
@@ -61,15 +77,16 @@ export function decide(mocks: CompiledMocks, request: MockRequest, counters: Req
     const params = compiled.matchPath(request.path);
     if (params === null) continue;
     const n = counters.next(session, compiled.route.id);
-    return decideForRoute(compiled, request, params, n, session, seed);
+    return decideForRoute(compiled, request, params, n, session, seed, states);
   }
+  const state = states.get(session);
   const body = {
     error: 'no_route' as const,
     method,
     path: request.path,
     closest: nearMisses(mocks.routes, request),
   };
-  return { kind: 'unmatched', session, status: 404, headers: { ...JSON_HEADERS }, body, bodyText: JSON.stringify(body) };
+  return { kind: 'unmatched', session, status: 404, headers: { ...JSON_HEADERS }, body, bodyText: JSON.stringify(body), stateBefore: state, stateAfter: state };
 }
 
 function decideForRoute(
@@ -79,10 +96,12 @@ function decideForRoute(
   n: number,
   session: string,
   seed: number,
+  states: MockStates,
 ): MatchedDecision {
   const { route } = compiled;
   const draws = requestDraws(seed, route.id, n);
   const warnings: string[] = [];
+  const stateBefore = states.get(session);
   const view: Record<string, JsonValue | undefined> = {
     params,
     query: request.query,
@@ -90,10 +109,11 @@ function decideForRoute(
     body: request.body ?? null,
     method: request.method.toUpperCase(),
     path: request.path,
+    state: stateBefore,
   };
   const latencyMs = sampleLatency(route.latency, n, draws);
   const fault = pickFault(route.faults, n, draws);
-  const base = { kind: 'matched' as const, routeId: route.id, n, session, params, latencyMs, warnings };
+  const base = { kind: 'matched' as const, routeId: route.id, n, session, params, latencyMs, warnings, stateBefore };
 
   if (fault?.kind === 'status') {
     const body = fault.body ?? { error: `injected status ${fault.status}` };
@@ -106,6 +126,7 @@ function decideForRoute(
       body,
       bodyText: JSON.stringify(body),
       responseIndex: null,
+      stateAfter: stateBefore,
     };
   }
 
@@ -158,6 +179,8 @@ function decideForRoute(
   const asText = typeof body === 'string' && contentType !== undefined && !/[/+]json\b/i.test(contentType);
   const bodyText = body === undefined ? '' : asText ? (body as string) : JSON.stringify(body);
   const faultKind = fault?.kind ?? null;
+  const setState = chosen?.r.response.setState;
+  const stateAfter = setState !== undefined && servesBody(faultKind) ? changeState(states, session, setState, lookupIn(view), warnings) : stateBefore;
   return {
     ...base,
     fault: faultKind,
@@ -167,6 +190,7 @@ function decideForRoute(
     body,
     bodyText: faultKind === 'malformed' ? malform(bodyText) : bodyText,
     responseIndex: chosen?.index ?? null,
+    stateAfter,
   };
 }
 

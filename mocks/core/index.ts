@@ -9,4 +9,6 @@ export type { MockRequest } from './mock-request';
 export { nearMisses } from './near-miss';
 export type { NearMiss } from './near-miss';
 export { RequestCounters } from './request-counters';
+export { MockStates, StateTooLargeError } from './mock-state';
+export type { SessionState, StateValues } from './mock-state';
 export { requestDraws, uniformDraw, normalDraw } from './seeded-rng';

@@ -7,6 +7,7 @@ import type { Journal } from './journal';
 import { parseJournalQuery } from './journal-query';
 import type { LiveConfig } from './live-config';
 import { summarizeRoute } from './route-summary';
+import { addStateRoutes } from './state-admin';
 
 export const ADMIN_PREFIX = '/__flowbench';
 
@@ -25,7 +26,7 @@ function fail(res: Response, status: number, error: AdminError, message: string,
 }
 
 /**
- * The admin API under /__flowbench/: health, config, routes, journal, counters. Never
+ * The admin API under /__flowbench/: health, config, routes, journal, counters, state. Never
  * matched as a mock route and never journaled as mock traffic.
  */
 export function createAdminRouter(ctx: AdminContext): Router {
@@ -103,16 +104,20 @@ export function createAdminRouter(ctx: AdminContext): Router {
       fail(res, 400, 'invalid_query', 'session must be a string', [{ path: 'session', message: 'expected a string' }]);
       return;
     }
+    // Like WireMock's reset: the session's whole memory, counters and mock state.
     ctx.config.resetCounters(session);
+    ctx.config.states.reset(session);
     res.json({ ok: true, session: session ?? null });
   });
+
+  addStateRoutes(router, ctx.config.states);
 
   router.use((req, res) => {
     fail(
       res,
       404,
       'not_found',
-      `no admin endpoint ${req.method} ${ADMIN_PREFIX}${req.path}; there are GET health, GET|PUT config, GET routes, GET|PATCH routes/:id, GET|DELETE journal, POST reset`,
+      `no admin endpoint ${req.method} ${ADMIN_PREFIX}${req.path}; there are GET health, GET|PUT config, GET routes, GET|PATCH routes/:id, GET|DELETE journal, POST reset, GET|PUT state, POST state/reset`,
     );
   });
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import type { FaultKind } from '../core';
+import type { FaultKind, StateValues } from '../core';
 import { MODULE_HEADER, SESSION_HEADER } from '../core';
 import type { MockJournalEntry } from '../../main/api/routes/mocks';
 
@@ -31,6 +31,9 @@ export class Exchange {
   status: number | null = null;
   bytes = 0;
   proxied = false;
+  /** The session's mock state before and after the decision (null: not decided). */
+  stateBefore: StateValues | null = null;
+  stateAfter: StateValues | null = null;
   readonly warnings: string[] = [];
   private timers: NodeJS.Timeout[] | null = null;
   /** The server ended the exchange on purpose (reset, empty, shutdown): not the client giving up. */
@@ -194,6 +197,7 @@ export class Exchange {
       clientGaveUp: this.gaveUp,
       proxied: this.proxied,
       warnings: this.warnings,
+      ...(this.stateBefore !== null && this.stateAfter !== null ? { stateBefore: this.stateBefore, stateAfter: this.stateAfter } : {}),
     };
   }
 }

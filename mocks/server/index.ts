@@ -1,5 +1,5 @@
 export { startMockServer } from './start-mock-server';
-export type { JournalView, MockServer, MockServerOptions, RecordOptions } from './start-mock-server';
+export type { JournalView, MockServer, MockServerOptions, RecordOptions, StateView } from './start-mock-server';
 export { MockConfigError, UnknownRouteError } from './config-errors';
 export { parseMocksConfig, parseRouteOverride } from './config-check';
 export { Journal } from './journal';

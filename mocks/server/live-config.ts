@@ -1,6 +1,6 @@
 import { applyOverrides } from '../../main/api/formats/mocks';
 import type { MockRoute, MocksFile, RouteOverride } from '../../main/api/formats/mocks';
-import { compileMocks, decide, RequestCounters, SESSION_HEADER } from '../core';
+import { compileMocks, decide, MockStates, RequestCounters, SESSION_HEADER } from '../core';
 import type { CompiledMocks, Decision, MockRequest } from '../core';
 import { checkMocksConfig, checkPatchedRoute } from './config-check';
 import { UnknownRouteError } from './config-errors';
@@ -22,6 +22,8 @@ export class LiveConfig {
   private compiled: CompiledMocks;
   private readonly counters = new RequestCounters();
   private readonly sessions = new Map<string, { compiled: CompiledMocks; seed: number }>();
+  /** The mock state per session; a replaced config brings a new initial state. */
+  readonly states: MockStates;
 
   /** `seed` overrides the config's own seed, also across replacements. */
   constructor(
@@ -30,6 +32,7 @@ export class LiveConfig {
   ) {
     this.current = checkMocksConfig(mocks);
     this.compiled = compileMocks(this.current);
+    this.states = new MockStates(this.current.state);
   }
 
   get mocks(): MocksFile {
@@ -42,22 +45,27 @@ export class LiveConfig {
 
   decide(request: MockRequest): Decision {
     const own = this.sessions.size === 0 ? undefined : this.sessions.get(request.headers[SESSION_HEADER] ?? '');
-    if (own !== undefined) return decide(own.compiled, request, this.counters, own.seed);
-    return decide(this.compiled, request, this.counters, this.seed);
+    if (own !== undefined) return decide(own.compiled, request, this.counters, own.seed, this.states);
+    return decide(this.compiled, request, this.counters, this.seed, this.states);
   }
 
   /**
    * Decides the requests of one session from `mocks` (checked like a config; throws
-   * MockConfigError) with `seed`, its counters starting fresh. Returns the release.
+   * MockConfigError) with `seed`, its counters starting fresh and its state at that set's
+   * initial state. Returns the release.
    */
   useForSession(session: string, mocks: MocksFile, seed = mocks.seed): () => void {
-    const entry = { compiled: compileMocks(checkMocksConfig(mocks)), seed };
+    const checked = checkMocksConfig(mocks);
+    const entry = { compiled: compileMocks(checked), seed };
     this.sessions.delete(session);
     if (this.sessions.size >= MAX_SESSION_MOCK_SETS) this.sessions.delete(this.sessions.keys().next().value ?? '');
     this.sessions.set(session, entry);
     this.counters.reset(session);
+    this.states.set(session, checked.state ?? {});
     return () => {
-      if (this.sessions.get(session) === entry) this.sessions.delete(session);
+      if (this.sessions.get(session) !== entry) return;
+      this.sessions.delete(session);
+      this.states.reset(session);
     };
   }
 
@@ -67,6 +75,7 @@ export class LiveConfig {
     const compiled = compileMocks(checked);
     this.current = checked;
     this.compiled = compiled;
+    this.states.setInitial(checked.state ?? {});
   }
 
   /** Throws UnknownRouteError or MockConfigError (and keeps the old route). */

@@ -58,6 +58,8 @@ function answer(ctx: MockHandlerContext, exchange: Exchange, raw: Buffer | null)
       decided.kind === 'matched' && scale !== 1
         ? { ...decided, latencyMs: Math.round(decided.latencyMs * scale), slowBodyMs: Math.round(decided.slowBodyMs * scale) }
         : decided;
+    exchange.stateBefore = decision.stateBefore;
+    exchange.stateAfter = decision.stateAfter;
     if (decision.kind === 'unmatched') {
       if (ctx.recording !== null) {
         void proxy(ctx.recording, exchange, request, raw);

@@ -14,6 +14,7 @@ export function recordedMocks(base: MocksFile, recorder: Recorder, target: strin
     format: MOCKS_FORMAT,
     name: base.name ?? `recorded from ${target}`,
     seed: base.seed,
+    ...(base.state !== undefined ? { state: base.state } : {}),
     routes: [...base.routes.map(compactRoute), ...recorder.toRoutes()],
   };
   parseMocksConfig(value);
@@ -29,8 +30,8 @@ export async function writeMocksYaml(path: string, mocks: MocksFileInput): Promi
   await rename(temp, path);
 }
 
-/** A route without the fields that hold their default value. */
-function compactRoute(route: MockRoute): RouteInput {
+/** A route without the fields that hold their default value (what a written mocks file shows). */
+export function compactRoute(route: MockRoute): RouteInput {
   return {
     id: route.id,
     method: route.method,
@@ -44,6 +45,7 @@ function compactRoute(route: MockRoute): RouteInput {
       ...(Object.keys(r.headers).length > 0 ? { headers: r.headers } : {}),
       ...(r.body !== undefined ? { body: r.body } : {}),
       ...(r.weight !== 1 ? { weight: r.weight } : {}),
+      ...(r.setState !== undefined ? { setState: r.setState } : {}),
     })),
   };
 }

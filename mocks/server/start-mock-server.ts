@@ -2,6 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { MockRoute, MocksFile, MocksFileInput, RouteOverride } from '../../main/api/formats/mocks';
+import type { MockStates } from '../core';
 import { ADMIN_PREFIX, createAdminRouter } from './admin-router';
 import { baseUrlFor, bindWarning } from './bind-address';
 import { Exchange } from './exchange';
@@ -38,6 +39,8 @@ export interface MockServerOptions {
 }
 
 export type JournalView = Pick<Journal, 'capacity' | 'size' | 'total' | 'entries' | 'query' | 'clear'>;
+/** The mock state per session (SPEC §7.3): read, replace (throws StateTooLargeError), reset. */
+export type StateView = Pick<MockStates, 'initial' | 'get' | 'has' | 'set' | 'reset' | 'list'>;
 
 export interface MockServer {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
@@ -63,6 +66,7 @@ export interface MockServer {
    * Throws MockConfigError for an invalid set. Returns the release.
    */
   useSessionMocks(session: string, mocks: MocksFile, seed?: number): () => void;
+  readonly state: StateView;
   onJournal(listener: JournalListener): () => void;
   /** Record mode: the served plus the recorded routes, as written to `record.out`. */
   recorded(): MocksFileInput | null;
@@ -145,6 +149,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     patchRoute: (routeId, override) => config.patchRoute(routeId, override),
     resetCounters: (session) => config.resetCounters(session),
     useSessionMocks: (session, mocks, seed) => config.useForSession(session, mocks, seed),
+    state: config.states,
     onJournal: (listener) => journal.subscribe(listener),
     recorded: () => (recording ? recordedMocks(config.mocks, recording.recorder, recording.target) : null),
     connections: () => new Promise((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count)))),

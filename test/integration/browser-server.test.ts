@@ -46,6 +46,7 @@ describe('browser-mode server (real HTTP on 127.0.0.1)', () => {
       'flows/order-status-blocking.flow.yaml',
       'flows/order-status.flow.yaml',
       'flows/refund-chat.flow.yaml',
+      'flows/status-polling.flow.yaml',
     ]);
     expect(files[1]).toMatchObject({ format: 'flowbench.flow/1', name: 'Order status (voice, async + await)' });
   });

@@ -56,6 +56,18 @@ export const Fault = z
   });
 export type Fault = z.infer<typeof Fault>;
 
+/** A JSON text longer than this is refused as a session's mock state (bounded memory per session). */
+export const MAX_STATE_CHARS = 64 * 1024;
+
+/**
+ * Mock state (SPEC §7.3, WireMock scenarios' model): named JSON values per session. `when`
+ * reads them as `state.<name>`, templates as `{{state.<name>}}`; `setState` changes them.
+ */
+export const MockState = z
+  .record(z.string().min(1, 'expected a non-empty state name').max(200, 'expected a state name of at most 200 characters'), JsonValue)
+  .refine((state) => JSON.stringify(state).length <= MAX_STATE_CHARS, `expected a state of at most ${MAX_STATE_CHARS} characters of JSON`);
+export type MockState = z.infer<typeof MockState>;
+
 export const MockResponse = z.strictObject({
   when: CelExpression.optional(),
   status: z.number().int().min(100).max(599).default(200),
@@ -67,6 +79,8 @@ export const MockResponse = z.strictObject({
    * a placeholder (recorded responses that hold braces). Absent or true: templates render.
    */
   template: z.boolean().optional(),
+  /** State changes applied when this response is served (values may be templates). */
+  setState: MockState.optional(),
 });
 export type MockResponse = z.infer<typeof MockResponse>;
 
@@ -87,6 +101,8 @@ export const MocksFile = z.strictObject({
   format: z.literal(MOCKS_FORMAT, { error: `expected format: ${MOCKS_FORMAT}` }),
   name: z.string().optional(),
   seed: z.number().int().default(0),
+  /** The state every session starts with. */
+  state: MockState.optional(),
   routes: z.array(MockRoute).max(LIMITS.routes, `expected at most ${LIMITS.routes} routes`),
 });
 export type MocksFile = z.infer<typeof MocksFile>;
@@ -117,4 +133,10 @@ export function applyOverrides(mocks: MocksFile, overrides: Readonly<Record<stri
       };
     }),
   };
+}
+
+/** The mocks with a scenario's initial state laid over their own, name by name (SPEC §7.3). */
+export function withInitialState(mocks: MocksFile, state: MockState | undefined): MocksFile {
+  if (state === undefined || Object.keys(state).length === 0) return mocks;
+  return { ...mocks, state: { ...(mocks.state ?? {}), ...state } };
 }

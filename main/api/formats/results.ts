@@ -1,12 +1,19 @@
 import { z } from 'zod';
 import { JsonValue } from './common';
 import { RowRef } from './each-rows';
+import { RequestCheckDetail } from './request-expectation';
 import { EndState } from './scenario';
 import { TraceEvent } from './trace';
 
 export const RESULTS_FORMAT = 'flowbench.results/1';
 
-export const CheckResult = z.object({ check: z.string(), ok: z.boolean(), message: z.string() });
+export const CheckResult = z.object({
+  check: z.string(),
+  ok: z.boolean(),
+  message: z.string(),
+  /** Structured detail for the UI: a request check's closest request and field-by-field diff. */
+  detail: RequestCheckDetail.optional(),
+});
 export type CheckResult = z.infer<typeof CheckResult>;
 
 export const ScenarioStatus = z.enum(['passed', 'failed', 'error']);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { boundedInt, HttpBaseUrl, Identifier, JsonValue, LIMITS, Millis, PositiveMillis, SignedMillis, TimeScale } from './common';
 import { EachRows } from './each-rows';
 import { FlowFile, InterruptionKind } from './flow';
-import { MocksFile, RouteOverride } from './mocks';
+import { MockState, MocksFile, RouteOverride } from './mocks';
+import { RequestExpectation } from './request-expectation';
 
 export const SCENARIO_FORMAT = 'flowbench.scenario/1';
 
@@ -70,7 +71,7 @@ export const Expectation = z.union(
     }),
     z.strictObject({ context: z.record(Identifier, JsonValue) }),
     z.strictObject({ says: z.string().min(1) }),
-    z.strictObject({ requests: z.strictObject({ endpoint: Identifier, count: boundedInt(0, LIMITS.count) }) }),
+    z.strictObject({ requests: RequestExpectation }),
     z.strictObject({ maxDeadAirMs: Millis }),
     /** How many times an interruption of this kind happened: exactly `count`, or at least once. */
     z.strictObject({ interruption: z.strictObject({ kind: InterruptionKind, count: z.number().int().min(0).optional() }) }),
@@ -94,6 +95,8 @@ const settings = {
   flow: FlowRef.optional(),
   mocks: MocksRef.optional(),
   overrides: z.record(Identifier, RouteOverride).optional(),
+  /** The mock state the run starts in, laid over the mocks' own `state:` (SPEC §7.3). */
+  state: MockState.optional(),
   clock: Clock.optional(),
   /** Real clock only: multiplies every delay and timeout (0.1 = ten times faster). */
   timeScale: TimeScale.optional(),

@@ -52,6 +52,10 @@ export const TraceEvent = z.discriminatedUnion('type', [
     method: HttpMethod,
     url: z.string(),
     deadline: z.number(),
+    /** The rendered headers as sent (lower-case names; flowbench's own x-flowbench-* left out). */
+    headers: z.record(z.string(), z.string()).optional(),
+    /** The rendered JSON body as sent; absent when the request has none. */
+    body: JsonValue.optional(),
   }),
   z.object({ type: z.literal('response'), ...at, id: z.string(), status: z.number().int(), arrival: z.number() }),
   z.object({ type: z.literal('request_failed'), ...at, id: z.string(), endpoint: z.string(), reason: z.string(), status: z.number().int().optional() }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { HttpMethod } from '../formats/common';
-import { FAULT_KINDS, MocksFile, Pick, RouteOverride } from '../formats/mocks';
+import { HttpMethod, JsonValue } from '../formats/common';
+import { FAULT_KINDS, MockState, MocksFile, Pick, RouteOverride } from '../formats/mocks';
 import { defineRoute } from '../route';
 
 /** One request the mock server saw (SPEC §4 journal). */
@@ -37,6 +37,9 @@ export const MockJournalEntry = z.object({
   /** Record mode: the request was proxied to the target. */
   proxied: z.boolean(),
   warnings: z.array(z.string()),
+  /** The session's mock state when the request came in, and after it was served (absent when not decided). */
+  stateBefore: z.record(z.string(), JsonValue).optional(),
+  stateAfter: z.record(z.string(), JsonValue).optional(),
 });
 export type MockJournalEntry = z.infer<typeof MockJournalEntry>;
 
@@ -141,4 +144,43 @@ export const mocksClearJournal = defineRoute({
   summary: 'Empties the request journal.',
   input: z.object({}).strict(),
   output: z.object({ cleared: z.number().int().min(0) }),
+});
+
+/** One session's mock state on the running server (SPEC §7.3). */
+export const MockSessionState = z.object({
+  /** `''`: requests without `x-flowbench-session`. */
+  session: z.string(),
+  state: z.record(z.string(), JsonValue),
+  /** False while the session still reads the initial state (never changed, or reset). */
+  changed: z.boolean(),
+});
+export type MockSessionState = z.infer<typeof MockSessionState>;
+
+export const MockStateView = z.object({
+  /** The state every session starts with (the mock set's `state:`). */
+  initial: z.record(z.string(), JsonValue),
+  /** The session asked for, or every session whose state changed, least recently changed first. */
+  sessions: z.array(MockSessionState),
+});
+export type MockStateView = z.infer<typeof MockStateView>;
+
+export const mocksState = defineRoute({
+  name: 'mocks.state',
+  summary: "The running mock server's state: one session's (`session`), or the initial state and every session that changed it.",
+  input: z.object({ session: z.string().optional() }).strict().default({}),
+  output: MockStateView,
+});
+
+export const mocksSetState = defineRoute({
+  name: 'mocks.setState',
+  summary: "Replaces one session's whole mock state (session '' = requests without x-flowbench-session); the next request sees it.",
+  input: z.object({ session: z.string().default(''), state: MockState }).strict(),
+  output: MockStateView,
+});
+
+export const mocksResetState = defineRoute({
+  name: 'mocks.resetState',
+  summary: 'Puts one session (or every session) back to the initial mock state.',
+  input: z.object({ session: z.string().optional() }).strict().default({}),
+  output: MockStateView,
 });

@@ -170,7 +170,20 @@ function journalLine(e: MockJournalEntry): string {
   if (e.proxied) parts.push('(recorded)');
   if (e.clientGaveUp) parts.push('(client gave up)');
   if (e.session !== null) parts.push(`[session ${e.session}]`);
+  const changed = stateChanges(e);
+  if (changed !== '') parts.push(`[state ${changed}]`);
   return parts.join(' ');
+}
+
+/** `order: placed → ready` for each state value the request changed (SPEC §7.3). */
+function stateChanges(e: MockJournalEntry): string {
+  const before = e.stateBefore ?? {};
+  const after = e.stateAfter ?? {};
+  if (before === after) return '';
+  return Object.keys(after)
+    .filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name]))
+    .map((name) => `${name}: ${before[name] === undefined ? '(unset)' : JSON.stringify(before[name])} → ${JSON.stringify(after[name])}`)
+    .join(', ');
 }
 
 function integer(value: string): number {

@@ -82,7 +82,8 @@ function describeFailure(r: ScenarioResult, n: number, c: ReturnType<typeof colo
   for (const check of r.checks) {
     if (check.ok) continue;
     out.push(`   ${c.red('✗')} ${check.check}`);
-    out.push(`       ${check.message}`);
+    // A request check's message carries the closest request and a field-by-field diff, a line each.
+    for (const line of check.message.split('\n')) out.push(`       ${line}`);
   }
   out.push(`   port path: ${r.path.join(' → ') || '(no module left)'}`);
   const reasons = r.trace.flatMap((e) => {

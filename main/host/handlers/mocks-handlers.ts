@@ -1,7 +1,16 @@
 import type { Handlers } from '../dispatch';
 import type { MockService } from '../mock-service';
 
-type MocksRoutes = 'mocks.start' | 'mocks.stop' | 'mocks.status' | 'mocks.patchRoute' | 'mocks.journal' | 'mocks.clearJournal';
+type MocksRoutes =
+  | 'mocks.start'
+  | 'mocks.stop'
+  | 'mocks.status'
+  | 'mocks.patchRoute'
+  | 'mocks.journal'
+  | 'mocks.clearJournal'
+  | 'mocks.state'
+  | 'mocks.setState'
+  | 'mocks.resetState';
 
 export function mocksHandlers(service: MockService): Pick<Handlers, MocksRoutes> {
   return {
@@ -11,5 +20,8 @@ export function mocksHandlers(service: MockService): Pick<Handlers, MocksRoutes>
     'mocks.patchRoute': (input) => service.patchRoute(input.routeId, input.override),
     'mocks.journal': (input) => service.journal(input),
     'mocks.clearJournal': () => service.clearJournal(),
+    'mocks.state': (input) => service.state(input.session),
+    'mocks.setState': (input) => service.setState(input.session, input.state),
+    'mocks.resetState': (input) => service.resetState(input.session),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../main/api/formats/trace';
+import { MocksFile } from '../../../main/api/formats/mocks';
 import { FileLoader } from '../../../main/formats/file-loader';
 import { runScenarioReal } from '../../../main/scenario/run-real-scenario';
 import { runScenario } from '../../../main/scenario/run-scenario';
@@ -134,6 +135,46 @@ describe('virtual mode predicts real mode', () => {
     ]);
     expect(real.contexts).toEqual(virtual.contexts);
     expect(virtual.contexts).toMatchObject({ order_id: 'A-7', tier: 'gold', sig: '7-a', tier_seen: 'gold', st: 202 });
+  });
+
+  it('mock state (setState, when on state.*, a scenario state) takes the same path over real HTTP as in virtual time', async () => {
+    const polling = flow({
+      channel: 'chat',
+      start: 'call',
+      endpoints: [endpoint('e', { timeoutMs: 1000, map: { v: 'body.state' }, ports: [{ name: 'pending', when: "body.state == 'pending'" }] })],
+      modules: [
+        { id: 'call', type: 'api', endpoint: 'e', ports: { success: 'ok', pending: 'pause', failure: 'ko' } },
+        { id: 'pause', type: 'wait', ms: 300, ports: { next: 'call' } },
+        { id: 'ok', type: 'end' },
+        { id: 'ko', type: 'handover' },
+      ],
+    });
+    const stateful = MocksFile.parse({
+      format: 'flowbench.mocks/1',
+      seed: 1,
+      state: { order: 'placed' },
+      routes: [
+        route('e', 100, {
+          responses: [
+            { when: "state.order == 'placed'", body: { state: 'pending' }, setState: { order: 'again' } },
+            { when: "state.order == 'again'", body: { state: 'pending' }, setState: { order: 'ready' } },
+            { when: "state.order == 'ready'", body: { state: 'ready' } },
+          ],
+        }),
+      ],
+    });
+    const fromStart = { ...scenario({ flow: polling, mocks: stateful }) };
+    const fromReady = { ...scenario({ flow: polling, mocks: stateful }), state: { order: 'ready' } };
+    for (const s of [fromStart, fromReady]) {
+      const virtual = runScenario(s);
+      const real = await runScenarioReal(s, { timeScale: 0.5 });
+      expect(real.path).toEqual(virtual.path);
+      expect(real.contexts['v']).toBe('ready');
+    }
+    // Worked by hand: pending (0–100), wait 300, pending (400–500), wait 300, ready (800–900).
+    expect(runScenario(fromStart).path.filter((p) => p.startsWith('call.'))).toEqual(['call.pending', 'call.pending', 'call.success']);
+    expect(runScenario(fromStart).virtualMs).toBe(900);
+    expect(runScenario(fromReady).path.filter((p) => p.startsWith('call.'))).toEqual(['call.success']);
   });
 
   it('--base-url sends the requests to a given API instead of a mock server of its own', async () => {

@@ -127,8 +127,12 @@ describe('the library through host.dispatch', () => {
     const host = newHost();
     await ok(host, 'library.import', { paths: [examplesDir] });
     const sets = await ok<{ items: { id: number; name: string; routes: number; scenarios: number }[] }>(host, 'mockSets.list', {});
-    expect(sets.items).toMatchObject([{ name: 'shop', routes: 2, scenarios: (await exampleCounts()).scenarios }]);
-    const id = sets.items[0]?.id;
+    const counts = await exampleCounts();
+    expect(sets.items).toMatchObject([
+      { name: 'shop', routes: 3, scenarios: counts.scenarios - 2 },
+      { name: 'status-polling', routes: 1, scenarios: 2 },
+    ]);
+    const id = sets.items.find((s) => s.name === 'shop')?.id;
     const record = await ok<{ mocks: { routes: unknown[] } }>(host, 'mockSets.get', { id });
     const withoutRefunds = { ...record.mocks, routes: record.mocks.routes.slice(0, 1) };
     const error = await fails(host, 'mockSets.update', { id, mocks: withoutRefunds });

@@ -50,11 +50,13 @@ describe('import and export of the examples', () => {
       'flows/order-status-blocking.flow.yaml',
       'flows/order-status.flow.yaml',
       'flows/refund-chat.flow.yaml',
+      'flows/status-polling.flow.yaml',
       'mocks/shop.mocks.yaml',
       'scenarios/order-keypad.scenario.yaml',
       'scenarios/order-status-blocking.scenario.yaml',
       'scenarios/order-status.scenario.yaml',
       'scenarios/refund-chat.scenario.yaml',
+      'scenarios/status-polling.scenario.yaml',
     ]);
     expect(filesUnder(join(dir, 'export-2'))).toEqual(one);
     expect(one['scenarios/order-status.scenario.yaml']).toMatch(/^format: flowbench\.scenario\/1\nflow: \.\.\/flows\/order-status\.flow\.yaml\nmocks: \.\.\/mocks\/shop\.mocks\.yaml\n/);

@@ -10,6 +10,7 @@ const files = [
   'scenarios/order-status-blocking.scenario.yaml',
   'scenarios/refund-chat.scenario.yaml',
   'scenarios/order-keypad.scenario.yaml',
+  'scenarios/status-polling.scenario.yaml',
 ];
 
 describe('the examples (figures worked out by hand from SPEC §3)', async () => {

@@ -43,12 +43,13 @@ describe('browser-mode server (real HTTP on 127.0.0.1)', () => {
     expect(json).toMatchObject({ ok: true });
     const files = (json as { value: { files: { path: string; format: string; name: string }[] } }).value.files;
     expect(files.map((f) => f.path)).toEqual([
+      'flows/order-keypad.flow.yaml',
       'flows/order-status-blocking.flow.yaml',
       'flows/order-status.flow.yaml',
       'flows/refund-chat.flow.yaml',
       'flows/status-polling.flow.yaml',
     ]);
-    expect(files[1]).toMatchObject({ format: 'flowbench.flow/1', name: 'Order status (voice, async + await)' });
+    expect(files[2]).toMatchObject({ format: 'flowbench.flow/1', name: 'Order status (voice, async + await)' });
   });
 
   it('gives 400 with the zod issue path for a bad input, and keeps serving', async () => {

@@ -35,7 +35,7 @@ afterAll(async () => {
 async function call(name: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> {
   const response = await fetch(new URL(`/api/call/${name}`, server.url), {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
     body: JSON.stringify(input),
   });
   return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };

@@ -9,6 +9,7 @@ import { MIGRATIONS } from '../../../main/store/migrations';
 import { tablesOf } from '../../../main/store/schema-tables';
 import { Store } from '../../../main/store/store';
 import { cli } from '../../support/cli-harness';
+import { exampleCounts } from '../../support/example-counts';
 import { examplesDir, repoRoot } from '../../support/paths';
 import { useTempDir } from './fixtures/temp-dir';
 
@@ -84,7 +85,8 @@ describe('a read-only library', () => {
     makeReadOnly(db);
     const exported = await cli(['export', 'out', '--db', db], dir);
     expect(exported.code, exported.output).toBe(0);
-    expect(exported.stdout).toContain('exported 7 files');
+    const counts = await exampleCounts();
+    expect(exported.stdout).toContain(`exported ${counts.flows + counts.mockSets + counts.scenarioFiles} files`);
     expect(existsSync(join(dir, 'out', 'scenarios', 'order-status.scenario.yaml'))).toBe(true);
   });
 
@@ -113,7 +115,7 @@ describe('a read-only library', () => {
     makeReadOnly(db);
     const host = newHost(db);
     const listed = await host.dispatch('scenarios.list', {});
-    expect(listed.ok && listed.value).toMatchObject({ total: 12 });
+    expect(listed.ok && listed.value).toMatchObject({ total: (await exampleCounts()).scenarios });
     const created = await host.dispatch('flows.create', {
       flow: { format: 'flowbench.flow/1', name: 'Hello', start: 'hi', modules: [{ id: 'hi', type: 'end' }] },
     });
@@ -142,7 +144,8 @@ describe('a library another connection holds locked (BEGIN EXCLUSIVE)', () => {
     holdWriteLock(db);
     const exported = await cli(['export', 'out', '--db', db], dir);
     expect(exported.code, exported.output).toBe(0);
-    expect(exported.stdout).toContain('exported 7 files');
+    const counts = await exampleCounts();
+    expect(exported.stdout).toContain(`exported ${counts.flows + counts.mockSets + counts.scenarioFiles} files`);
   });
 
   it('records the run once the lock is gone', async () => {

@@ -52,6 +52,7 @@ describe('import and export of the examples', () => {
       'flows/refund-chat.flow.yaml',
       'flows/status-polling.flow.yaml',
       'mocks/shop.mocks.yaml',
+      'mocks/status-polling.mocks.yaml',
       'scenarios/order-keypad.scenario.yaml',
       'scenarios/order-status-blocking.scenario.yaml',
       'scenarios/order-status.scenario.yaml',

@@ -180,11 +180,25 @@ describe('§7.2 pre hook: may change the rendered request and contexts', () => {
       mocks: mocks([echo]),
     });
     // Sent at 0 (POST, as the hook left it), answered at 100; the echo proves what the server got.
+    // The request event carries what was sent: the hook's header, and the JSON content type
+    // the engine adds to a request with a body.
     expect(middle(r.trace).slice(1)).toEqual([
       { type: 'enter', t: 0, module: 'call' },
       { type: 'code', t: 0, kind: 'pre', module: 'call', endpoint: 'e', id: 'r1', outcome: 'ok' },
       { type: 'context', t: 0, name: 'signed', value: true, source: 'hook:e' },
-      { type: 'request', t: 0, id: 'r1', endpoint: 'e', module: 'call', mode: 'blocking', method: 'POST', url: '/echo/A-12?v=2', deadline: 5000 },
+      {
+        type: 'request',
+        t: 0,
+        id: 'r1',
+        endpoint: 'e',
+        module: 'call',
+        mode: 'blocking',
+        method: 'POST',
+        url: '/echo/A-12?v=2',
+        deadline: 5000,
+        headers: { 'x-sig': '21-A', 'content-type': 'application/json' },
+        body: { order: 'A-12' },
+      },
       { type: 'response', t: 100, id: 'r1', status: 200, arrival: 100 },
       { type: 'context', t: 100, name: 'sig', value: '21-A', source: 'map' },
       { type: 'context', t: 100, name: 'v', value: '2', source: 'map' },

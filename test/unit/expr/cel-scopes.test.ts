@@ -33,8 +33,9 @@ describe('CEL type check at load (cel-scopes.ts)', () => {
     expect(celTypeError('params.id.frob()', mockWhenScope())).toMatch(/found no matching overload for 'string.frob\(\)'/);
   });
 
-  it('lets mocks declare more variables in one place', () => {
-    expect(celTypeError('state.order == "ready"', mockWhenScope())).toMatch(/unknown variable 'state'/);
-    expect(celTypeError('state.order == "ready"', mockWhenScope({ state: 'map<string, dyn>' }))).toBeNull();
+  it("reads the session's mock state (SPEC §7.3), and lets mocks declare more variables in one place", () => {
+    expect(celTypeError('state.order == "ready"', mockWhenScope())).toBeNull();
+    expect(celTypeError('cookies.id == "7"', mockWhenScope())).toMatch(/unknown variable 'cookies'/);
+    expect(celTypeError('cookies.id == "7"', mockWhenScope({ cookies: 'map<string, string>' }))).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { startWorkbench } from '../support/browser-mode';
 import type { RunningWorkbench } from '../support/browser-mode';
 import { launchChromium } from '../support/chromium';
@@ -9,6 +10,11 @@ import { repoRoot, resultsDir } from '../support/paths';
 import type { PageGlobals } from './page-globals';
 
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+const flowsDir = join(repoRoot, 'examples', 'flows');
+/** The names the example flow files give themselves: the list the Flows section must show. */
+const exampleFlowNames = readdirSync(flowsDir)
+  .filter((file) => file.endsWith('.flow.yaml'))
+  .map((file) => (parse(readFileSync(join(flowsDir, file), 'utf8')) as { name: string }).name);
 
 describe('workbench in browser mode', () => {
   let workbench: RunningWorkbench;
@@ -40,9 +46,8 @@ describe('workbench in browser mode', () => {
     const names = page.getByTestId('flow-name');
     await names.first().waitFor();
     const listed = await names.allTextContents();
-    expect(listed.sort()).toEqual(
-      ['Order status (voice, async + await)', 'Order status (voice, blocking; the lint warns about it)', 'Refund (chat, blocking API with a custom port)'].sort(),
-    );
+    expect(exampleFlowNames.length).toBeGreaterThanOrEqual(3);
+    expect(listed.sort()).toEqual([...exampleFlowNames].sort());
     await page.screenshot({ path: join(resultsDir, 'shell-flows.png'), fullPage: true });
     expect(consoleErrors).toEqual([]);
   });

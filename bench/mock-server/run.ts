@@ -49,9 +49,10 @@ async function serverSideErrors(url: string): Promise<{ p50: number; p99: number
 
 /** Starts the four servers into `servers` (so that a failure still stops those already started). */
 async function startServers(dir: string, servers: ChildServer[]): Promise<void> {
+  // node:http and flowbench side by side (in both orders), so the main ratio compares neighbours in time.
   servers.push(await startTsServer(NODE, join(import.meta.dirname, 'servers', 'bare-node-http.ts'), root));
-  servers.push(await startTsServer(EXPRESS, join(import.meta.dirname, 'servers', 'bare-express.ts'), root));
   servers.push(await startTsServer(FLOWBENCH, join(import.meta.dirname, 'servers', 'flowbench-mock.ts'), root));
+  servers.push(await startTsServer(EXPRESS, join(import.meta.dirname, 'servers', 'bare-express.ts'), root));
   const mockoonPort = await freePort();
   const envFile = join(dir, 'mockoon-env.json');
   writeFileSync(envFile, JSON.stringify(mockoonEnvironment(mockoonPort)));
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
     await startServers(dir, servers);
     for (const server of servers) await checkAnswer(server);
     reportThroughput(await measureThroughput(servers));
-    const [node, express, flowbench] = servers;
+    const [node, flowbench, express] = servers;
     if (node === undefined || express === undefined || flowbench === undefined) throw new Error('servers missing');
     await measureAccuracy(node, express, flowbench);
     console.log(`load at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);

@@ -1,6 +1,6 @@
 import { applyOverrides } from '../../main/api/formats/mocks';
 import type { MockRoute, MocksFile, RouteOverride } from '../../main/api/formats/mocks';
-import { compileMocks, decide, RequestCounters } from '../core';
+import { compileMocks, decide, matchesRoute, RequestCounters } from '../core';
 import type { CompiledMocks, Decision, MockRequest } from '../core';
 import { checkMocksConfig, checkPatchedRoute } from './config-check';
 import { UnknownRouteError } from './config-errors';
@@ -34,6 +34,11 @@ export class LiveConfig {
 
   decide(request: MockRequest): Decision {
     return decide(this.compiled, request, this.counters, this.seed);
+  }
+
+  /** Whether `decide` would match a route for this method and path (counts nothing). */
+  matches(method: string, path: string): boolean {
+    return matchesRoute(this.compiled, method, path);
   }
 
   /** Throws MockConfigError (and keeps the old config) when the new one is invalid. */

@@ -1,0 +1,42 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { ADMIN_PREFIX } from './admin-router';
+import { splitTarget } from './incoming-request';
+import type { LiveConfig } from './live-config';
+
+export function isAdminPath(url: string): boolean {
+  return url.startsWith(ADMIN_PREFIX) && (url.length === ADMIN_PREFIX.length || '/?'.includes(url[ADMIN_PREFIX.length] ?? ''));
+}
+
+export interface RequestListenerParts {
+  readonly config: LiveConfig;
+  /** The mock handler: decides with the shared core, journals, applies latency and faults. */
+  readonly mock: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Express: the admin API, and the mock handler again for whatever the fast path leaves. */
+  readonly app: RequestListener;
+  /** false: every request goes through Express (to compare both paths). */
+  readonly fastPath: boolean;
+}
+
+/**
+ * The server's request listener. A request that matches a mock route (method and path, the
+ * test `decide` makes first) takes the fast path: straight to the mock handler, without
+ * Express's request and response wrappers, its router and its query parser, which cost more
+ * than the whole mock decision. The admin API and unmatched requests (404 with the closest
+ * routes, record mode's proxy) go through Express. Both paths end in the same mock handler,
+ * so they decide, journal, delay and fault alike; only the cost differs.
+ */
+export function createRequestListener(parts: RequestListenerParts): RequestListener {
+  const { config, mock, app } = parts;
+  if (!parts.fastPath) return app;
+  return (req, res) => {
+    const url = req.url ?? '/';
+    let matched = false;
+    try {
+      matched = !isAdminPath(url) && config.matches(req.method ?? 'GET', splitTarget(url).path);
+    } catch {
+      // A target the fast path cannot read (e.g. an absolute URL that does not parse): Express's path answers it.
+    }
+    if (matched) mock(req, res);
+    else app(req, res);
+  };
+}

@@ -1,3 +1,4 @@
+import { ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import type { HttpLimits } from './http-limits';
 
@@ -72,12 +73,15 @@ export class ClientErrorResponder {
 }
 
 /**
- * A response of this connection is still to be written in full (a hanging or delayed mock
- * answer ahead of the bad request): an error answer now would be read as its answer.
+ * Whether an answer of this connection is still being written, so that an error answer now
+ * would be read as its answer (a hanging or delayed mock answer ahead of a bad pipelined
+ * request). The request whose own body broke (bad chunk, too slow) is answered, unless its
+ * answer has started. Node keeps the response in progress as the socket's `_httpMessage`.
  */
 function busyAnswering(socket: ClientSocket): boolean {
   const current: unknown = Reflect.get(socket, '_httpMessage');
-  return typeof current === 'object' && current !== null && !(Reflect.get(current, 'writableEnded') === true);
+  if (!(current instanceof ServerResponse) || current.writableEnded) return false;
+  return current.req.complete || current.headersSent;
 }
 
 function field(error: Error, name: string): unknown {

@@ -23,20 +23,30 @@ export interface RequestListenerParts {
  * Express's request and response wrappers, its router and its query parser, which cost more
  * than the whole mock decision. The admin API and unmatched requests (404 with the closest
  * routes, record mode's proxy) go through Express. Both paths end in the same mock handler,
- * so they decide, journal, delay and fault alike; only the cost differs.
+ * so they decide, journal, delay and fault alike; only the cost differs. A request target that
+ * does not parse as a URL gets 400 here (Express would answer it with an HTML 404).
  */
 export function createRequestListener(parts: RequestListenerParts): RequestListener {
   const { config, mock, app } = parts;
   if (!parts.fastPath) return app;
   return (req, res) => {
     const url = req.url ?? '/';
-    let matched = false;
+    let matched: boolean;
     try {
       matched = !isAdminPath(url) && config.matches(req.method ?? 'GET', splitTarget(url).path);
     } catch {
-      // A target the fast path cannot read (e.g. an absolute URL that does not parse): Express's path answers it.
+      refuseTarget(res, url);
+      return;
     }
     if (matched) mock(req, res);
     else app(req, res);
   };
+}
+
+/** A request target no URL parser reads (`http://[::1/x`): 400, like any other malformed request. */
+function refuseTarget(res: ServerResponse, url: string): void {
+  const shown = url.length > 200 ? `${url.slice(0, 200)}…` : url;
+  const body = JSON.stringify({ error: 'bad_request', message: `the request target ${JSON.stringify(shown)} is not a valid URL`, status: 400 });
+  res.writeHead(400, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
 }

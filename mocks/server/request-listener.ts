@@ -38,9 +38,28 @@ export function createRequestListener(parts: RequestListenerParts): RequestListe
       refuseTarget(res, url);
       return;
     }
-    if (matched) mock(req, res);
-    else app(req, res);
+    if (!matched) {
+      app(req, res);
+      return;
+    }
+    try {
+      mock(req, res);
+    } catch (error) {
+      // The mock handler answers its own errors; anything that still escapes must not end the
+      // process (Express would catch it on its path): 500, or a cut connection once answering.
+      failSafe(res, error);
+    }
   };
+}
+
+function failSafe(res: ServerResponse, error: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body = JSON.stringify({ error: 'mock_server_error', message: error instanceof Error ? error.message : String(error) });
+  res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
 }
 
 /** A request target no URL parser reads (`http://[::1/x`): 400, like any other malformed request. */

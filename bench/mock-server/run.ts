@@ -66,10 +66,11 @@ async function measureThroughput(servers: readonly ChildServer[]): Promise<Map<s
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? servers : [...servers].reverse();
     for (const server of order) {
-      const r = await throughput(`${server.url}${BENCH_PATH}`, SECONDS, CONNECTIONS);
+      const r = await throughput(`${server.url}${BENCH_PATH}`, SECONDS, CONNECTIONS, server.pid);
       results.get(server.name)?.push(r);
+      const cpu = r.cpuUs === null ? '' : `  ${r.cpuUs.toFixed(1)} µs CPU/request`;
       console.log(
-        `  round ${round + 1} ${server.name.padEnd(15)} ${Math.round(r.rps).toString().padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  non-2xx ${r.non2xx}`,
+        `  round ${round + 1} ${server.name.padEnd(15)} ${Math.round(r.rps).toString().padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  non-2xx ${r.non2xx}${cpu}`,
       );
     }
   }
@@ -79,9 +80,11 @@ async function measureThroughput(servers: readonly ChildServer[]): Promise<Map<s
 function reportThroughput(results: Map<string, Throughput[]>): void {
   const rps = (name: string): number => mean((results.get(name) ?? []).map((r) => r.rps));
   const vsNode = (name: string): number => medianRatio(results.get(name), results.get(NODE));
-  console.log('\nthroughput: mean req/s, and the median of per-round ratios to bare node:http');
+  const cpu = (name: string): number => median((results.get(name) ?? []).map((r) => r.cpuUs ?? NaN));
+  console.log('\nthroughput: mean req/s, the median of per-round ratios to bare node:http; the server\'s CPU per request (median)');
   for (const name of [NODE, EXPRESS, FLOWBENCH, MOCKOON]) {
-    console.log(`  ${name.padEnd(15)} ${Math.round(rps(name)).toString().padStart(7)} req/s   ${vsNode(name).toFixed(2)}× node:http`);
+    const cpuText = Number.isNaN(cpu(name)) ? '' : `   ${cpu(name).toFixed(1).padStart(6)} µs CPU/request (node:http / it = ${(cpu(NODE) / cpu(name)).toFixed(2)}×)`;
+    console.log(`  ${name.padEnd(15)} ${Math.round(rps(name)).toString().padStart(7)} req/s   ${vsNode(name).toFixed(2)}× node:http${cpuText}`);
   }
   const flowbenchVsNode = vsNode(FLOWBENCH);
   const vsExpress = medianRatio(results.get(FLOWBENCH), results.get(EXPRESS));

@@ -6,7 +6,12 @@ import vue from '@vitejs/plugin-vue';
  * sessions): they run after the CPU-heavy groups, one file at a time, so a busy machine
  * delays them less; their margins are stated in each test.
  */
-const TIMING = ['test/integration/real-clock/**/*.test.ts', 'test/integration/sessions/**/*.test.ts', 'test/integration/mock-server/faults.test.ts'];
+const TIMING = [
+  'test/integration/real-clock/**/*.test.ts',
+  'test/integration/sessions/**/*.test.ts',
+  'test/integration/mock-server/faults.test.ts',
+  'test/integration/mock-server/slow-clients.test.ts',
+];
 /** The 100k-request soak loads both cores: it runs alone, never beside a timing test. */
 const SOAK = ['test/integration/mock-server/soak.test.ts'];
 /** Loads the QuickJS sandbox once per test file, as the CLI and the host do at start-up. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
 
@@ -7,18 +8,43 @@ export interface Throughput {
   p99: number;
   errors: number;
   non2xx: number;
+  /** The server process's CPU time per answered request (µs), null where /proc cannot tell. */
+  cpuUs: number | null;
 }
 
-/** autocannon against one URL: a short warm-up, then the measured run. */
-export async function throughput(url: string, seconds: number, connections: number): Promise<Throughput> {
+/**
+ * CPU time (user + system, all threads) a process has used, in ms: /proc/<pid>/stat counts in
+ * clock ticks of 10 ms on Linux. Null elsewhere.
+ */
+function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * autocannon against one URL: a short warm-up, then the measured run. With the server's `pid`,
+ * also its CPU time per request: unlike requests per second, it hardly moves when other
+ * processes compete for the cores.
+ */
+export async function throughput(url: string, seconds: number, connections: number, pid?: number): Promise<Throughput> {
   await autocannon({ url, connections, duration: Math.min(2, seconds) });
+  const cpuBefore = cpuMs(pid);
   const result = await autocannon({ url, connections, duration: seconds });
+  const cpuAfter = cpuMs(pid);
+  const answered = result.requests.total;
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    cpuUs: cpuBefore !== null && cpuAfter !== null && answered > 0 ? ((cpuAfter - cpuBefore) * 1000) / answered : null,
   };
 }
 

@@ -1,14 +1,15 @@
 /**
- * bench/mock-server: requests per second of bare Express, flowbench's mock server and
- * @mockoon/cli answering the same route, measured with autocannon in the same run, each
- * server in its own process; then the latency accuracy of a fixed 100 ms route at 100
- * connections. Goals: ≥ 0.85× bare Express, ≥ 1.5× @mockoon/cli, p99 error ≤ 2 ms.
+ * bench/mock-server: requests per second of bare node:http, bare Express, flowbench's mock
+ * server and @mockoon/cli answering the same route (`GET /orders/:id`, JSON), measured with
+ * autocannon in the same run, each server in its own process; then the latency accuracy of a
+ * fixed 100 ms route at 100 connections against a plain `setTimeout` in Express and node:http.
+ * Goals (issue 19): flowbench ≥ 0.5× bare node:http, ≥ 1.5× @mockoon/cli; injected-delay p99
+ * error within bare Express + setTimeout's + 2 ms.
  *   BENCH_SECONDS (default 8) per measured run; BENCH_ROUNDS (default 3) rounds, alternating order.
- * Ratios are the median of per-round ratios: each round measures the three back to back,
- * so a busy neighbour on the machine skews one round, not the verdict.
+ * Ratios are the median of per-round ratios (see ratios.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_PATH, EXPECTED_BODY } from './bench-route';
 import { freePort, startCommandServer, startTsServer } from './child-server';
@@ -16,11 +17,18 @@ import type { ChildServer } from './child-server';
 import { preciseLatency, throughput } from './measure';
 import type { LatencySample, Throughput } from './measure';
 import { mockoonEnvironment } from './mockoon-environment';
+import { describeLatency, mean, median, medianRatio, verdict } from './ratios';
 
 const root = join(import.meta.dirname, '..', '..');
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 8);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const CONNECTIONS = 100;
+const SLOW_MS = 100;
+
+const NODE = 'bare node:http';
+const EXPRESS = 'bare Express';
+const FLOWBENCH = 'flowbench mock';
+const MOCKOON = '@mockoon/cli';
 
 async function checkAnswer(server: ChildServer): Promise<void> {
   const res = await fetch(`${server.url}${BENCH_PATH}`);
@@ -28,14 +36,6 @@ async function checkAnswer(server: ChildServer): Promise<void> {
   if (res.status !== 200 || JSON.stringify(body) !== JSON.stringify(EXPECTED_BODY)) {
     throw new Error(`${server.name} answers ${res.status} ${JSON.stringify(body)}, expected 200 ${JSON.stringify(EXPECTED_BODY)}`);
   }
-}
-
-function mean(xs: readonly number[]): number {
-  return xs.reduce((a, b) => a + b, 0) / xs.length;
-}
-
-function describe(l: LatencySample): string {
-  return `p50 ${l.p50.toFixed(2)} ms (error ${(l.p50 - 100).toFixed(2)}), p99 ${l.p99.toFixed(2)} ms (error ${(l.p99 - 100).toFixed(2)}), max ${l.max.toFixed(2)} ms, ${l.count} requests`;
 }
 
 /** How late the server itself answered (journal: arrival to answer sent), for the last 1,000 requests. */
@@ -47,76 +47,93 @@ async function serverSideErrors(url: string): Promise<{ p50: number; p99: number
   return { p50: at(0.5), p99: at(0.99), count: errors.length };
 }
 
-function medianRatio(a: readonly Throughput[] | undefined, b: readonly Throughput[] | undefined): number {
-  const ratios = (a ?? []).map((x, i) => x.rps / (b?.[i]?.rps ?? NaN)).sort((x, y) => x - y);
-  const mid = Math.floor(ratios.length / 2);
-  return ratios.length % 2 === 1 ? (ratios[mid] ?? NaN) : ((ratios[mid - 1] ?? NaN) + (ratios[mid] ?? NaN)) / 2;
+/** Starts the four servers into `servers` (so that a failure still stops those already started). */
+async function startServers(dir: string, servers: ChildServer[]): Promise<void> {
+  // node:http and flowbench side by side (in both orders), so the main ratio compares neighbours in time.
+  servers.push(await startTsServer(NODE, join(import.meta.dirname, 'servers', 'bare-node-http.ts'), root));
+  servers.push(await startTsServer(FLOWBENCH, join(import.meta.dirname, 'servers', 'flowbench-mock.ts'), root));
+  servers.push(await startTsServer(EXPRESS, join(import.meta.dirname, 'servers', 'bare-express.ts'), root));
+  const mockoonPort = await freePort();
+  const envFile = join(dir, 'mockoon-env.json');
+  writeFileSync(envFile, JSON.stringify(mockoonEnvironment(mockoonPort)));
+  const mockoonCli = join(root, 'node_modules', '@mockoon', 'cli', 'bin', 'run.js');
+  const args = [mockoonCli, 'start', '--data', envFile, '--port', String(mockoonPort), '--hostname', '127.0.0.1', '--disable-log-to-file'];
+  servers.push(await startCommandServer(MOCKOON, process.execPath, args, mockoonPort, BENCH_PATH));
 }
 
-function verdict(ok: boolean): string {
-  return ok ? 'met' : 'MISSED';
+async function measureThroughput(servers: readonly ChildServer[]): Promise<Map<string, Throughput[]>> {
+  const results = new Map<string, Throughput[]>(servers.map((s) => [s.name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? servers : [...servers].reverse();
+    for (const server of order) {
+      const r = await throughput(`${server.url}${BENCH_PATH}`, SECONDS, CONNECTIONS, server.pid);
+      results.get(server.name)?.push(r);
+      const cpu = r.cpuUs === null ? '' : `  ${r.cpuUs.toFixed(1)} µs CPU/request`;
+      console.log(
+        `  round ${round + 1} ${server.name.padEnd(15)} ${Math.round(r.rps).toString().padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  non-2xx ${r.non2xx}${cpu}`,
+      );
+    }
+  }
+  return results;
+}
+
+function reportThroughput(results: Map<string, Throughput[]>): void {
+  const rps = (name: string): number => mean((results.get(name) ?? []).map((r) => r.rps));
+  const vsNode = (name: string): number => medianRatio(results.get(name), results.get(NODE));
+  const cpu = (name: string): number => median((results.get(name) ?? []).map((r) => r.cpuUs ?? NaN));
+  console.log('\nthroughput: mean req/s, the median of per-round ratios to bare node:http; the server\'s CPU per request (median)');
+  for (const name of [NODE, EXPRESS, FLOWBENCH, MOCKOON]) {
+    const cpuText = Number.isNaN(cpu(name)) ? '' : `   ${cpu(name).toFixed(1).padStart(6)} µs CPU/request (node:http / it = ${(cpu(NODE) / cpu(name)).toFixed(2)}×)`;
+    console.log(`  ${name.padEnd(15)} ${Math.round(rps(name)).toString().padStart(7)} req/s   ${vsNode(name).toFixed(2)}× node:http${cpuText}`);
+  }
+  const flowbenchVsNode = vsNode(FLOWBENCH);
+  const vsExpress = medianRatio(results.get(FLOWBENCH), results.get(EXPRESS));
+  const vsMockoon = medianRatio(results.get(FLOWBENCH), results.get(MOCKOON));
+  console.log(`  flowbench / bare node:http = ${flowbenchVsNode.toFixed(2)}× (goal ≥ 0.5×: ${verdict(flowbenchVsNode >= 0.5)})`);
+  console.log(`  flowbench / bare Express   = ${vsExpress.toFixed(2)}× (Express alone is ${(1 / vsNode(EXPRESS)).toFixed(1)}× slower than node:http)`);
+  console.log(`  flowbench / @mockoon/cli   = ${vsMockoon.toFixed(2)}× (goal ≥ 1.5×: ${verdict(vsMockoon >= 1.5)})`);
+}
+
+/**
+ * Rounds of (bare Express + setTimeout, flowbench, bare node:http + setTimeout) on the
+ * 100 ms route; the verdict compares flowbench's p99 error with the Express floor's of the
+ * same round (median over rounds), so a busy machine raises both.
+ */
+async function measureAccuracy(node: ChildServer, express: ChildServer, flowbench: ChildServer): Promise<void> {
+  console.log(`\nlatency accuracy: fixed ${SLOW_MS} ms at ${CONNECTIONS} connections, ${SECONDS} s each (after a warm-up), ${ROUNDS} round(s)`);
+  const coarse = await throughput(`${flowbench.url}/slow/1`, SECONDS, CONNECTIONS);
+  console.log(
+    `  flowbench, autocannon (whole ms):  p50 ${coarse.p50} ms (error ${coarse.p50 - SLOW_MS}), p99 ${coarse.p99} ms (error ${coarse.p99 - SLOW_MS}), ${Math.round(coarse.rps)} req/s, errors ${coarse.errors}`,
+  );
+  const margins: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const samples: [string, LatencySample][] = [];
+    for (const server of [express, flowbench, node]) samples.push([server.name, await preciseLatency(`${server.url}/slow/1`, SECONDS, CONNECTIONS)]);
+    for (const [name, sample] of samples) console.log(`  round ${round + 1} ${name.padEnd(15)} ${describeLatency(sample, SLOW_MS)}`);
+    const [floor, ours] = [samples[0]?.[1], samples[1]?.[1]];
+    if (floor && ours) margins.push(ours.p99 - floor.p99);
+  }
+  const served = await serverSideErrors(flowbench.url);
+  console.log(`  flowbench, server side (journal):  p50 error ${served.p50.toFixed(2)} ms, p99 error ${served.p99.toFixed(2)} ms over ${served.count} requests`);
+  const margin = median(margins);
+  console.log(
+    `  flowbench p99 error − bare Express + setTimeout p99 error = ${margin.toFixed(2)} ms, median of rounds (goal ≤ 2 ms: ${verdict(margin <= 2)}); server side p99 error ≤ 2 ms: ${verdict(served.p99 <= 2)}`,
+  );
 }
 
 async function main(): Promise<void> {
-  console.log(`node ${process.versions.node}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; ${ROUNDS} round(s) of ${SECONDS} s at ${CONNECTIONS} connections`);
+  const load = loadavg().map((x) => x.toFixed(1)).join(' ');
+  console.log(`node ${process.versions.node}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load ${load}; ${ROUNDS} round(s) of ${SECONDS} s at ${CONNECTIONS} connections`);
   const dir = mkdtempSync(join(tmpdir(), 'flowbench-bench-'));
   const servers: ChildServer[] = [];
   try {
-    servers.push(await startTsServer('bare Express', join(import.meta.dirname, 'servers', 'bare-express.ts'), root));
-    servers.push(await startTsServer('flowbench mock', join(import.meta.dirname, 'servers', 'flowbench-mock.ts'), root));
-    const mockoonPort = await freePort();
-    const envFile = join(dir, 'mockoon-env.json');
-    writeFileSync(envFile, JSON.stringify(mockoonEnvironment(mockoonPort)));
-    servers.push(
-      await startCommandServer(
-        '@mockoon/cli',
-        process.execPath,
-        [join(root, 'node_modules', '@mockoon', 'cli', 'bin', 'run.js'), 'start', '--data', envFile, '--port', String(mockoonPort), '--hostname', '127.0.0.1', '--disable-log-to-file'],
-        mockoonPort,
-        BENCH_PATH,
-      ),
-    );
+    await startServers(dir, servers);
     for (const server of servers) await checkAnswer(server);
-
-    const results = new Map<string, Throughput[]>(servers.map((s) => [s.name, []]));
-    for (let round = 0; round < ROUNDS; round++) {
-      const order = round % 2 === 0 ? servers : [...servers].reverse();
-      for (const server of order) {
-        const r = await throughput(`${server.url}${BENCH_PATH}`, SECONDS, CONNECTIONS);
-        results.get(server.name)?.push(r);
-        console.log(
-          `  round ${round + 1} ${server.name.padEnd(15)} ${Math.round(r.rps).toString().padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  non-2xx ${r.non2xx}`,
-        );
-      }
-    }
-    const rps = (name: string): number => mean((results.get(name) ?? []).map((r) => r.rps));
-    const express = rps('bare Express');
-    const flowbench = rps('flowbench mock');
-    const mockoon = rps('@mockoon/cli');
-    console.log('\nthroughput (mean req/s)');
-    console.log(`  bare Express     ${Math.round(express)}`);
-    console.log(`  flowbench mock   ${Math.round(flowbench)}`);
-    console.log(`  @mockoon/cli     ${Math.round(mockoon)}`);
-    const vsExpress = medianRatio(results.get('flowbench mock'), results.get('bare Express'));
-    const vsMockoon = medianRatio(results.get('flowbench mock'), results.get('@mockoon/cli'));
-    console.log(`  flowbench / bare Express = ${vsExpress.toFixed(2)}× median of rounds (mean ${(flowbench / express).toFixed(2)}×; goal ≥ 0.85×: ${verdict(vsExpress >= 0.85)})`);
-    console.log(`  flowbench / @mockoon/cli = ${vsMockoon.toFixed(2)}× median of rounds (mean ${(flowbench / mockoon).toFixed(2)}×; goal ≥ 1.5×: ${verdict(vsMockoon >= 1.5)})`);
-
-    const [bareServer, flowbenchServer] = servers;
-    if (bareServer === undefined || flowbenchServer === undefined) throw new Error('servers missing');
-    console.log(`\nlatency accuracy: fixed 100 ms at ${CONNECTIONS} connections, ${SECONDS} s each (after a warm-up)`);
-    const coarse = await throughput(`${flowbenchServer.url}/slow/1`, SECONDS, CONNECTIONS);
-    console.log(
-      `  flowbench, autocannon (whole ms):  p50 ${coarse.p50} ms (error ${coarse.p50 - 100}), p99 ${coarse.p99} ms (error ${coarse.p99 - 100}), ${Math.round(coarse.rps)} req/s, errors ${coarse.errors}`,
-    );
-    const fine = await preciseLatency(`${flowbenchServer.url}/slow/1`, SECONDS, CONNECTIONS);
-    console.log(`  flowbench, client hrtime:          ${describe(fine)}`);
-    const served = await serverSideErrors(flowbenchServer.url);
-    console.log(`  flowbench, server side (journal):  p50 error ${served.p50.toFixed(2)} ms, p99 error ${served.p99.toFixed(2)} ms over ${served.count} requests`);
-    const floor = await preciseLatency(`${bareServer.url}/slow/1`, SECONDS, CONNECTIONS);
-    console.log(`  bare Express + setTimeout (floor): ${describe(floor)}`);
-    const p99Error = fine.p99 - 100;
-    console.log(`  p99 error ≤ 2 ms (client side): ${verdict(p99Error <= 2)}; server side: ${verdict(served.p99 <= 2)}`);
+    reportThroughput(await measureThroughput(servers));
+    const [node, flowbench, express] = servers;
+    if (node === undefined || express === undefined || flowbench === undefined) throw new Error('servers missing');
+    await measureAccuracy(node, express, flowbench);
+    console.log(`load at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     rmSync(dir, { recursive: true, force: true });

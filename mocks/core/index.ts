@@ -7,6 +7,7 @@ export { pickFault } from './faults';
 export { MODULE_HEADER, SESSION_HEADER, TIME_SCALE_HEADER, splitUrl, timeScaleOf } from './mock-request';
 export type { MockRequest } from './mock-request';
 export { nearMisses } from './near-miss';
+export { matchesRoute } from './route-match';
 export type { NearMiss } from './near-miss';
 export { RequestCounters } from './request-counters';
 export { MockStates, StateTooLargeError } from './mock-state';

@@ -5,6 +5,8 @@
  */
 export class RequestCounters {
   private readonly sessions = new Map<string, Map<string, number>>();
+  /** The session counted last: already at the end of `sessions`, no need to move it. */
+  private newest: string | null = null;
 
   constructor(private readonly maxSessions = 10_000) {}
 
@@ -13,8 +15,10 @@ export class RequestCounters {
     let routes = this.sessions.get(session);
     if (routes) {
       // Keep recently used sessions at the end (Map keeps insertion order).
-      this.sessions.delete(session);
-      this.sessions.set(session, routes);
+      if (session !== this.newest) {
+        this.sessions.delete(session);
+        this.sessions.set(session, routes);
+      }
     } else {
       routes = new Map();
       this.sessions.set(session, routes);
@@ -23,6 +27,7 @@ export class RequestCounters {
         if (oldest !== undefined) this.sessions.delete(oldest);
       }
     }
+    this.newest = session;
     const n = (routes.get(routeId) ?? 0) + 1;
     routes.set(routeId, n);
     return n;

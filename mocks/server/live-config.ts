@@ -1,6 +1,6 @@
 import { applyOverrides } from '../../main/api/formats/mocks';
 import type { MockRoute, MocksFile, RouteOverride } from '../../main/api/formats/mocks';
-import { compileMocks, decide, MockStates, RequestCounters, SESSION_HEADER } from '../core';
+import { compileMocks, decide, matchesRoute, MockStates, RequestCounters, SESSION_HEADER } from '../core';
 import type { CompiledMocks, Decision, MockRequest } from '../core';
 import { checkMocksConfig, checkPatchedRoute } from './config-check';
 import { UnknownRouteError } from './config-errors';
@@ -67,6 +67,12 @@ export class LiveConfig {
       this.sessions.delete(session);
       this.states.reset(session);
     };
+  }
+
+  /** Whether `decide` would match a route for this method and path in this session's set (counts nothing). */
+  matches(method: string, path: string, session: string | undefined): boolean {
+    const own = this.sessions.size === 0 || session === undefined ? undefined : this.sessions.get(session);
+    return matchesRoute(own?.compiled ?? this.compiled, method, path);
   }
 
   /** Throws MockConfigError (and keeps the old config) when the new one is invalid. */

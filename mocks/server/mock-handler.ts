@@ -56,7 +56,7 @@ function answer(ctx: MockHandlerContext, exchange: Exchange, raw: Buffer | null)
     const scale = timeScaleOf(request.headers[TIME_SCALE_HEADER]);
     const decision =
       decided.kind === 'matched' && scale !== 1
-        ? { ...decided, latencyMs: Math.round(decided.latencyMs * scale), slowBodyMs: Math.round(decided.slowBodyMs * scale) }
+        ? Object.assign({}, decided, { latencyMs: Math.round(decided.latencyMs * scale), slowBodyMs: Math.round(decided.slowBodyMs * scale) })
         : decided;
     exchange.stateBefore = decision.stateBefore;
     exchange.stateAfter = decision.stateAfter;

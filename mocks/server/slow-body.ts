@@ -1,5 +1,6 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { Exchange } from './exchange';
+import { withContentLength } from './exchange';
 
 /** Roughly one piece every 100 ms, between 2 and 20 pieces, never more pieces than bytes. */
 export function slowBodyPieces(bytes: number, ms: number): number {
@@ -12,7 +13,7 @@ export function slowBodyPieces(bytes: number, ms: number): number {
  */
 export function sendSlowly(exchange: Exchange, status: number, headers: OutgoingHttpHeaders, bodyText: string, ms: number): void {
   const body = Buffer.from(bodyText);
-  exchange.writeHead(status, { ...headers, 'content-length': body.length });
+  exchange.writeHead(status, withContentLength(headers, body.length));
   exchange.res.flushHeaders();
   const pieces = slowBodyPieces(body.length, ms);
   if (body.length === 0 || pieces === 1) {

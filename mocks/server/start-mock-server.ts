@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -5,7 +6,10 @@ import type { MockRoute, MocksFile, MocksFileInput, RouteOverride } from '../../
 import type { MockStates } from '../core';
 import { ADMIN_PREFIX, createAdminRouter } from './admin-router';
 import { baseUrlFor, bindWarning } from './bind-address';
+import { ClientErrorResponder } from './client-errors';
 import { Exchange } from './exchange';
+import { httpLimits, httpServerOptions } from './http-limits';
+import type { HttpLimits } from './http-limits';
 import { Journal } from './journal';
 import { JournalQueue } from './journal-queue';
 import type { JournalListener } from './journal';
@@ -14,6 +18,7 @@ import { createMockHandler } from './mock-handler';
 import { recordedMocks, writeMocksYaml } from './record-file';
 import { RecordingProxy } from './recording-proxy';
 import { DEFAULT_MAX_BODY_BYTES } from './request-body';
+import { createRequestListener, isAdminPath } from './request-listener';
 
 export interface RecordOptions {
   /** The real API unmatched requests are proxied to, e.g. `https://api.example.com/v1`. */
@@ -36,6 +41,13 @@ export interface MockServerOptions {
   journalSize?: number;
   record?: RecordOptions;
   maxBodyBytes?: number;
+  /** Request head size and slow-client timeouts (defaults: 16 KB, headers in 10 s, whole request in 60 s). */
+  limits?: Partial<HttpLimits>;
+  /**
+   * true (default): requests that match a mock route skip Express (same handler, same
+   * answers, less overhead); false: every request goes through Express.
+   */
+  fastPath?: boolean;
 }
 
 export type JournalView = Pick<Journal, 'capacity' | 'size' | 'total' | 'entries' | 'query' | 'clear'>;
@@ -76,16 +88,13 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-function isAdminPath(url: string): boolean {
-  return url.startsWith(ADMIN_PREFIX) && (url.length === ADMIN_PREFIX.length || '/?'.includes(url[ADMIN_PREFIX.length] ?? ''));
-}
-
 /** close() never waits longer than this for cut-short exchanges to be journaled. */
 const DRAIN_LIMIT_MS = 1000;
 
 /** Starts the Express mock server of SPEC §4. */
 export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
   const host = options.host ?? '127.0.0.1';
+  const limits = httpLimits(options.limits ?? {});
   const config = new LiveConfig(options.mocks, options.seed);
   const journal = new Journal(options.journalSize ?? 1000);
   const clock = { startedAt: performance.now(), startedAtEpoch: Date.now() };
@@ -104,12 +113,17 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     recording,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     open(req: IncomingMessage, res: ServerResponse) {
-      const exchange = new Exchange(req, res, clock, (done) => {
-        pending.delete(done);
-        journaling.push(done);
-      });
-      pending.add(exchange);
-      return exchange;
+      // Only exchanges that outlive their tick are pending: most are answered (and settled) at once.
+      return new Exchange(
+        req,
+        res,
+        clock,
+        (done) => {
+          pending.delete(done);
+          journaling.push(done);
+        },
+        (watched) => pending.add(watched),
+      );
     },
   });
   const app = express();
@@ -121,14 +135,18 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     else mock(req, res);
   });
 
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(options.port ?? 0, host, (error?: Error) => {
-      if (error) reject(error);
-      else resolve(s);
+  const server: Server = createServer(httpServerOptions(limits), createRequestListener({ config, mock, app, fastPath: options.fastPath ?? true }));
+  // Malformed requests get 400/408/413/414/431 and a closed connection; a client that drops
+  // a connection mid-request never surfaces as an error anywhere.
+  const clientErrors = new ClientErrorResponder(limits);
+  server.on('clientError', clientErrors.handle);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
     });
   });
-  // A client that drops a connection mid-request must not surface as an error anywhere.
-  server.on('clientError', (_error, socket) => socket.destroy());
   const port = (server.address() as AddressInfo).port;
 
   const recordWriter = recording && options.record?.out !== undefined ? createRecordWriter(recording, options.record, config) : null;
@@ -163,6 +181,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
+          clientErrors.closeAll();
         });
         // Every exchange cut short is journaled before close() resolves.
         await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, DRAIN_LIMIT_MS).unref())]);

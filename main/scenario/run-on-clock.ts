@@ -1,25 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import type { ScenarioResult } from '../api/formats/results';
 import type { ClockKind } from '../api/formats/scenario';
-import type { TraceEvent } from '../api/formats/trace';
 import type { LoadedScenario } from '../formats/loaded-scenario';
 import { runScenarioReal } from './run-real-scenario';
+import type { RealRunOptions } from './run-real-scenario';
 import { runScenario } from './run-scenario';
 import { crashResult, effectiveSeed } from './scenario-result';
 
-export interface ClockRunOptions {
+export interface ClockRunOptions extends RealRunOptions {
   /** Overrides the scenario's clock. */
   clock?: ClockKind;
-  seed?: number;
-  timeScale?: number;
-  baseUrl?: string;
-  /** Real clock: the base URL is a running flowbench mock server (its journal holds the run). */
-  target?: 'base-url' | 'shared-mock-server';
-  /** Real clock: the run's `x-flowbench-session` (default: a new one per run). */
-  sessionId?: string;
-  /** Real clock: conversation ms a timing check may exceed its limit by (default: 100 ms of wall time). */
-  timingToleranceMs?: number;
-  onEvent?: (event: TraceEvent) => void;
   /** Virtual clock only: fixed latencies by flow endpoint. */
   endpointLatency?: Readonly<Record<string, number>>;
 }

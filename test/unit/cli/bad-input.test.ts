@@ -1,28 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, tempTree } from '../../support/cli-harness';
+import { flowWith, MINIMAL_FLOW as FLOW, MINIMAL_MOCKS as MOCKS, mocksWith } from '../../support/minimal-files';
 
-const FLOW = `format: flowbench.flow/1
-name: ok
-channel: chat
-start: ask
-endpoints:
-  - { id: e, url: /e, timeoutMs: 1000 }
-modules:
-  - { id: ask, type: say, text: "hi", ports: { next: { to: call, arrow: red } } }
-  - { id: call, type: api, endpoint: e, ports: { success: bye, failure: bye } }
-  - { id: bye, type: end }
-`;
-const MOCKS = `format: flowbench.mocks/1
-routes:
-  - { id: e, path: /e, responses: [ { status: 200 } ] }
-`;
-
-/** A flow with one line changed. */
-const flowWith = (from: string, to: string): string => {
-  if (!FLOW.includes(from)) throw new Error(`test setup: '${from}' not in FLOW`);
-  return FLOW.replace(from, to);
-};
-const mocksWith = (from: string, to: string): string => MOCKS.replace(from, to);
 const scenario = (body: string): string => `format: flowbench.scenario/1\nflow: ok.flow.yaml\nmocks: ok.mocks.yaml\nscenarios:\n${body}`;
 
 type Case = [title: string, file: string, content: string, expected: string[]];

@@ -3,6 +3,7 @@ import { closeSync, mkdirSync, openSync, ftruncateSync, rmSync, writeFileSync } 
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, tempTree } from '../../support/cli-harness';
+import { flowWith, MINIMAL_FLOW as FLOW, MINIMAL_MOCKS as MOCKS, mocksWith } from '../../support/minimal-files';
 import { HANG_FLOW, HANG_SCENARIO } from '../../support/hostile-files';
 
 /*
@@ -11,29 +12,6 @@ import { HANG_FLOW, HANG_SCENARIO } from '../../support/hostile-files';
  * Every value over a limit is refused, never clamped. The limits are README "Limits".
  */
 
-const FLOW = `format: flowbench.flow/1
-name: hostile
-channel: chat
-start: ask
-endpoints:
-  - { id: e, url: /e, timeoutMs: 1000 }
-modules:
-  - { id: ask, type: say, text: "hi", ports: { next: { to: call, arrow: red } } }
-  - { id: call, type: api, endpoint: e, ports: { success: bye, failure: bye } }
-  - { id: bye, type: end }
-`;
-const MOCKS = `format: flowbench.mocks/1
-routes:
-  - { id: e, path: /e, responses: [ { status: 200 } ] }
-`;
-const flowWith = (from: string, to: string): string => {
-  if (!FLOW.includes(from)) throw new Error(`test setup: '${from}' not in FLOW`);
-  return FLOW.replace(from, to);
-};
-const mocksWith = (from: string, to: string): string => {
-  if (!MOCKS.includes(from)) throw new Error(`test setup: '${from}' not in MOCKS`);
-  return MOCKS.replace(from, to);
-};
 /** The flow with one more module (modules[3]) before `bye`'s line. */
 const withModule = (module: string): string => flowWith('  - { id: bye, type: end }', `  - { id: bye, type: end }\n  - ${module}`);
 const scenario = (body: string): string => `format: flowbench.scenario/1\nflow: ok.flow.yaml\nmocks: ok.mocks.yaml\nscenarios:\n${body}`;

@@ -1,8 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDateTime } from '../../renderer/src/format/date-time';
-import { repoRoot } from '../support/paths';
 
 describe('one date and time format', () => {
   it('writes the moment in the locale, to the second, with the time zone', () => {
@@ -28,22 +25,5 @@ describe('one date and time format', () => {
     expect(formatDateTime('yesterday-ish')).toBe('yesterday-ish');
     expect(formatDateTime('')).toBe('unknown time');
     expect(formatDateTime(Number.NaN)).toBe('unknown time');
-  });
-
-  it('is the only way the renderer writes dates', () => {
-    const dir = join(repoRoot, 'renderer', 'src');
-    const offenders: string[] = [];
-    const walk = (folder: string): void => {
-      for (const name of readdirSync(folder)) {
-        const path = join(folder, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else if (/\.(ts|vue)$/.test(name) && !path.endsWith(join('format', 'date-time.ts'))) {
-          const text = readFileSync(path, 'utf8');
-          if (/toLocale(Date|Time)String\(|toISOString\(|toUTCString\(|new Intl\.DateTimeFormat|new Date\(/.test(text)) offenders.push(relative(repoRoot, path));
-        }
-      }
-    };
-    walk(dir);
-    expect(offenders).toEqual([]);
   });
 });

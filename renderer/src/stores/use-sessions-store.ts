@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef } from 'vue';
 import type { TraceEvent } from '../../../main/api/formats/trace';
 import type { LiveSessionStatus } from '../../../main/api/routes/sessions';
+import { callLength } from '../../../main/api/trace/call-length';
 import { useClient } from '../api/client';
 import { liveDeadAir } from '../sessions/live-dead-air';
 import { SeqTrace } from '../timeline/seq-trace';
@@ -16,6 +17,9 @@ export interface StartOptions {
   /** 1 = real time; 0.25 = every delay and timeout 4× shorter. */
   timeScale: number;
 }
+
+/** What the user did, on its way to the bot (the chat shows it until the trace does). */
+export type PendingAction = { kind: 'say' | 'barge-in' | 'dtmf' | 'silence' | 'hangup'; text: string; from: number };
 
 /** How often the live clock moves on screen. */
 const TICK_MS = 100;
@@ -33,16 +37,20 @@ export const useSessionsStore = defineStore('sessions', () => {
   const sending = ref(false);
   const stopping = ref(false);
   const liveError = ref<string | null>(null);
-  /** The message on its way to the bot, and how long the trace was when it was sent. */
-  const pending = ref<{ text: string; from: number } | null>(null);
+  /** The message (or key presses, silence, hang-up) on its way to the bot, and how long the trace was when it was sent. */
+  const pending = ref<PendingAction | null>(null);
   /** Conversation time now (ms): the host's clock, carried on between its reports. */
   const nowT = ref(0);
 
   const running = computed(() => live.value?.running ?? false);
   const waitingForUser = computed(() => live.value !== null && live.value.running && live.value.waitingForUser && !sending.value);
   const deadAir = computed(() => liveDeadAir(liveTrace.value, nowT.value, running.value));
-  /** The end of the last sound: the clock keeps moving until then, so speech shows as it plays. */
-  const soundEnd = computed(() => liveTrace.value.reduce((end, e) => (e.type === 'say' || e.type === 'user' ? Math.max(end, e.end) : end), 0));
+  /**
+   * The end of the call (its end or its last sound, whichever is later; speech cut by a
+   * hang-up only to its cut): once the session has ended the clock runs on until then, so
+   * queued speech shows as it plays, and stops there.
+   */
+  const soundEnd = computed(() => callLength(liveTrace.value));
 
   // The trace of the session by id, each live event at its index (seq): exact, whatever order
   // the live events and the host's status answers come in.
@@ -162,22 +170,49 @@ export const useSessionsStore = defineStore('sessions', () => {
     }
   }
 
-  async function say(text: string): Promise<void> {
-    const id = live.value?.id;
+  /** The user's message (typed, or spoken over the bot's speech with `over`). */
+  async function say(text: string, over = false): Promise<void> {
     const message = text.trim();
-    if (id === undefined || message === '' || sending.value || !running.value) return;
+    if (message === '') return;
+    await act({ kind: over ? 'barge-in' : 'say', text: message }, (id) =>
+      over ? useClient().call('sessions.bargeIn', { id, text: message }) : useClient().call('sessions.say', { id, text: message }),
+    );
+  }
+
+  /** Key presses (voice): 100 ms per key, the keys are the message. */
+  async function dtmf(keys: string): Promise<void> {
+    if (keys === '') return;
+    await act({ kind: 'dtmf', text: keys }, (id) => useClient().call('sessions.dtmf', { id, keys }));
+  }
+
+  /** The caller says nothing at this wait (voice): the no-input handler answers when its timer fires. */
+  async function silence(): Promise<void> {
+    await act({ kind: 'silence', text: '' }, (id) => useClient().call('sessions.silence', { id }));
+  }
+
+  /** The caller hangs up now, whatever the bot is doing; the session ends and is saved. */
+  async function hangup(): Promise<void> {
+    if (stopping.value) return;
+    await act({ kind: 'hangup', text: '' }, (id) => useClient().call('sessions.hangup', { id }), true);
+  }
+
+  /** One thing the user does; `anyTime`: also while the bot works or another action is on its way. */
+  async function act(action: Omit<PendingAction, 'from'>, send: (id: string) => Promise<LiveSessionStatus>, anyTime = false): Promise<void> {
+    const id = live.value?.id;
+    if (id === undefined || !running.value || (sending.value && !anyTime)) return;
+    const ownsSending = !sending.value;
     sending.value = true;
     liveError.value = null;
-    pending.value = { text: message, from: liveTrace.value.length };
+    if (ownsSending || anyTime) pending.value = { ...action, from: liveTrace.value.length };
     try {
-      const status = await useClient().call('sessions.say', { id, text: message });
+      const status = await send(id);
       adopt(status);
       if (!status.running) await finish(id);
     } catch (e) {
-      liveError.value = errorMessage(e);
+      if (running.value) liveError.value = errorMessage(e);
     } finally {
-      sending.value = false;
-      pending.value = null;
+      if (ownsSending) sending.value = false;
+      if (ownsSending || anyTime) pending.value = null;
     }
   }
 
@@ -230,6 +265,9 @@ export const useSessionsStore = defineStore('sessions', () => {
     listen,
     start,
     say,
+    dtmf,
+    silence,
+    hangup,
     stop,
     clearLive,
   };

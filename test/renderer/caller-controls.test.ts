@@ -156,5 +156,19 @@ describe('a finished live session', () => {
       const speaking = chatEntries(sessions.liveTrace, [], sessions.nowT, sessions.running).filter((e) => (e.kind === 'bot' || e.kind === 'user') && e.speech === 'speaking');
       expect(speaking).toEqual([]);
     });
+
+    it('stops when the session ends by itself while the user does nothing', async () => {
+      const sessions = useSessionsStore();
+      sessions.listen();
+      await sessions.start({ flowFile: 'flows/keypad.flow.yaml', baseUrl: null, timeScale: 1 });
+      expect(sessions.running).toBe(true);
+      // The rest of the call arrives live (no call of the user's on its way), its end last.
+      hungUp.slice(greeting.length).forEach((event, i) => client.emit('sessions.trace', { id: 's1', seq: greeting.length + i, event }));
+      await vi.advanceTimersByTimeAsync(200);
+      expect(client.calls.map((c) => c.name)).toEqual(['sessions.start', 'sessions.stop', 'sessions.list']);
+      expect(sessions.running).toBe(false);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(sessions.nowT).toBe(6000);
+    });
   });
 });

@@ -84,6 +84,9 @@ export const useSessionsStore = defineStore('sessions', () => {
     if (event.t > extrapolated()) anchor = { conv: event.t, wall: performance.now() };
     if (trace.missing > 0) catchUp(id);
     scheduleFlush();
+    // The session ended by itself (a no-input handler handed over, a timeout) while the user
+    // did nothing: take its final status (the clock stops) and list the recording.
+    if (event.type === 'end' && live.value?.id === id && live.value.running) void finish(id);
   }
 
   /** A live event was missed (it arrived after a later one): the host's status has it. */
@@ -223,7 +226,15 @@ export const useSessionsStore = defineStore('sessions', () => {
     await finish(id);
   }
 
-  async function finish(id: string): Promise<void> {
+  /** The session's ending, once: an `end` event and the answer of the user's last action may both ask for it. */
+  let finishing: { id: string; done: Promise<void> } | null = null;
+
+  function finish(id: string): Promise<void> {
+    if (finishing?.id !== id) finishing = { id, done: saveAndList(id) };
+    return finishing.done;
+  }
+
+  async function saveAndList(id: string): Promise<void> {
     stopping.value = true;
     try {
       // sessions.stop also waits for the recording of a session that ended by itself.
@@ -234,6 +245,7 @@ export const useSessionsStore = defineStore('sessions', () => {
       if (recordings.items.some((s) => s.id === id)) await recordings.select(id);
     } catch (e) {
       liveError.value = errorMessage(e);
+      if (finishing?.id === id) finishing = null;
     } finally {
       stopping.value = false;
     }

@@ -136,8 +136,14 @@ describe('live voice session: stay silent, keypad, talk over the bot, hang up', 
     const { sessions } = await ui.call<{ sessions: { id: string; flow: { name: string }; endState: string }[] }>('sessions.list', {});
     const recorded = sessions.find((s) => s.flow.name === 'Live caller controls (voice)');
     expect(recorded?.endState).toBe('hangup');
-    const session = await ui.call<{ user: { kind?: string }[] }>('sessions.get', { id: recorded?.id });
-    expect(session.user.map((u) => u.kind ?? 'say')).toEqual(['say', 'say', 'silence', 'dtmf', 'hangup']);
+    const session = await ui.call<{ user: { kind?: string }[]; trace: { type: string; kind?: string }[] }>('sessions.get', { id: recorded?.id });
+    // Talk-over twice, then silence at every wait the no-input timer ended (the button, then the
+    // caller going on saying nothing), the keys and the hang-up.
+    const kinds = session.user.map((u) => u.kind ?? 'say');
+    expect(kinds.slice(0, 3)).toEqual(['say', 'say', 'silence']);
+    expect(kinds.slice(-2)).toEqual(['dtmf', 'hangup']);
+    expect(new Set(kinds.slice(2, -2))).toEqual(new Set(['silence']));
+    expect(kinds.filter((k) => k === 'silence')).toHaveLength(session.trace.filter((e) => e.type === 'interruption' && e.kind === 'no_input').length);
 
     await page.getByTestId('session-goto-replay').click();
     await page.getByTestId('replay-button').click();

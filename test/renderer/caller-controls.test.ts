@@ -144,9 +144,12 @@ describe('a finished live session', () => {
     });
     afterEach(() => vi.useRealTimers());
 
-    it('stops at the hang-up, not where the cut speech would have ended', async () => {
+    it('stops at the hang-up, not where the cut speech would have ended, nor where the clock had run to', async () => {
       const sessions = useSessionsStore();
       await sessions.start({ flowFile: 'flows/keypad.flow.yaml', baseUrl: null, timeScale: 1 });
+      // The clock on screen runs on while the hang-up is on its way: it reads past the hang-up.
+      await vi.advanceTimersByTimeAsync(6500);
+      expect(sessions.nowT).toBeGreaterThan(6000);
       await sessions.hangup();
       expect(client.calls.map((c) => c.name)).toEqual(['sessions.start', 'sessions.hangup', 'sessions.stop', 'sessions.list']);
       expect(sessions.running).toBe(false);

@@ -142,7 +142,10 @@ export const useSessionsStore = defineStore('sessions', () => {
     live.value = markRaw(status);
     sync(status.id, status.trace);
     anchor = { conv: status.now, wall: performance.now() };
-    nowT.value = Math.max(nowT.value, Math.round(status.now));
+    // While the host answered, the clock on screen ran on; an ended session's clock goes back
+    // to the call's end if it ran past it (the tick then plays any speech still queued).
+    const end = status.running ? Infinity : Math.round(Math.max(callLength(status.trace), status.now));
+    nowT.value = Math.min(end, Math.max(nowT.value, Math.round(status.now)));
     startTicking();
   }
 

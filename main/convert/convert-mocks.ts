@@ -3,6 +3,7 @@ import { MOCKS_FORMAT, MockRoute } from '../api/formats/mocks';
 import type { MocksFile } from '../api/formats/mocks';
 import type { MocksFileInput } from '../api/formats/mocks';
 import { formatIssuePath } from '../api/issue-path';
+import { zodIssues } from '../api/validate';
 import type { SourceFormat } from '../api/routes/mocks-convert';
 import { FormatError } from '../formats/format-error';
 import type { FileIssue } from '../formats/format-error';
@@ -171,7 +172,7 @@ function uniqueId(id: string, taken: ReadonlySet<string>): string {
 /** What the schema and the loader's cross-checks say about one route. */
 function routeIssues(route: MocksFileInput['routes'][number]): string[] {
   const parsed = MockRoute.safeParse(route);
-  if (!parsed.success) return parsed.error.issues.map((i) => `${formatIssuePath(i.path)}: ${i.message}`);
+  if (!parsed.success) return zodIssues(parsed.error).map((i) => `${i.path}: ${i.message}`);
   return checkRoutes([{ index: 0, route: parsed.data }], []).map((i) => `${formatIssuePath(i.path.slice(1))}: ${i.message}`);
 }
 

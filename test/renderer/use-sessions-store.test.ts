@@ -84,7 +84,7 @@ describe('sessions and recordings stores', () => {
     expect(client.calls[0]?.input).toEqual({ flowFile: 'flows/order-status.flow.yaml', timeScale: 1, baseUrl: 'https://api.example.com' });
     expect(sessions.liveTrace).toEqual(greeting);
     const saying = sessions.say("It's 12345");
-    expect(sessions.pending).toEqual({ text: "It's 12345", from: 4 });
+    expect(sessions.pending).toEqual({ kind: 'say', text: "It's 12345", from: 4 });
     expect(sessions.waitingForUser).toBe(false);
     // One twice, and another session's: placed by seq, each once, ours only.
     for (const seq of [4, 5, 6, 6, 7, 8]) client.emit('sessions.trace', { id: 's1', seq, event: slowApiTrace[seq] as TraceEvent });

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef } from 'vue';
 import type { TraceEvent } from '../../../main/api/formats/trace';
 import type { LiveSessionStatus } from '../../../main/api/routes/sessions';
+import { callLength } from '../../../main/api/trace/call-length';
 import { useClient } from '../api/client';
 import { liveDeadAir } from '../sessions/live-dead-air';
 import { SeqTrace } from '../timeline/seq-trace';
@@ -16,6 +17,9 @@ export interface StartOptions {
   /** 1 = real time; 0.25 = every delay and timeout 4× shorter. */
   timeScale: number;
 }
+
+/** What the user did, on its way to the bot (the chat shows it until the trace does). */
+export type PendingAction = { kind: 'say' | 'barge-in' | 'dtmf' | 'silence' | 'hangup'; text: string; from: number };
 
 /** How often the live clock moves on screen. */
 const TICK_MS = 100;
@@ -33,16 +37,20 @@ export const useSessionsStore = defineStore('sessions', () => {
   const sending = ref(false);
   const stopping = ref(false);
   const liveError = ref<string | null>(null);
-  /** The message on its way to the bot, and how long the trace was when it was sent. */
-  const pending = ref<{ text: string; from: number } | null>(null);
+  /** The message (or key presses, silence, hang-up) on its way to the bot, and how long the trace was when it was sent. */
+  const pending = ref<PendingAction | null>(null);
   /** Conversation time now (ms): the host's clock, carried on between its reports. */
   const nowT = ref(0);
 
   const running = computed(() => live.value?.running ?? false);
   const waitingForUser = computed(() => live.value !== null && live.value.running && live.value.waitingForUser && !sending.value);
   const deadAir = computed(() => liveDeadAir(liveTrace.value, nowT.value, running.value));
-  /** The end of the last sound: the clock keeps moving until then, so speech shows as it plays. */
-  const soundEnd = computed(() => liveTrace.value.reduce((end, e) => (e.type === 'say' || e.type === 'user' ? Math.max(end, e.end) : end), 0));
+  /**
+   * The end of the call (its end or its last sound, whichever is later; speech cut by a
+   * hang-up only to its cut): once the session has ended the clock runs on until then, so
+   * queued speech shows as it plays, and stops there.
+   */
+  const soundEnd = computed(() => callLength(liveTrace.value));
 
   // The trace of the session by id, each live event at its index (seq): exact, whatever order
   // the live events and the host's status answers come in.
@@ -76,6 +84,9 @@ export const useSessionsStore = defineStore('sessions', () => {
     if (event.t > extrapolated()) anchor = { conv: event.t, wall: performance.now() };
     if (trace.missing > 0) catchUp(id);
     scheduleFlush();
+    // The session ended by itself (a no-input handler handed over, a timeout) while the user
+    // did nothing: take its final status (the clock stops) and list the recording.
+    if (event.type === 'end' && live.value?.id === id && live.value.running) void finish(id);
   }
 
   /** A live event was missed (it arrived after a later one): the host's status has it. */
@@ -131,7 +142,10 @@ export const useSessionsStore = defineStore('sessions', () => {
     live.value = markRaw(status);
     sync(status.id, status.trace);
     anchor = { conv: status.now, wall: performance.now() };
-    nowT.value = Math.max(nowT.value, Math.round(status.now));
+    // While the host answered, the clock on screen ran on; an ended session's clock goes back
+    // to the call's end if it ran past it (the tick then plays any speech still queued).
+    const end = status.running ? Infinity : Math.round(Math.max(callLength(status.trace), status.now));
+    nowT.value = Math.min(end, Math.max(nowT.value, Math.round(status.now)));
     startTicking();
   }
 
@@ -162,22 +176,49 @@ export const useSessionsStore = defineStore('sessions', () => {
     }
   }
 
-  async function say(text: string): Promise<void> {
-    const id = live.value?.id;
+  /** The user's message (typed, or spoken over the bot's speech with `over`). */
+  async function say(text: string, over = false): Promise<void> {
     const message = text.trim();
-    if (id === undefined || message === '' || sending.value || !running.value) return;
+    if (message === '') return;
+    await act({ kind: over ? 'barge-in' : 'say', text: message }, (id) =>
+      over ? useClient().call('sessions.bargeIn', { id, text: message }) : useClient().call('sessions.say', { id, text: message }),
+    );
+  }
+
+  /** Key presses (voice): 100 ms per key, the keys are the message. */
+  async function dtmf(keys: string): Promise<void> {
+    if (keys === '') return;
+    await act({ kind: 'dtmf', text: keys }, (id) => useClient().call('sessions.dtmf', { id, keys }));
+  }
+
+  /** The caller says nothing at this wait (voice): the no-input handler answers when its timer fires. */
+  async function silence(): Promise<void> {
+    await act({ kind: 'silence', text: '' }, (id) => useClient().call('sessions.silence', { id }));
+  }
+
+  /** The caller hangs up now, whatever the bot is doing; the session ends and is saved. */
+  async function hangup(): Promise<void> {
+    if (stopping.value) return;
+    await act({ kind: 'hangup', text: '' }, (id) => useClient().call('sessions.hangup', { id }), true);
+  }
+
+  /** One thing the user does; `anyTime`: also while the bot works or another action is on its way. */
+  async function act(action: Omit<PendingAction, 'from'>, send: (id: string) => Promise<LiveSessionStatus>, anyTime = false): Promise<void> {
+    const id = live.value?.id;
+    if (id === undefined || !running.value || (sending.value && !anyTime)) return;
+    const ownsSending = !sending.value;
     sending.value = true;
     liveError.value = null;
-    pending.value = { text: message, from: liveTrace.value.length };
+    if (ownsSending || anyTime) pending.value = { ...action, from: liveTrace.value.length };
     try {
-      const status = await useClient().call('sessions.say', { id, text: message });
+      const status = await send(id);
       adopt(status);
       if (!status.running) await finish(id);
     } catch (e) {
-      liveError.value = errorMessage(e);
+      if (running.value) liveError.value = errorMessage(e);
     } finally {
-      sending.value = false;
-      pending.value = null;
+      if (ownsSending) sending.value = false;
+      if (ownsSending || anyTime) pending.value = null;
     }
   }
 
@@ -188,7 +229,15 @@ export const useSessionsStore = defineStore('sessions', () => {
     await finish(id);
   }
 
-  async function finish(id: string): Promise<void> {
+  /** The session's ending, once: an `end` event and the answer of the user's last action may both ask for it. */
+  let finishing: { id: string; done: Promise<void> } | null = null;
+
+  function finish(id: string): Promise<void> {
+    if (finishing?.id !== id) finishing = { id, done: saveAndList(id) };
+    return finishing.done;
+  }
+
+  async function saveAndList(id: string): Promise<void> {
     stopping.value = true;
     try {
       // sessions.stop also waits for the recording of a session that ended by itself.
@@ -199,6 +248,7 @@ export const useSessionsStore = defineStore('sessions', () => {
       if (recordings.items.some((s) => s.id === id)) await recordings.select(id);
     } catch (e) {
       liveError.value = errorMessage(e);
+      if (finishing?.id === id) finishing = null;
     } finally {
       stopping.value = false;
     }
@@ -230,6 +280,9 @@ export const useSessionsStore = defineStore('sessions', () => {
     listen,
     start,
     say,
+    dtmf,
+    silence,
+    hangup,
     stop,
     clearLive,
   };

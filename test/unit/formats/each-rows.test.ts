@@ -135,7 +135,7 @@ each:
 overrides: { order_status: { latency: { fixed: "{{latency}}" } } }
 `);
     expect(error.issues).toHaveLength(1);
-    expect(error.issues[0]).toMatchObject({ path: 'overrides.order_status.latency.fixed', line: 8, message: expect.stringMatching(/^row each\[1\] \(latency=slow\): expected number/) });
+    expect(error.issues[0]).toMatchObject({ path: 'overrides.order_status.latency.fixed', line: 8, message: expect.stringMatching(/^row each\[1\] \(latency=slow\): expected a number, got text$/) });
   });
 
   it('checks what a row names against the flow, per row', async () => {

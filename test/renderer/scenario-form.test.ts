@@ -1,5 +1,3 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { checkScenarioYaml } from '../../renderer/src/scenarios/scenario-yaml';
@@ -20,13 +18,15 @@ import type { Obj } from '../../renderer/src/scenarios/scenario-form';
 import { applyYamlEdit } from '../../renderer/src/scenarios/yaml-edit';
 import { copyName, inheritedSettings, withCarried, withoutCarried } from '../../renderer/src/scenarios/scenario-copy';
 
-const examplesDir = join(__dirname, '../../examples/scenarios');
-const exampleFiles = readdirSync(examplesDir).filter((f) => f.endsWith('.scenario.yaml'));
+/** The example scenario files, as text, by path. */
+const exampleTexts = import.meta.glob<string>('../../examples/scenarios/*.scenario.yaml', { query: '?raw', import: 'default', eager: true });
+const exampleFiles = Object.keys(exampleTexts);
+const exampleText = (file: string): string => exampleTexts[file] ?? '';
 
 /** Every scenario of the example files, as the editor gets it (one entry of `scenarios:`, or the one-scenario file). */
 function exampleScenarios(): { file: string; scenario: Obj }[] {
   return exampleFiles.flatMap((file) => {
-    const doc = parse(readFileSync(join(examplesDir, file), 'utf8')) as Obj;
+    const doc = parse(exampleText(file)) as Obj;
     const list = Array.isArray(doc['scenarios']) ? (doc['scenarios'] as Obj[]) : [doc];
     return list.map((scenario) => ({ file, scenario }));
   });
@@ -153,7 +153,7 @@ describe('duplicating a scenario', () => {
 
 describe('YAML syntax errors', () => {
   it('counts one mistake as one problem, however many errors the parser reports after it', () => {
-    const text = readFileSync(join(examplesDir, 'order-status.scenario.yaml'), 'utf8').replace('scenarios:\n', 'scenarios: [\n');
+    const text = exampleText('../../examples/scenarios/order-status.scenario.yaml').replace('scenarios:\n', 'scenarios: [\n');
     const check = checkScenarioYaml(text);
     expect(check.issues).toHaveLength(1);
     expect(check.issues[0]).toMatchObject({ source: 'yaml', path: '(yaml)' });

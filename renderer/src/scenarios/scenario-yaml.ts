@@ -122,3 +122,17 @@ function rangeOfNode(node: unknown): { from: number; to: number } | null {
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
 }
+
+/**
+ * Each problem once: the same path and message said twice (by the scenario check and by the
+ * host, whose paths start with `scenario.`) is one problem.
+ */
+export function uniqueIssues(issues: readonly TextIssue[]): TextIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.path.replace(/^scenario\.?/, '')}\n${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

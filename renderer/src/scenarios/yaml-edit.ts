@@ -15,7 +15,7 @@ export type YamlEdit =
 
 /** The text with the edit made, or null when the text does not parse (the form waits for the YAML to be fixed). */
 export function applyYamlEdit(text: string, edit: YamlEdit): string | null {
-  const doc = parseDocument(text, { keepSourceTokens: false });
+  const doc: Document = parseDocument(text);
   if (doc.errors.length > 0) return null;
   if (doc.contents === null || isScalar(doc.contents)) doc.contents = doc.createNode({});
   if (edit.op === 'move') return moveItem(doc, edit) ? doc.toString({ lineWidth: 0 }) : text;

@@ -233,6 +233,7 @@ describe('scenario editor: form and YAML, duplicate, unsaved edits, results per 
     expect(await results.textContent()).toContain('2 of them rows of data-driven scenarios');
     expect(await results.textContent()).toContain('Wall time');
     expect(await results.textContent()).toContain('Conversation time');
+    await ui.screenshots('scenario-rows-run-results');
 
     await page.getByRole('button', { name: `Run history of ${name}` }).click();
     const history = page.getByTestId('history-table');

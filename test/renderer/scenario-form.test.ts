@@ -1,15 +1,13 @@
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { checkScenarioYaml } from '../../renderer/src/scenarios/scenario-yaml';
+import { msFromText, valueFromText, valueText } from '../../renderer/src/scenarios/form-values';
 import {
-  msFromText,
   readCheck,
   readLatency,
   readScenario,
   readStep,
   stepOfKind,
-  valueFromText,
-  valueText,
   writeCheck,
   writeScenario,
   writeStep,

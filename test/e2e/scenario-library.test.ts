@@ -129,6 +129,8 @@ describe('scenario library: import, editor with live validation, run, history', 
     await page.getByTestId('scenario-search').locator('input').fill('slow real-clock');
     await expect.poll(() => page.getByTestId('scenario-run-all').textContent()).toBe('Run all (3)');
     await page.getByTestId('scenario-run-all').click();
+    // The pointer leaves Run all, so its tooltip (slow to fade on a loaded machine) cannot sit over Stop.
+    await page.mouse.move(1, 1);
     await page.getByTestId('run-progress').waitFor();
     await page.getByTestId('run-stop').click();
     await expect.poll(() => page.getByTestId('run-progress').textContent()).toContain('stopping after the scenario that is running');

@@ -34,15 +34,13 @@ export function checkScenarioYaml(text: string): ScenarioCheck {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const position = (offset: number): { line: number; col: number } => lineCounter.linePos(Math.min(Math.max(offset, 0), text.length));
-  if (doc.errors.length > 0) {
-    return {
-      value: null,
-      issues: doc.errors.map((e) => {
-        const from = e.pos[0];
-        const to = Math.max(e.pos[1], from + 1);
-        return { source: 'yaml', path: '(yaml)', message: firstLine(e.message), from, to, ...position(from) };
-      }),
-    };
+  const syntax = doc.errors[0];
+  if (syntax !== undefined) {
+    // One mistake (an unclosed bracket) makes the parser report dozens of errors after it:
+    // the first one is the mistake, the rest follow from it.
+    const from = syntax.pos[0];
+    const to = Math.max(syntax.pos[1], from + 1);
+    return { value: null, issues: [{ source: 'yaml', path: '(yaml)', message: firstLine(syntax.message), from, to, ...position(from) }] };
   }
   const value: unknown = doc.toJS();
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -123,4 +121,18 @@ function rangeOfNode(node: unknown): { from: number; to: number } | null {
 
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
+}
+
+/**
+ * Each problem once: the same path and message said twice (by the scenario check and by the
+ * host, whose paths start with `scenario.`) is one problem.
+ */
+export function uniqueIssues(issues: readonly TextIssue[]): TextIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.path.replace(/^scenario\.?/, '')}\n${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

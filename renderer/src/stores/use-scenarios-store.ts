@@ -35,6 +35,9 @@ export interface SaveRefusal {
   issues: ApiIssue[];
 }
 
+/** Which of a scenario's results stands for it: an error over a failure over a pass. */
+const STATUS_RANK: Record<RunResultSummary['status'], number> = { passed: 0, failed: 1, error: 2 };
+
 /** The SQLite scenario library: search, tags, runs with progress, history, create and edit. */
 export const useScenariosStore = defineStore('scenarios', () => {
   const items = shallowRef<ScenarioSummary[]>([]);
@@ -46,8 +49,13 @@ export const useScenariosStore = defineStore('scenarios', () => {
   const tag = ref<string | null>(null);
   const tags = ref<{ tag: string; scenarios: number }[]>([]);
   const progress = ref<RunProgress | null>(null);
-  /** Results of the runs made in this session, by scenario id (the list shows them). */
+  /**
+   * Results of the runs made in this session, by scenario id (the list shows them). A
+   * data-driven scenario has one result per `each:` row: the worst of them stands for it.
+   */
   const results = shallowRef<Map<number, RunResultSummary>>(new Map());
+  /** Every result of the last run, one per scenario and `each:` row, in the order they ran. */
+  const lastResults = shallowRef<RunResultSummary[]>([]);
   const history = shallowRef<ScenarioHistory | null>(null);
   const historyLoading = ref(false);
   const importing = ref(false);
@@ -126,13 +134,17 @@ export const useScenariosStore = defineStore('scenarios', () => {
       let passed = 0;
       let failed = 0;
       let errors = 0;
+      const ranNow = new Set<number>();
       for (const r of outcome.results) {
-        next.set(r.scenarioId, r);
+        const before = ranNow.has(r.scenarioId) ? next.get(r.scenarioId) : undefined;
+        if (before === undefined || STATUS_RANK[r.status] > STATUS_RANK[before.status]) next.set(r.scenarioId, r);
+        ranNow.add(r.scenarioId);
         if (r.status === 'passed') passed++;
         else if (r.status === 'failed') failed++;
         else errors++;
       }
       results.value = next;
+      lastResults.value = outcome.results;
       // The result is the truth, whatever events the page missed: how many ran, of how many asked.
       const total = outcome.cancelled ? Math.max(progress.value?.total ?? ids.length, outcome.results.length) : outcome.results.length;
       lastProgress.value = { done: outcome.results.length, total, passed, failed, errors, last: null, stopping: false, cancelled: outcome.cancelled };
@@ -231,6 +243,7 @@ export const useScenariosStore = defineStore('scenarios', () => {
     progress,
     lastProgress,
     results,
+    lastResults,
     history,
     historyLoading,
     importing,

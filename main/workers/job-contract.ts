@@ -121,8 +121,19 @@ export const JobRefusal = z.object({
 });
 export type JobRefusal = z.infer<typeof JobRefusal>;
 
-/** The envelope a worker answers with. */
-export function jobOutcome<K extends JobKind>(kind: K) {
-  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value: JobValue[kind] }), z.object({ ok: z.literal(false), refusal: JobRefusal })]);
-}
+/** What a job gives: its value, or why it refused. */
 export type JobOutcome<K extends JobKind> = { ok: true; value: JobValueOf<K> } | { ok: false; refusal: JobRefusal };
+
+/** An error a job threw that is not a refusal (a bug in flowbench), with its stack, for the host's log. */
+export const JobCrash = z.object({ name: z.string(), message: z.string(), stack: z.string().optional() });
+export type JobCrash = z.infer<typeof JobCrash>;
+
+/** What a pool worker answers: the job's outcome, or the crash that stopped it. */
+export function workerAnswer<K extends JobKind>(kind: K) {
+  return z.union([
+    z.object({ ok: z.literal(true), value: JobValue[kind] }),
+    z.object({ ok: z.literal(false), refusal: JobRefusal }),
+    z.object({ ok: z.literal(false), crash: JobCrash }),
+  ]);
+}
+export type WorkerAnswer<K extends JobKind> = JobOutcome<K> | { ok: false; crash: JobCrash };

@@ -1,4 +1,4 @@
-import type { JobKind } from './job-contract';
+import type { JobCrash, JobKind } from './job-contract';
 
 /** A job that ran past its wall-time limit: its worker was ended (terminated). */
 export class JobTimeoutError extends Error {
@@ -19,5 +19,17 @@ export class JobFailedError extends Error {
   ) {
     super(`the ${kind} job failed in its worker: ${reason}`);
     this.name = 'JobFailedError';
+  }
+}
+
+/** A job that threw in its worker (a bug in flowbench, not bad input): the worker's error, with its stack. */
+export class JobCrashError extends Error {
+  constructor(
+    readonly kind: JobKind,
+    crash: JobCrash,
+  ) {
+    super(crash.message);
+    this.name = crash.name;
+    if (crash.stack !== undefined) this.stack = crash.stack;
   }
 }

@@ -2,9 +2,9 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import { Tinypool } from 'tinypool';
 import { describeIssues, zodIssues } from '../api/validate';
-import { jobOutcome } from './job-contract';
+import { workerAnswer } from './job-contract';
 import type { JobKind, JobOf, JobOutcome } from './job-contract';
-import { JobFailedError, JobTimeoutError } from './job-errors';
+import { JobCrashError, JobFailedError, JobTimeoutError } from './job-errors';
 import type { JobRunner } from './job-runner';
 import { poolWorkerScript } from './worker-file';
 import type { WorkerScript } from './worker-file';
@@ -86,10 +86,12 @@ export class JobPool implements JobRunner {
       clearTimeout(timer);
       port1.close();
     }
-    const parsed = jobOutcome(job.kind).safeParse(raw);
+    const parsed = workerAnswer(job.kind).safeParse(raw);
     if (!parsed.success) throw new JobFailedError(job.kind, `its result breaks the job contract: ${describeIssues(zodIssues(parsed.error))}`);
+    const answer = parsed.data;
+    if ('crash' in answer) throw new JobCrashError(job.kind, answer.crash);
     // The schema for kind K parses to K's outcome; zod cannot carry the generic through.
-    return parsed.data as JobOutcome<K>;
+    return answer as JobOutcome<K>;
   }
 
   /** Ends every worker (running jobs fail); later jobs are refused. */

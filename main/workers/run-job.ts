@@ -12,15 +12,17 @@ import type { JobKind, JobOf, JobOutcome, JobValueOf } from './job-contract';
 /**
  * Does one job: the same functions the host called inline before, so a job's result is
  * the inline result (same scenario, options and seed → same trace). Runs in a pool worker,
- * or in the calling thread for the inline runner. A plain error thrown by the analysis (an
- * unknown endpoint, a patch naming no module) is a refusal; anything else is a bug and throws.
+ * or in the calling thread for the inline runner. An unknown endpoint is a refusal, and so is
+ * any error of a tune (as the host has always reported them: bad input); anything else is a
+ * bug and throws.
  */
 export async function runJob<K extends JobKind>(job: JobOf<K>): Promise<JobOutcome<K>> {
   try {
     return { ok: true, value: await valueOf(job) };
   } catch (error) {
     if (error instanceof UnknownEndpointError) return { ok: false, refusal: { message: error.message, unknownEndpoint: { known: [...error.known] } } };
-    if (error instanceof Error && error.name === 'Error') return { ok: false, refusal: { message: error.message } };
+    // Tuning's own checks (a counter to change where there is none, too few samples) throw plain errors about the input.
+    if (job.kind === 'tune' && error instanceof Error) return { ok: false, refusal: { message: error.message } };
     throw error;
   }
 }

@@ -90,6 +90,7 @@ describe('the host keeps answering while its workers compute', () => {
     // Both workers started (each loads QuickJS and the engine once): what is timed below is the sweep, not start-up.
     const warm = await Promise.all([0, 1].map((index) => running.call('runs.start', { file: SCENARIOS, index })));
     expect(warm.map((w) => w.ok)).toEqual([true, true]);
+    await ping(running.server); // the route's first GET: not timed
   }, 60_000);
 
   it('answers a GET within 100 ms while a 10,000-run sweep is running', async () => {
@@ -97,7 +98,7 @@ describe('the host keeps answering while its workers compute', () => {
     const sweepStarted = performance.now();
     const sweep = running.call('analysis.sweep', HEAVY_SWEEP).finally(() => (settled = true));
     const pings: number[] = [];
-    for (let i = 0; i < 5; i++) pings.push(await ping(running.server));
+    for (let i = 0; i < 7; i++) pings.push(await ping(running.server));
     // Every ping was answered while the sweep was still running.
     expect(settled).toBe(false);
     const outcome = await sweep;
@@ -107,7 +108,8 @@ describe('the host keeps answering while its workers compute', () => {
     const scenario = (await new FileLoader(examplesDir).loadScenarios(SCENARIOS))[HEAVY_SWEEP.index];
     if (scenario === undefined) throw new Error(`${SCENARIOS} has no scenario ${HEAVY_SWEEP.index}`);
     expect(outcome.value).toEqual(sweepLatency(scenario, HEAVY_SWEEP));
-    // A busy machine can stall any one request; the median of five shows the loop was free.
+    // A busy machine can stall any one request; the median of seven shows the loop was free
+    // (inline, each would have waited for the whole sweep: seconds).
     expect(median(pings)).toBeLessThan(100);
     expect(Math.max(...pings)).toBeLessThan(sweepMs);
   }, 120_000);

@@ -72,12 +72,12 @@ export const LAYERS = [
     may: ['main/api', 'main/formats', 'main/sandbox'],
     packages: ['better-sqlite3', 'yaml', 'zod', 'node:crypto', 'node:fs', 'node:os', 'node:path'],
   },
-  // The worker pool: the host's CPU work (runs, sweeps, tune, replay) in worker threads, with
+  // The worker pool: the host's CPU work (runs, sweeps, tune, replay, loading flows) in worker threads, with
   // a wall-time limit per job (source-worker.mjs loads tsx's loader when running from sources).
   {
     layer: 'main/workers',
     files: /^main\/workers\//,
-    may: ['main/api', 'main/analysis', 'main/formats', 'main/sandbox', 'main/scenario', 'main/sessions'],
+    may: ['main/api', 'main/analysis', 'main/formats', 'main/lints', 'main/sandbox', 'main/scenario', 'main/sessions'],
     packages: ['tinypool', 'zod', 'node:fs', 'node:os', 'node:url', 'node:worker_threads'],
   },
   // The host behind the contract (plain Node) and the browser-mode server.

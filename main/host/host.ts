@@ -57,11 +57,11 @@ export function createHost(options: HostOptions): Host {
   const events = new EventBus();
   const examplesDir = options.examplesDir ?? join(options.appRoot, 'examples');
   const access = new FileAccess({ dataDir: options.dataDir, examplesDir });
-  const files = new ExampleFiles(examplesDir, access);
-  const mockService = new MockService({ filesDir: examplesDir, access, onJournal: (entry) => events.emit('mocks.journal', entry) });
-  const storeService = new StoreService(resolveDatabaseFile({ db: options.dbFile, env: process.env, dataDir: options.dataDir }));
   // CPU work runs in worker threads, so the host keeps answering while a sweep or a tune runs.
   const jobs = new JobPool({ onWorkerError: (error) => defaultInternalErrorLog('the worker pool', error), ...options.workers });
+  const files = new ExampleFiles(examplesDir, access, jobs);
+  const mockService = new MockService({ filesDir: examplesDir, access, onJournal: (entry) => events.emit('mocks.journal', entry) });
+  const storeService = new StoreService(resolveDatabaseFile({ db: options.dbFile, env: process.env, dataDir: options.dataDir }));
   const liveSessions = new LiveSessionService(files, mockService, storeService, (id, seq, event) => events.emit('sessions.trace', { id, seq, event }));
   const handlers: Handlers = {
     ...appHandlers(options),
@@ -75,7 +75,7 @@ export function createHost(options: HostOptions): Host {
       onTrace: (trace) => events.emit('runs.trace', trace),
     }, jobs),
     ...libraryFilesHandlers(storeService, access),
-    ...flowsHandlers(new FlowService(files)),
+    ...flowsHandlers(new FlowService(files, jobs)),
     ...analysisHandlers(new AnalysisService(files, storeService, jobs)),
     ...tuneHandlers(new TuneService(files, storeService, mockService, jobs)),
     ...sessionsHandlers(liveSessions, new RecordingService(files, storeService, options.version, jobs)),

@@ -61,5 +61,9 @@ function describeJob(kind: JobKind): string {
       return 'the timeout tuning';
     case 'replay':
       return 'the replay';
+    case 'loadFlow':
+      return 'loading the flow';
+    case 'checkFlow':
+      return 'checking the flow';
   }
 }

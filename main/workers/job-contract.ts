@@ -7,6 +7,7 @@ import { Clock, Expectation, UserStep } from '../api/formats/scenario';
 import { SessionFile } from '../api/formats/session';
 import { FlowCoverage, SweepResult } from '../api/routes/analysis';
 import { LatencyFit, ModulePatch, TuneTable } from '../api/routes/analysis-tune';
+import { FlowView } from '../api/routes/flows';
 import { ReplayOutcome } from '../api/routes/sessions';
 
 /*
@@ -95,7 +96,17 @@ export const ReplayJob = z.object({
   fallbackMocks: z.object({ mocks: MocksFile, label: z.string() }).optional(),
 });
 
-export const Job = z.discriminatedUnion('kind', [RunJob, CoverageJob, SweepJob, TuneJob, ReplayJob]);
+/**
+ * A flow file read, parsed and validated (a large one takes seconds and much memory). The
+ * host has already checked that the file may be read; `flowbenchOnly`: a file that is not a
+ * flowbench document is one generic issue that shows none of its content (the API's rule).
+ */
+export const LoadFlowJob = z.object({ kind: z.literal('loadFlow'), dir: z.string(), file: z.string(), flowbenchOnly: z.boolean() });
+
+/** A flow given as a value (the library, an editor) validated and linted. */
+export const CheckFlowJob = z.object({ kind: z.literal('checkFlow'), value: z.unknown() });
+
+export const Job = z.discriminatedUnion('kind', [RunJob, CoverageJob, SweepJob, TuneJob, ReplayJob, LoadFlowJob, CheckFlowJob]);
 export type Job = z.infer<typeof Job>;
 export type JobKind = Job['kind'];
 export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;
@@ -107,17 +118,23 @@ export const JobValue = {
   sweep: SweepResult,
   tune: TuneTable,
   replay: ReplayOutcome.omit({ recordedTrace: true }),
+  loadFlow: FlowFile,
+  checkFlow: FlowView.omit({ file: true }),
 } as const satisfies Record<JobKind, z.ZodType>;
 export type JobValueOf<K extends JobKind> = z.infer<(typeof JobValue)[K]>;
 
 /**
  * A job that could not do what it was asked, for a reason in its input (an unknown
- * endpoint, a patch naming no module, too few samples): the message, and for an unknown
- * endpoint the endpoints the flow has. The host turns it into an `invalid_input` error.
+ * endpoint, a tune with nothing to tune, an invalid file): the message, and for an unknown
+ * endpoint the endpoints the flow has, for a file its issues. The host reports it as bad input.
  */
 export const JobRefusal = z.object({
   message: z.string(),
   unknownEndpoint: z.object({ known: z.array(z.string()) }).optional(),
+  /** An invalid (or missing) file: every issue, located (the loader's FormatError). */
+  fileIssues: z
+    .array(z.object({ file: z.string(), path: z.string(), message: z.string(), line: z.number().int().exactOptional(), column: z.number().int().exactOptional() }))
+    .optional(),
 });
 export type JobRefusal = z.infer<typeof JobRefusal>;
 

@@ -20,6 +20,8 @@ export const DEFAULT_TIME_LIMITS: Readonly<Record<JobKind, number>> = {
   sweep: 300_000,
   tune: 600_000,
   replay: 60_000,
+  loadFlow: 60_000,
+  checkFlow: 60_000,
 };
 
 /** Jobs waiting for a worker at most; more are refused at once (a flood of calls cannot grow memory without end). */
@@ -121,5 +123,13 @@ export class JobPool implements JobRunner {
 }
 
 function mapKinds(limit: (kind: JobKind) => number): Record<JobKind, number> {
-  return { run: limit('run'), coverage: limit('coverage'), sweep: limit('sweep'), tune: limit('tune'), replay: limit('replay') };
+  return {
+    run: limit('run'),
+    coverage: limit('coverage'),
+    sweep: limit('sweep'),
+    tune: limit('tune'),
+    replay: limit('replay'),
+    loadFlow: limit('loadFlow'),
+    checkFlow: limit('checkFlow'),
+  };
 }

@@ -3,7 +3,14 @@ import { portCoverage } from '../analysis/coverage';
 import { sweepLatency } from '../analysis/sweep';
 import { tuneTimeouts } from '../analysis/tune';
 import { UnknownEndpointError } from '../analysis/unknown-endpoint';
+import { FileLoader } from '../formats/file-loader';
+import { loadFlowbenchDocument } from '../formats/flowbench-document';
+import { FormatError } from '../formats/format-error';
 import type { LoadedScenario } from '../formats/loaded-scenario';
+import { loadDocument } from '../formats/load-document';
+import { validateFlowValue } from '../formats/validate-flow';
+import { valueDocument } from '../formats/value-document';
+import { lintFlow } from '../lints/lint-flow';
 import { runScenarioOnClock } from '../scenario/run-on-clock';
 import { runScenario } from '../scenario/run-scenario';
 import { replaySession } from '../sessions/replay-session';
@@ -20,6 +27,7 @@ export async function runJob<K extends JobKind>(job: JobOf<K>): Promise<JobOutco
   try {
     return { ok: true, value: await valueOf(job) };
   } catch (error) {
+    if (error instanceof FormatError) return { ok: false, refusal: { message: error.message, fileIssues: [...error.issues] } };
     if (error instanceof UnknownEndpointError) return { ok: false, refusal: { message: error.message, unknownEndpoint: { known: [...error.known] } } };
     // Tuning's own checks (a counter to change where there is none, too few samples) throw plain errors about the input.
     if (job.kind === 'tune' && error instanceof Error) return { ok: false, refusal: { message: error.message } };
@@ -70,6 +78,15 @@ const handlers: JobHandlers = {
       mismatches: replay.mismatches,
       notes: replay.notes,
       flowChanged: replay.flowChanged,
+    };
+  },
+  loadFlow: (job) => new FileLoader(job.dir, job.flowbenchOnly ? (path, shownAs) => loadFlowbenchDocument(path, shownAs) : loadDocument).loadFlow(job.file),
+  checkFlow: (job) => {
+    const checked = validateFlowValue(valueDocument('flow', job.value), job.value);
+    return {
+      flow: checked.value,
+      issues: checked.issues.map((i) => ({ path: i.path, message: i.message })),
+      lints: checked.value === null ? [] : lintFlow(checked.value),
     };
   },
 };

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,8 @@ import type { LoadedScenario } from '../../../main/formats/loaded-scenario';
 import { runScenarioOnClock } from '../../../main/scenario/run-on-clock';
 import { runScenario } from '../../../main/scenario/run-scenario';
 import { FileLoader } from '../../../main/formats/file-loader';
+import { FormatError } from '../../../main/formats/format-error';
+import { lintFlow } from '../../../main/lints/lint-flow';
 import { startBrowserServer } from '../../../main/host/browser-server';
 import type { BrowserServer } from '../../../main/host/browser-server';
 import { createHost } from '../../../main/host/host';
@@ -166,4 +168,33 @@ describe('jobs sent together', () => {
     expect(coverageResult.ok, JSON.stringify(coverageResult.error)).toBe(true);
     expect(coverageResult.value).toEqual({ flows: portCoverage(scenarios.map((scenario) => ({ scenario, result: runScenario(scenario) }))) });
   }, 120_000);
+});
+
+describe('flows loaded and checked in a worker', () => {
+  it('opens a flow file, reports an invalid one and a missing one, and checks a flow value, as inline', async () => {
+    const running = await start({ size: 1 }, 'flows');
+    const opened = await running.call('flows.open', { file: 'flows/order-status.flow.yaml' });
+    const inline = await new FileLoader(examplesDir).loadFlow('flows/order-status.flow.yaml');
+    expect(opened).toEqual({ ok: true, value: { file: 'flows/order-status.flow.yaml', flow: inline, issues: [], lints: lintFlow(inline) } });
+
+    // A copy with its start module misspelt: invalid, with the issue located in the file.
+    const broken = join(dir, 'broken.flow.yaml');
+    writeFileSync(broken, readFileSync(join(examplesDir, 'flows/order-status.flow.yaml'), 'utf8').replace('start: greet', 'start: gret'));
+    await running.call('app.openFolder', { path: dir });
+    const invalid = await running.call('flows.open', { file: broken });
+    const expected = await new FileLoader(examplesDir).loadFlow(broken).then(
+      () => null,
+      (error: unknown) => (error instanceof FormatError ? error.toApiIssues() : null),
+    );
+    expect(expected).not.toBeNull();
+    expect(invalid).toEqual({ ok: true, value: { file: broken, flow: null, issues: expected, lints: [] } });
+
+    const missing = await running.call('flows.open', { file: 'flows/no-such.flow.yaml' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
+
+    const checked = await running.call('flows.check', { flow: { ...inline, start: 'gret' } });
+    expect(checked.ok).toBe(true);
+    expect((checked.value as { flow: unknown; issues: { path: string }[] }).flow).toBeNull();
+    expect((checked.value as { issues: { path: string }[] }).issues.map((i) => i.path)).toContain('start');
+  }, 60_000);
 });

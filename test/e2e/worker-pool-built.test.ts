@@ -57,4 +57,9 @@ describe('the worker pool in the built app (browser mode)', () => {
     expect([...pings].sort((a, b) => a - b)[3]).toBeLessThan(100);
     expect(workbench.output()).not.toContain('internal error');
   }, 120_000);
+
+  it('loads a flow file in a worker', async () => {
+    const opened = await call('flows.open', { file: 'flows/order-status.flow.yaml' });
+    expect(opened, opened.error?.message).toMatchObject({ ok: true, value: { issues: [], flow: { name: 'Order status (voice, async + await)' } } });
+  }, 60_000);
 });

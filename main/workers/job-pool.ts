@@ -36,6 +36,8 @@ export interface JobPoolOptions {
   maxHeapMb?: number;
   /** The worker script (default: found from where this module runs). */
   script?: WorkerScript;
+  /** A worker idle this long (ms) is ended, giving its memory back; the next job starts a fresh one. Default 10 minutes. */
+  idleTimeoutMs?: number;
   /** A worker that failed while it had no job (e.g. at start-up), for logging. */
   onWorkerError?: (error: Error) => void;
 }
@@ -48,8 +50,9 @@ export function defaultPoolSize(cpus: number = availableParallelism()): number {
 /**
  * CPU work off the host's event loop: each job runs in a worker thread (tinypool), with a
  * wall-time limit; a job over it is ended by terminating its worker (a fresh one takes its
- * place) and fails with a JobTimeoutError, while other jobs go on. Workers are started on
- * the first job and kept, so each loads its QuickJS sandbox and compiles the engine once.
+ * place) and fails with a JobTimeoutError, while other jobs go on. Workers start as jobs
+ * come and are kept until idle for a while, so each loads its QuickJS sandbox and compiles
+ * the engine once for many jobs.
  */
 export class JobPool implements JobRunner {
   readonly size: number;
@@ -110,8 +113,9 @@ export class JobPool implements JobRunner {
     const pool = new Tinypool({
       filename: script.url.href,
       runtime: 'worker_threads',
-      minThreads: this.size,
+      minThreads: 0,
       maxThreads: this.size,
+      idleTimeout: this.options.idleTimeoutMs ?? 600_000,
       concurrentTasksPerWorker: 1,
       maxQueue: MAX_QUEUED_JOBS,
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 2048 },

@@ -19,9 +19,9 @@ import type { JobKind, JobOf, JobOutcome, JobValueOf } from './job-contract';
 /**
  * Does one job: the same functions the host called inline before, so a job's result is
  * the inline result (same scenario, options and seed → same trace). Runs in a pool worker,
- * or in the calling thread for the inline runner. An unknown endpoint is a refusal, and so is
- * any error of a tune (as the host has always reported them: bad input); anything else is a
- * bug and throws.
+ * or in the calling thread for the inline runner. An invalid or missing file (the loader's
+ * FormatError, with every issue) and an unknown endpoint are refusals, and so is any error of
+ * a tune (as the host has always reported them: bad input); anything else is a bug and throws.
  */
 export async function runJob<K extends JobKind>(job: JobOf<K>): Promise<JobOutcome<K>> {
   try {

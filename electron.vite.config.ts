@@ -22,6 +22,8 @@ export default defineConfig({
           index: resolve(root, 'main/index.ts'),
           browser: resolve(root, 'main/browser.ts'),
           cli: resolve(root, 'main/cli/main.ts'),
+          // The worker pool's entry (main/workers/worker-file.ts finds it as out/main/pool-worker.js).
+          'pool-worker': resolve(root, 'main/workers/pool-worker.ts'),
         },
       },
     },

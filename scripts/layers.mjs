@@ -72,11 +72,19 @@ export const LAYERS = [
     may: ['main/api', 'main/formats', 'main/sandbox'],
     packages: ['better-sqlite3', 'yaml', 'zod', 'node:crypto', 'node:fs', 'node:os', 'node:path'],
   },
+  // The worker pool: the host's CPU work (runs, sweeps, tune, replay, loading flows) in worker threads, with
+  // a wall-time limit per job (source-worker.mjs loads tsx's loader when running from sources).
+  {
+    layer: 'main/workers',
+    files: /^main\/workers\//,
+    may: ['main/api', 'main/analysis', 'main/formats', 'main/lints', 'main/sandbox', 'main/scenario', 'main/sessions'],
+    packages: ['tinypool', 'zod', 'node:fs', 'node:os', 'node:url', 'node:worker_threads'],
+  },
   // The host behind the contract (plain Node) and the browser-mode server.
   {
     layer: 'main/host',
     files: /^main\/host\//,
-    may: ['main/api', 'main/analysis', 'main/convert', 'main/engine', 'main/expr', 'main/formats', 'main/lints', 'main/realtime', 'main/sandbox', 'main/scenario', 'main/sessions', 'main/store', 'mocks/core', 'mocks/server'],
+    may: ['main/api', 'main/analysis', 'main/convert', 'main/engine', 'main/expr', 'main/formats', 'main/lints', 'main/realtime', 'main/sandbox', 'main/scenario', 'main/sessions', 'main/store', 'main/workers', 'mocks/core', 'mocks/server'],
     packages: ['express', 'yaml', 'zod', NODE],
   },
   // The `flowbench` command.

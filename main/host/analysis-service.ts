@@ -1,12 +1,11 @@
 import type { FlowCoverage, SweepResult } from '../api/routes/analysis';
-import { portCoverage } from '../analysis/coverage';
-import { sweepLatency } from '../analysis/sweep';
-import { UnknownEndpointError } from '../analysis/unknown-endpoint';
 import type { LoadedScenario } from '../formats/loaded-scenario';
-import { runScenario } from '../scenario/run-scenario';
 import { selectStoredScenarios } from '../store/library-runs';
+import { inlineJobs } from '../workers/job-runner';
+import type { JobRunner } from '../workers/job-runner';
 import type { ExampleFiles } from './example-files';
 import { HostError } from './host-error';
+import { pooledValue } from './pooled-jobs';
 import type { StoreService } from './store-service';
 
 const MAX_GRID_POINTS = 100_000;
@@ -16,6 +15,8 @@ export class AnalysisService {
   constructor(
     private readonly files: ExampleFiles,
     private readonly store: StoreService,
+    /** The runs go to the host's worker pool (inline by default). */
+    private readonly jobs: JobRunner = inlineJobs,
   ) {}
 
   async sweep(input: {
@@ -33,19 +34,13 @@ export class AnalysisService {
     const scenario =
       input.scenarioId !== undefined ? (await this.library([input.scenarioId]))[0]?.scenario : await this.files.scenario(input.file ?? '', input.index);
     if (!scenario) throw new HostError('not_found', `no scenario ${input.scenarioId ?? ''} in the library`);
-    try {
-      return sweepLatency(scenario, { endpoint: input.endpoint, from: input.from, to: input.to, step: input.step });
-    } catch (error) {
-      if (!(error instanceof UnknownEndpointError)) throw error;
-      throw new HostError('invalid_input', error.message, [{ path: 'endpoint', message: `not an endpoint of the flow (endpoints: ${error.known.join(', ') || 'none'})` }]);
-    }
+    return pooledValue(this.jobs, { kind: 'sweep', scenario, endpoint: input.endpoint, from: input.from, to: input.to, step: input.step }, 'endpoint');
   }
 
   async coverage(input: { files: readonly string[]; scenarioIds: readonly number[]; library: boolean }): Promise<{ flows: FlowCoverage[] }> {
     const fromFiles = (await Promise.all(input.files.map((f) => this.files.scenarios(f)))).flat().map((scenario) => ({ scenario }));
     const fromLibrary = input.library ? await this.library(undefined) : input.scenarioIds.length > 0 ? await this.library(input.scenarioIds) : [];
-    const runs = [...fromFiles, ...fromLibrary].map((s) => ({ ...s, result: runScenario(s.scenario) }));
-    return { flows: portCoverage(runs) };
+    return pooledValue(this.jobs, { kind: 'coverage', runs: [...fromFiles, ...fromLibrary] }, 'files');
   }
 
   /** Library scenarios by id (all of them for undefined), resolved like files, with their ids. */

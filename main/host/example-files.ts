@@ -4,6 +4,8 @@ import type { MocksFile } from '../api/formats/mocks';
 import { FileLoader } from '../formats/file-loader';
 import { FormatError } from '../formats/format-error';
 import type { LoadedScenario } from '../formats/loaded-scenario';
+import { JobFailedError, JobTimeoutError } from '../workers/job-errors';
+import type { JobRunner } from '../workers/job-runner';
 import type { FileAccess } from './file-access';
 import { HostError } from './host-error';
 
@@ -18,6 +20,8 @@ export class ExampleFiles {
   constructor(
     readonly dir: string,
     readonly access?: FileAccess,
+    /** With the host's worker pool, a flow file is parsed and validated in a worker (a large one takes seconds). */
+    private readonly jobs?: JobRunner,
   ) {}
 
   resolve(file: string): string {
@@ -30,7 +34,21 @@ export class ExampleFiles {
   }
 
   flow(file: string): Promise<FlowFile> {
-    return this.load(file, (loader, path) => loader.loadFlow(path));
+    const jobs = this.jobs;
+    if (jobs === undefined) return this.load(file, (loader, path) => loader.loadFlow(path));
+    return this.load(file, async (_loader, path) => {
+      let outcome;
+      try {
+        outcome = await jobs.run({ kind: 'loadFlow', dir: this.dir, file: path, flowbenchOnly: this.access !== undefined });
+      } catch (error) {
+        if (error instanceof JobTimeoutError || error instanceof JobFailedError) throw new HostError('failed', `${file}: loading the flow: ${error.message}`);
+        throw error;
+      }
+      if (outcome.ok) return outcome.value;
+      // The worker's FormatError, raised here as the loader raises it: reported below like any invalid file.
+      if (outcome.refusal.fileIssues !== undefined) throw new FormatError(outcome.refusal.fileIssues);
+      throw new HostError('invalid_input', `${file}: ${outcome.refusal.message}`);
+    });
   }
 
   mocks(file: string): Promise<MocksFile> {

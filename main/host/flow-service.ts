@@ -7,14 +7,20 @@ import { lintFlow } from '../lints/lint-flow';
 import { NOT_FLOWBENCH_MESSAGE, isFlowbenchValue } from '../formats/flowbench-document';
 import { validateFlowValue } from '../formats/validate-flow';
 import { valueDocument } from '../formats/value-document';
+import type { JobRunner } from '../workers/job-runner';
 import type { ExampleFiles } from './example-files';
 import { HostError } from './host-error';
+import { pooledValue } from './pooled-jobs';
 
 type Position = z.infer<typeof PositionSchema>;
 
 /** Flow files for the Flows view: load with issues and lints, save dragged positions. */
 export class FlowService {
-  constructor(private readonly files: ExampleFiles) {}
+  constructor(
+    private readonly files: ExampleFiles,
+    /** With the host's worker pool, a flow value is validated and linted in a worker. */
+    private readonly jobs?: JobRunner,
+  ) {}
 
   /** The flow with its lints, or (when invalid) its issues; a missing file is not_found. */
   async open(file: string): Promise<FlowView> {
@@ -28,7 +34,8 @@ export class FlowService {
   }
 
   /** Validates and lints a flow given as a value (library flows, editors). */
-  check(value: unknown): Omit<FlowView, 'file'> {
+  check(value: unknown): Promise<Omit<FlowView, 'file'>> | Omit<FlowView, 'file'> {
+    if (this.jobs !== undefined) return pooledValue(this.jobs, { kind: 'checkFlow', value }, 'flow');
     const checked = validateFlowValue(valueDocument('flow', value), value);
     return {
       flow: checked.value,

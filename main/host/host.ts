@@ -28,6 +28,8 @@ import { libraryRunsHandlers } from './handlers/library-runs-handlers';
 import { StoreService } from './store-service';
 import { resolveDatabaseFile } from '../store/database-file';
 import { MockService } from './mock-service';
+import { JobPool } from '../workers/job-pool';
+import type { JobPoolOptions } from '../workers/job-pool';
 
 export interface HostOptions {
   mode: AppMode;
@@ -40,6 +42,8 @@ export interface HostOptions {
   /** The scenario library's SQLite file; default `FLOWBENCH_DB`, else `<dataDir>/flowbench.db`. */
   dbFile?: string;
   onInternalError?: (route: string, error: unknown) => void;
+  /** The worker pool that runs the CPU work (runs, sweeps, tune, replay): its size and time limits. */
+  workers?: JobPoolOptions;
 }
 
 /** The services behind the API contract, with no Electron in sight. */
@@ -53,7 +57,9 @@ export function createHost(options: HostOptions): Host {
   const events = new EventBus();
   const examplesDir = options.examplesDir ?? join(options.appRoot, 'examples');
   const access = new FileAccess({ dataDir: options.dataDir, examplesDir });
-  const files = new ExampleFiles(examplesDir, access);
+  // CPU work runs in worker threads, so the host keeps answering while a sweep or a tune runs.
+  const jobs = new JobPool({ onWorkerError: (error) => defaultInternalErrorLog('the worker pool', error), ...options.workers });
+  const files = new ExampleFiles(examplesDir, access, jobs);
   const mockService = new MockService({ filesDir: examplesDir, access, onJournal: (entry) => events.emit('mocks.journal', entry) });
   const storeService = new StoreService(resolveDatabaseFile({ db: options.dbFile, env: process.env, dataDir: options.dataDir }));
   const liveSessions = new LiveSessionService(files, mockService, storeService, (id, seq, event) => events.emit('sessions.trace', { id, seq, event }));
@@ -67,14 +73,14 @@ export function createHost(options: HostOptions): Host {
     ...libraryRunsHandlers(storeService, (progress) => events.emit('scenarios.progress', progress), {
       mocks: mockService,
       onTrace: (trace) => events.emit('runs.trace', trace),
-    }),
+    }, jobs),
     ...libraryFilesHandlers(storeService, access),
-    ...flowsHandlers(new FlowService(files)),
-    ...analysisHandlers(new AnalysisService(files, storeService)),
-    ...tuneHandlers(new TuneService(files, storeService, mockService)),
-    ...sessionsHandlers(liveSessions, new RecordingService(files, storeService, options.version)),
+    ...flowsHandlers(new FlowService(files, jobs)),
+    ...analysisHandlers(new AnalysisService(files, storeService, jobs)),
+    ...tuneHandlers(new TuneService(files, storeService, mockService, jobs)),
+    ...sessionsHandlers(liveSessions, new RecordingService(files, storeService, options.version, jobs)),
     ...runsHandlers(
-      new RunService(files, mockService, (runId, seq, event) => events.emit('runs.trace', { runId, seq, event })),
+      new RunService(files, mockService, (runId, seq, event) => events.emit('runs.trace', { runId, seq, event }), jobs),
       new FlowScenariosService(files, mockService, storeService),
     ),
   };
@@ -86,6 +92,7 @@ export function createHost(options: HostOptions): Host {
     events,
     close: async () => {
       await liveSessions.close();
+      await jobs.close();
       await mockService.close();
       storeService.close();
     },

@@ -17,6 +17,9 @@ import { sessionToScenario } from '../sessions/session-to-scenario';
 import type { ExampleFiles } from './example-files';
 import { HostError } from './host-error';
 import type { StoreService } from './store-service';
+import { pooledValue } from './pooled-jobs';
+import { inlineJobs } from '../workers/job-runner';
+import type { JobRunner } from '../workers/job-runner';
 
 /** Recorded sessions in the library and what is done with them: replay, scenarios, HAR, bundles. */
 export class RecordingService {
@@ -24,6 +27,8 @@ export class RecordingService {
     private readonly files: ExampleFiles,
     private readonly store: StoreService,
     private readonly version: string,
+    /** Replays go to the host's worker pool (inline by default). */
+    private readonly jobs: JobRunner = inlineJobs,
   ) {}
 
   /** Recorded sessions, newest first, each with how it ended (read from its document). */
@@ -62,25 +67,19 @@ export class RecordingService {
   }): Promise<ReplayOutcome> {
     const session = await this.getSession(input.id);
     const flow = input.flowFile !== undefined ? await this.files.flow(input.flowFile) : await this.recordedFlow(session);
-    let answers: Parameters<typeof replaySession>[1]['answers'] = { kind: 'recording' };
+    let answers: { kind: 'recording' } | { kind: 'mocks'; mocks: MocksFile } = { kind: 'recording' };
     if (input.answers === 'mocks') {
       const file = input.mocksFile ?? session.mocks?.file;
       if (file === undefined) throw new HostError('invalid_input', 'replaying against mocks needs a mocks file', [{ path: 'mocksFile', message: 'required: the session names no mock set' }]);
       answers = { kind: 'mocks', mocks: await this.files.mocks(file) };
     }
     const fallbackMocks = answers.kind === 'recording' ? await this.fallbackMocks(input.mocksFile ?? session.mocks?.file) : undefined;
-    const replay = replaySession(session, { flow, relative: input.relative, answers, endpointLatency: input.endpointLatency, fallbackMocks });
-    return {
-      endState: replay.endState,
-      endReason: replay.endReason ?? null,
-      virtualMs: replay.virtualMs,
-      trace: replay.trace,
-      recordedTrace: session.trace,
-      divergence: replay.divergence,
-      mismatches: replay.mismatches,
-      notes: replay.notes,
-      flowChanged: replay.flowChanged,
-    };
+    const replayed = await pooledValue(
+      this.jobs,
+      { kind: 'replay', session, flow, relative: input.relative, answers, endpointLatency: input.endpointLatency, ...(fallbackMocks !== undefined ? { fallbackMocks } : {}) },
+      'id',
+    );
+    return { ...replayed, recordedTrace: session.trace };
   }
 
   /**

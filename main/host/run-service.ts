@@ -4,7 +4,10 @@ import type { TraceEvent } from '../api/formats/trace';
 import type { ExampleFiles } from './example-files';
 import { HostError } from './host-error';
 import type { MockService } from './mock-service';
+import { pooledRun } from './pooled-jobs';
 import { runForWorkbench, withLivePatches } from './workbench-runs';
+import { inlineJobs } from '../workers/job-runner';
+import type { JobRunner } from '../workers/job-runner';
 
 export interface RunRequest {
   file: string;
@@ -27,6 +30,8 @@ export class RunService {
     private readonly files: ExampleFiles,
     private readonly mocks: MockService,
     private readonly onTrace: (runId: string, seq: number, event: TraceEvent) => void,
+    /** Virtual-clock runs go to the host's worker pool (real-clock runs wait on I/O, not CPU). */
+    private readonly jobs: JobRunner = inlineJobs,
   ) {}
 
   async start(request: RunRequest): Promise<RunOutcome> {
@@ -38,20 +43,27 @@ export class RunService {
     if (request.endpointLatency !== undefined && clock === 'real') {
       throw new HostError('invalid_input', 'endpointLatency is for the virtual clock', [{ path: 'endpointLatency', message: 'not with clock: real' }]);
     }
-    const result = await runForWorkbench(
-      effective,
-      this.mocks,
-      {
-        runId,
-        ...(request.seed !== undefined ? { seed: request.seed } : {}),
-        ...(request.clock !== undefined ? { clock: request.clock } : {}),
-        ...(request.timeScale !== undefined ? { timeScale: request.timeScale } : {}),
-        ...(request.timingToleranceMs !== undefined ? { timingToleranceMs: request.timingToleranceMs } : {}),
-        ...(request.endpointLatency !== undefined ? { endpointLatency: request.endpointLatency } : {}),
-        ...(clock === 'real' ? { onEvent: (event: TraceEvent) => this.onTrace(runId, seq++, event) } : {}),
-      },
-      scenario,
-    );
+    const result =
+      clock === 'virtual'
+        ? await pooledRun(this.jobs, {
+            kind: 'run',
+            scenario: effective,
+            ...(request.seed !== undefined ? { seed: request.seed } : {}),
+            ...(request.endpointLatency !== undefined ? { endpointLatency: request.endpointLatency } : {}),
+          })
+        : await runForWorkbench(
+            effective,
+            this.mocks,
+            {
+              runId,
+              ...(request.seed !== undefined ? { seed: request.seed } : {}),
+              clock,
+              ...(request.timeScale !== undefined ? { timeScale: request.timeScale } : {}),
+              ...(request.timingToleranceMs !== undefined ? { timingToleranceMs: request.timingToleranceMs } : {}),
+              onEvent: (event: TraceEvent) => this.onTrace(runId, seq++, event),
+            },
+            scenario,
+          );
     return { runId, flowFile: scenario.flowPath, result, appliedPatches: patches };
   }
 }

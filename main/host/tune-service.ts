@@ -7,9 +7,7 @@ import { fitLatencies } from '../analysis/fit-latencies';
 import { fetchJournal } from '../analysis/journal-fetch';
 import { latencyModelOf, observationsOf } from '../analysis/latency-source';
 import type { ObservationReaders } from '../analysis/latency-source';
-import { tuneTimeouts } from '../analysis/tune';
 import type { LoadedScenario } from '../formats/loaded-scenario';
-import { runScenario } from '../scenario/run-scenario';
 import { effectiveSeed } from '../scenario/scenario-result';
 import { selectStoredScenarios } from '../store/library-runs';
 import { recordedSessionsOf } from '../store/recorded-sessions';
@@ -17,6 +15,9 @@ import type { ExampleFiles } from './example-files';
 import { HostError } from './host-error';
 import type { MockService } from './mock-service';
 import type { StoreService } from './store-service';
+import { pooledRun, pooledValue } from './pooled-jobs';
+import { inlineJobs } from '../workers/job-runner';
+import type { JobRunner } from '../workers/job-runner';
 
 /** An example scenario file and index, or a library scenario and its `each:` row. */
 export interface ScenarioPick {
@@ -32,6 +33,8 @@ export class TuneService {
     private readonly files: ExampleFiles,
     private readonly store: StoreService,
     private readonly mocks: MockService,
+    /** Tunes and sample runs go to the host's worker pool (inline by default). */
+    private readonly jobs: JobRunner = inlineJobs,
   ) {}
 
   async fit(input: ScenarioPick & { endpoint: string; source: LatencySource }): Promise<LatencyFit> {
@@ -55,23 +58,22 @@ export class TuneService {
   ): Promise<TuneTable> {
     const scenario = await this.scenario(input);
     const latency = await this.guard('source', () => latencyModelOf(input.source, scenario, input.endpoint, this.readers()));
-    return this.guard('endpoint', () =>
-      tuneTimeouts(
+    return pooledValue(
+      this.jobs,
+      {
+        kind: 'tune',
         scenario,
-        {
-          endpoint: input.endpoint,
-          model: latency.model,
-          fit: latency.fit,
-          timeouts: input.timeouts,
-          counters: input.counters,
-          samples: input.samples,
-          seed: input.seed ?? effectiveSeed(scenario),
-          maxDeadAirMs: input.maxDeadAirMs,
-          await: input.await,
-        },
-        // The host serves other calls meanwhile: it yields to them every few hundred runs.
-        { pause: () => new Promise((resolve) => setImmediate(resolve)) },
-      ),
+        endpoint: input.endpoint,
+        model: latency.model,
+        fit: latency.fit ?? null,
+        ...(input.timeouts !== undefined ? { timeouts: input.timeouts } : {}),
+        ...(input.counters !== undefined ? { counters: input.counters } : {}),
+        samples: input.samples,
+        seed: input.seed ?? effectiveSeed(scenario),
+        maxDeadAirMs: input.maxDeadAirMs,
+        ...(input.await !== undefined ? { await: input.await } : {}),
+      },
+      'endpoint',
     );
   }
 
@@ -83,8 +85,9 @@ export class TuneService {
         throw new HostError('invalid_input', `the flow has no endpoint '${endpoint}'`, [{ path: `endpointLatency.${endpoint}`, message: 'not an endpoint of the flow' }]);
       }
     }
-    const flow = await this.guard('patch', () => patchFlow(scenario.flow, input.patch));
-    const result = runScenario({ ...scenario, flow }, { seed: input.seed, endpointLatency: input.endpointLatency });
+    // The patch is checked here, where a bad one is invalid input at `patch`; the worker applies it.
+    await this.guard('patch', () => patchFlow(scenario.flow, input.patch));
+    const result = await pooledRun(this.jobs, { kind: 'run', scenario, patch: input.patch, seed: input.seed, endpointLatency: input.endpointLatency });
     return { runId: randomUUID(), flowFile: scenario.flowPath, result, appliedPatches: {} };
   }
 

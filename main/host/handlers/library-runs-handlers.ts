@@ -9,7 +9,10 @@ import type { Handlers } from '../dispatch';
 import { HostError } from '../host-error';
 import type { MockService } from '../mock-service';
 import type { StoreService } from '../store-service';
+import { pooledRun } from '../pooled-jobs';
 import { runForWorkbench, withLivePatches } from '../workbench-runs';
+import { inlineJobs } from '../../workers/job-runner';
+import type { JobRunner } from '../../workers/job-runner';
 
 /**
  * Runs of library scenarios: run and record, history per scenario, compare two runs, stored
@@ -20,6 +23,8 @@ export function libraryRunsHandlers(
   service: StoreService,
   onProgress: (progress: EventPayload<'scenarios.progress'>) => void = () => {},
   workbench: { mocks: MockService; onTrace: (progress: EventPayload<'runs.trace'>) => void } | null = null,
+  /** Where virtual-clock runs go: the host's worker pool (inline by default). */
+  jobs: JobRunner = inlineJobs,
 ): Pick<Handlers, 'scenarios.run' | 'scenarios.cancelRun' | 'scenarios.history' | 'scenarios.compare' | 'results.get' | 'library.runs'> {
   /** Runs in progress by progress id: set to true to stop after the current scenario. */
   const cancelled = new Map<string, boolean>();
@@ -59,14 +64,16 @@ export function libraryRunsHandlers(
             let seq = 0;
             const live = workbench !== null && progressId !== undefined && (clock ?? effective.clock) === 'real';
             const result =
-              workbench === null
-                ? await runScenarioOnClock(effective, runOptions)
-                : await runForWorkbench(
-                    effective,
-                    workbench.mocks,
-                    { ...runOptions, runId, ...(live ? { onEvent: (event: TraceEvent) => workbench.onTrace({ runId, seq: seq++, event }) } : {}) },
-                    loaded,
-                  );
+              (clock ?? effective.clock) === 'virtual'
+                ? await pooledRun(jobs, { kind: 'run', scenario: effective, ...(seed !== undefined ? { seed } : {}) })
+                : workbench === null
+                  ? await runScenarioOnClock(effective, runOptions)
+                  : await runForWorkbench(
+                      effective,
+                      workbench.mocks,
+                      { ...runOptions, runId, ...(live ? { onEvent: (event: TraceEvent) => workbench.onTrace({ runId, seq: seq++, event }) } : {}) },
+                      loaded,
+                    );
             patched.push(patches);
             results.push({ scenarioId: scenario.row.id, result, flowSha256: scenario.flowSha256, mocksSha256: scenario.mocksSha256 });
             if (progressId !== undefined) {

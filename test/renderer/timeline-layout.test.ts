@@ -77,10 +77,18 @@ describe('buildTimeline (slow API: waiting once, then success)', () => {
 
   it('lays out 10,000 events quickly', () => {
     const trace = syntheticTrace(10_000);
-    const started = performance.now();
-    const big = buildTimeline(trace);
-    const took = performance.now() - started;
-    expect(big.eventCount).toBe(10_000);
-    expect(took).toBeLessThan(250);
+    // CPU time, not wall time: on a loaded machine the process waits for a core, the work stays
+    // the same. Best of three, once the JIT has warmed up. About 15–40 ms here: 250 ms leaves a
+    // wide margin and still fails a layout that went quadratic (10,000² steps). The budget of the
+    // whole drawing is measured by `npm run bench` (bench/ui).
+    let best = Number.POSITIVE_INFINITY;
+    for (let run = 0; run < 3; run++) {
+      const before = process.cpuUsage();
+      const big = buildTimeline(trace);
+      const used = process.cpuUsage(before);
+      expect(big.eventCount).toBe(10_000);
+      best = Math.min(best, (used.user + used.system) / 1000);
+    }
+    expect(best).toBeLessThan(250);
   });
 });

@@ -52,6 +52,8 @@ export interface Host {
 export function createHost(options: HostOptions): Host {
   const events = new EventBus();
   const examplesDir = options.examplesDir ?? join(options.appRoot, 'examples');
+  /** Where the YAML the host writes points its `$schema` modeline. */
+  const schemasDir = join(options.appRoot, 'schemas');
   const access = new FileAccess({ dataDir: options.dataDir, examplesDir });
   const files = new ExampleFiles(examplesDir, access);
   const mockService = new MockService({ filesDir: examplesDir, access, onJournal: (entry) => events.emit('mocks.journal', entry) });
@@ -62,13 +64,13 @@ export function createHost(options: HostOptions): Host {
     ...folderHandlers(access),
     ...examplesHandlers({ examplesDir }),
     ...mocksHandlers(mockService),
-    ...mocksConvertHandlers({ filesDir: examplesDir }),
+    ...mocksConvertHandlers({ filesDir: examplesDir, schemasDir }),
     ...libraryHandlers(storeService),
     ...libraryRunsHandlers(storeService, (progress) => events.emit('scenarios.progress', progress), {
       mocks: mockService,
       onTrace: (trace) => events.emit('runs.trace', trace),
     }),
-    ...libraryFilesHandlers(storeService, access),
+    ...libraryFilesHandlers(storeService, schemasDir, access),
     ...flowsHandlers(new FlowService(files)),
     ...analysisHandlers(new AnalysisService(files, storeService)),
     ...tuneHandlers(new TuneService(files, storeService, mockService)),

@@ -74,7 +74,7 @@ export function createHost(options: HostOptions): Host {
     ...flowsHandlers(new FlowService(files)),
     ...analysisHandlers(new AnalysisService(files, storeService)),
     ...tuneHandlers(new TuneService(files, storeService, mockService)),
-    ...sessionsHandlers(liveSessions, new RecordingService(files, storeService, options.version)),
+    ...sessionsHandlers(liveSessions, new RecordingService(files, storeService, options.version, schemasDir)),
     ...runsHandlers(
       new RunService(files, mockService, (runId, seq, event) => events.emit('runs.trace', { runId, seq, event })),
       new FlowScenariosService(files, mockService, storeService),

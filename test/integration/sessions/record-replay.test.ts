@@ -14,6 +14,7 @@ import { runScenario } from '../../../main/scenario/run-scenario';
 import { loadRecording } from '../../../main/sessions/load-recording';
 import { startMockServer } from '../../../mocks/server/start-mock-server';
 import { cli } from '../../support/cli-harness';
+import { expectSchemaModeline } from '../../support/modeline';
 import { examplesDir, repoRoot } from '../../support/paths';
 
 let dir: string;
@@ -129,6 +130,7 @@ describe('record a live session on the real clock against the real mock server',
     expect(yaml).toContain('name: recorded slow API');
     expect(yaml).toContain('flow: ../flows/order-status.flow.yaml');
     const file = join(dir, 'examples', 'scenarios', 'recorded.scenario.yaml');
+    expectSchemaModeline(yaml, file, 'scenario');
     writeFileSync(file, yaml);
     const [scenario] = await new FileLoader(dir).loadScenarios(file);
     const result = runScenario(scenario!);
@@ -146,6 +148,11 @@ describe('record a live session on the real clock against the real mock server',
 
     const imported = (await call('sessions.importHar', { har, name: 'from har' })) as OutputOf<'sessions.importHar'>;
     const mocks = MocksFile.parse(imported.mocks);
+    // As a mocks file saved beside the examples' own, it points to the schema and loads as it is.
+    const mocksFile = join(dir, 'examples', 'mocks', 'from-har.mocks.yaml');
+    expectSchemaModeline(imported.yaml, mocksFile, 'mocks');
+    writeFileSync(mocksFile, imported.yaml);
+    expect(await new FileLoader(dir).loadMocks(mocksFile)).toEqual(mocks);
     const route = mocks.routes[0]!;
     expect(route).toMatchObject({ method: 'GET', path: '/orders/12345' });
     // The observed latency (4750 ms and the machine's delays) comes back as a sequence; serve at once for the test.

@@ -16,17 +16,22 @@ const TIMING = [
 const SOAK = ['test/integration/mock-server/soak.test.ts'];
 /** Loads the QuickJS sandbox once per test file, as the CLI and the host do at start-up. */
 const SANDBOX = ['test/support/load-code-sandbox.ts'];
+/**
+ * On a loaded 2-core machine a test waits for a core: timeouts are bounds against a hang, not
+ * measurements, and `expect.poll` waits for what it polls for (10 s) rather than 1 s.
+ */
+const LOADED_MACHINE = { testTimeout: 30_000, expect: { poll: { timeout: 10_000 } } };
 
 // Groups run one after another (sequence.groupOrder); projects in the same group run together.
 export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', setupFiles: SANDBOX, sequence: { groupOrder: 0 } },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', setupFiles: SANDBOX, ...LOADED_MACHINE, sequence: { groupOrder: 0 } },
       },
       {
         plugins: [vue()],
-        test: { name: 'renderer', include: ['test/renderer/**/*.test.ts'], environment: 'happy-dom', sequence: { groupOrder: 0 } },
+        test: { name: 'renderer', include: ['test/renderer/**/*.test.ts'], environment: 'happy-dom', ...LOADED_MACHINE, sequence: { groupOrder: 0 } },
       },
       {
         test: {
@@ -35,7 +40,7 @@ export default defineConfig({
           exclude: [...TIMING, ...SOAK],
           environment: 'node',
           setupFiles: SANDBOX,
-          testTimeout: 30_000,
+          ...LOADED_MACHINE,
           hookTimeout: 30_000,
           sequence: { groupOrder: 1 },
         },
@@ -47,6 +52,7 @@ export default defineConfig({
           environment: 'node',
           setupFiles: SANDBOX,
           fileParallelism: false,
+          ...LOADED_MACHINE,
           testTimeout: 60_000,
           hookTimeout: 60_000,
           sequence: { groupOrder: 2 },
@@ -62,6 +68,7 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/e2e/global-setup.ts'],
           fileParallelism: false,
+          expect: LOADED_MACHINE.expect,
           testTimeout: 60_000,
           hookTimeout: 60_000,
           sequence: { groupOrder: 4 },

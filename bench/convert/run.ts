@@ -86,7 +86,7 @@ async function main(): Promise<void> {
       const started = performance.now();
       const cpu = process.cpuUsage();
       const result = await convertMocks(await diskSources(join(dir, 'api.yaml'), dir));
-      const yaml = convertedYaml(result);
+      const yaml = convertedYaml(result, '# yaml-language-server: $schema=../schemas/mocks.schema.json');
       const ms = performance.now() - started;
       const used = process.cpuUsage(cpu);
       const cpuMs = (used.user + used.system) / 1000;

@@ -196,7 +196,7 @@ async function main(): Promise<void> {
 
   // Export.
   const e = performance.now();
-  const exported = await exportLibrary(store, join(work, 'export'));
+  const exported = await exportLibrary(store, join(work, 'export'), join(work, 'schemas'));
   report(`export the library (${exported.files.length} files, YAML)`, performance.now() - e);
   store.close();
 

@@ -6,16 +6,16 @@ import type { ConvertResult } from './convert-mocks';
 import { FORMAT_NAMES } from './conversion';
 
 /**
- * The converted set as a YAML file. A `# yaml-language-server: $schema=` line is not
- * written: the repository has no JSON schema of flowbench.mocks/1 to point at yet.
+ * The converted set as a YAML file: the `# yaml-language-server: $schema=` line first (where
+ * the file will live is the caller's to say: see schemaModeline), then where it came from.
  */
-export function convertedYaml(result: ConvertResult): string {
+export function convertedYaml(result: ConvertResult, modeline: string): string {
   const from = result.sources
     .filter((s) => s.format !== null)
     .map((s) => `${s.file} (${s.format === null ? '' : FORMAT_NAMES[s.format]})`)
     .join(', ');
   const warnings = result.problems.length;
-  const header = [`# Converted by flowbench convert from ${from}.`];
+  const header = [modeline, `# Converted by flowbench convert from ${from}.`];
   if (warnings > 0) header.push(`# ${warnings} item${warnings === 1 ? ' was' : 's were'} not converted (flowbench convert lists them).`);
   return `${header.join('\n')}\n${toYaml(result.written)}`;
 }
@@ -38,7 +38,7 @@ export function routeSummaries(result: ConvertResult): ConvertedRouteSummary[] {
 }
 
 /** What the Mocks view's Import shows before saving. */
-export function convertPreview(result: ConvertResult): ConvertPreview {
+export function convertPreview(result: ConvertResult, modeline: string): ConvertPreview {
   const issue = (i: ConvertResult['problems'][number]): ConvertPreview['problems'][number] => ({
     file: i.file,
     path: i.path,
@@ -53,6 +53,6 @@ export function convertPreview(result: ConvertResult): ConvertPreview {
     problems: result.problems.map(issue),
     notes: result.notes.map(issue),
     mocks: result.mocks,
-    yaml: convertedYaml(result),
+    yaml: convertedYaml(result, modeline),
   };
 }

@@ -56,6 +56,8 @@ export interface Host {
 export function createHost(options: HostOptions): Host {
   const events = new EventBus();
   const examplesDir = options.examplesDir ?? join(options.appRoot, 'examples');
+  /** Where the YAML the host writes points its `$schema` modeline. */
+  const schemasDir = join(options.appRoot, 'schemas');
   const access = new FileAccess({ dataDir: options.dataDir, examplesDir });
   // CPU work runs in worker threads, so the host keeps answering while a sweep or a tune runs.
   const jobs = new JobPool({ onWorkerError: (error) => defaultInternalErrorLog('the worker pool', error), ...options.workers });
@@ -68,17 +70,17 @@ export function createHost(options: HostOptions): Host {
     ...folderHandlers(access),
     ...examplesHandlers({ examplesDir }),
     ...mocksHandlers(mockService),
-    ...mocksConvertHandlers({ filesDir: examplesDir }),
+    ...mocksConvertHandlers({ filesDir: examplesDir, schemasDir }),
     ...libraryHandlers(storeService),
     ...libraryRunsHandlers(storeService, (progress) => events.emit('scenarios.progress', progress), {
       mocks: mockService,
       onTrace: (trace) => events.emit('runs.trace', trace),
     }, jobs),
-    ...libraryFilesHandlers(storeService, access),
+    ...libraryFilesHandlers(storeService, schemasDir, access),
     ...flowsHandlers(new FlowService(files, jobs)),
     ...analysisHandlers(new AnalysisService(files, storeService, jobs)),
     ...tuneHandlers(new TuneService(files, storeService, mockService, jobs)),
-    ...sessionsHandlers(liveSessions, new RecordingService(files, storeService, options.version, jobs)),
+    ...sessionsHandlers(liveSessions, new RecordingService(files, storeService, options.version, schemasDir, jobs)),
     ...runsHandlers(
       new RunService(files, mockService, (runId, seq, event) => events.emit('runs.trace', { runId, seq, event }), jobs),
       new FlowScenariosService(files, mockService, storeService),

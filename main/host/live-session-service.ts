@@ -13,6 +13,10 @@ import { contentSha256 } from '../sessions/content-sha';
 import { RecordingTransport } from '../sessions/recording-transport';
 import type { ExampleFiles } from './example-files';
 import { HostError } from './host-error';
+import { DEFAULT_RETENTION, EndedSessions, IdleTimer } from './live-session-retention';
+import type { RetentionLimits } from './live-session-retention';
+import { SessionJournal } from './session-journal';
+import { TurnSignal } from './turn-signal';
 import type { MockService } from './mock-service';
 import type { StoreService } from './store-service';
 
@@ -25,6 +29,10 @@ interface LiveSession {
   clock: RealClock;
   http: HttpTransport;
   recorder: RecordingTransport;
+  /** The mock server's journal entries of the session's requests (null: not via the mock server). */
+  journal: SessionJournal | null;
+  /** Abandons the session when nobody acts on it for a long time. */
+  idle: IdleTimer;
   mocksFile: string | null;
   /** The API the session talked to: the mock server's URL or the base URL given. */
   apiUrl: string;
@@ -38,33 +46,34 @@ interface LiveSession {
   saved: Promise<void> | null;
 }
 
-/** Wakes everyone waiting for the next end of the bot's turn. */
-class TurnSignal {
-  private waiters: (() => void)[] = [];
-
-  wait(): Promise<void> {
-    return new Promise((resolve) => this.waiters.push(resolve));
-  }
-
-  signal(): void {
-    for (const wake of this.waiters.splice(0)) wake();
-  }
-}
-
 const SETTLE_LIMIT_MS = 120_000;
 const MAX_LIVE_SESSIONS = 20;
-const JOURNAL_WAIT_ATTEMPTS = 25;
+/** How long saving waits for the server to journal the requests the bot gave up on. */
+const JOURNAL_WAIT_MS = 3000;
 
-/** Live sessions: a flow on the real clock, a person typing, every exchange recorded and saved. */
+/**
+ * Live sessions: a flow on the real clock, a person typing, every exchange recorded and saved.
+ * Memory holds the running sessions (at most MAX_LIVE_SESSIONS) and, for a while, the ones
+ * that ended (see RetentionLimits): nothing is kept forever.
+ */
 export class LiveSessionService {
   private readonly live = new Map<string, LiveSession>();
+  private readonly ended: EndedSessions;
 
   constructor(
     private readonly files: ExampleFiles,
     private readonly mocks: MockService,
     private readonly store: StoreService,
     private readonly onTrace: (id: string, seq: number, event: TraceEvent) => void,
-  ) {}
+    private readonly limits: RetentionLimits = DEFAULT_RETENTION,
+  ) {
+    this.ended = new EndedSessions(limits, (id) => this.live.delete(id));
+  }
+
+  /** How many sessions memory holds now, running or ended. */
+  get size(): number {
+    return this.live.size;
+  }
 
   async start(input: { flowFile: string; baseUrl?: string | undefined; timeScale: number; seed?: number | undefined }): Promise<LiveSessionStatus> {
     if ([...this.live.values()].filter((s) => !s.runner.ended).length >= MAX_LIVE_SESSIONS) {
@@ -80,6 +89,9 @@ export class LiveSessionService {
     const clock = new RealClock(input.timeScale);
     const http = new HttpTransport(baseUrl, clock, input.timeScale);
     const recorder = new RecordingTransport(http, clock);
+    const viaMockServer = input.baseUrl === undefined;
+    // Listening before the first request is sent: every entry of the session is seen.
+    const journal = viaMockServer ? new SessionJournal(this.mocks, id) : null;
     const seed = input.seed ?? served.seed ?? 0;
     const trace: TraceEvent[] = [];
     const turn = new TurnSignal();
@@ -108,10 +120,12 @@ export class LiveSessionService {
       clock,
       http,
       recorder,
-      mocksFile: input.baseUrl === undefined ? served.file : null,
+      journal,
+      idle: new IdleTimer(this.limits.idleMs, () => runner.stop(`abandoned: no user action for ${describeMs(this.limits.idleMs)}`)),
+      mocksFile: viaMockServer ? served.file : null,
       apiUrl: baseUrl,
       baseUrl: input.baseUrl ?? null,
-      viaMockServer: input.baseUrl === undefined,
+      viaMockServer,
       timeScale: input.timeScale,
       seed,
       trace,
@@ -119,7 +133,10 @@ export class LiveSessionService {
       saved: null,
     };
     runner.onEnd(() => {
+      session.idle.cancel();
       session.saved = this.save(session);
+      // From now on the session leaves memory within the retention limits, saved or not.
+      this.ended.add(id);
       turn.signal();
     });
     this.live.set(id, session);
@@ -168,9 +185,10 @@ export class LiveSessionService {
     return this.statusOf(session);
   }
 
-  /** Host shutdown: ends every live session (saving it). */
+  /** Host shutdown: ends every live session (saving it), then forgets them all. */
   async close(): Promise<void> {
     await Promise.all([...this.live.keys()].map((id) => this.stop(id).catch(() => undefined)));
+    this.ended.clear();
   }
 
   // ── internals ──────────────────────────────────────────────────────────────
@@ -178,6 +196,7 @@ export class LiveSessionService {
   /** Something the user does while the bot waits for them; answers when the bot waits again or the run ends. */
   private async answer(id: string, act: (runner: DialogRunner) => void): Promise<LiveSessionStatus> {
     const session = this.get(id);
+    session.idle.touch();
     if (!session.runner.waitingForUser) {
       throw new HostError('conflict', session.runner.ended ? 'the session has ended' : 'the bot is not waiting for the user yet');
     }
@@ -197,11 +216,14 @@ export class LiveSessionService {
 
   private async save(session: LiveSession): Promise<void> {
     const run = session.runner.outcome;
-    if (run === null) return;
+    if (run === null) {
+      session.journal?.close();
+      return;
+    }
     session.clock.dispose();
     await session.http.close().catch(() => undefined);
     const exchanges = session.recorder.exchanges;
-    if (session.viaMockServer) await this.attachFaults(session);
+    if (session.journal !== null) await this.attachFaults(session, session.journal);
     const doc = buildSession(
       {
         id: session.id,
@@ -222,31 +244,15 @@ export class LiveSessionService {
     await this.store.use((s) => s.sessions.save(doc, new Date().toISOString()));
   }
 
-  /**
-   * Which fault and latency the mock server decided for each exchange, from its journal. An exchange
-   * the bot gave up on is journaled when the server sees the socket close: wait a little.
-   */
-  private async attachFaults(session: LiveSession): Promise<void> {
-    let entries: { module: string | null; path: string; fault: string | null; latencyMs: number }[] = [];
-    for (let attempt = 0; attempt < JOURNAL_WAIT_ATTEMPTS; attempt++) {
-      try {
-        entries = this.mocks.journal({ session: session.id }).entries;
-      } catch {
-        return; // the mock server was stopped meanwhile
-      }
-      if (entries.length >= session.recorder.exchanges.length) break;
-      await new Promise((ok) => setTimeout(ok, 20));
-    }
-    const used = new Set<number>();
-    for (const exchange of session.recorder.exchanges) {
-      const path = new URL(exchange.request.url, 'http://x').pathname;
-      const index = entries.findIndex((e, i) => !used.has(i) && e.module === exchange.module && e.path === path);
-      if (index < 0) continue;
-      used.add(index);
-      const entry = entries[index];
-      exchange.fault = entry?.fault ?? null;
-      // The journal holds wall-clock ms (the server applied the latency at the session's time scale).
-      if (entry !== undefined) exchange.serverLatencyMs = Math.round(entry.latencyMs / session.timeScale);
+  /** Which fault and latency the mock server decided for each exchange, from its journal entry. */
+  private async attachFaults(session: LiveSession, journal: SessionJournal): Promise<void> {
+    const exchanges = session.recorder.exchanges;
+    const served = exchanges.flatMap((e) => (e.id !== undefined && servedBy(e.request.url, session.apiUrl) ? [e.id] : []));
+    try {
+      await journal.settle(served, JOURNAL_WAIT_MS);
+      journal.attach(exchanges, session.timeScale);
+    } finally {
+      journal.close();
     }
   }
 
@@ -275,7 +281,25 @@ export class LiveSessionService {
 
   private get(id: string): LiveSession {
     const session = this.live.get(id);
-    if (!session) throw new HostError('not_found', `no live session ${id}`);
+    if (!session) {
+      throw new HostError(
+        'not_found',
+        `no live session ${id} (an ended session leaves memory ${describeMs(this.limits.keepEndedMs)} after it ended; its recording is in the library)`,
+      );
+    }
     return session;
   }
+}
+
+/** Whether a request went to the API at `apiUrl`: a relative URL, or an absolute one under it. */
+function servedBy(url: string, apiUrl: string): boolean {
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) return true;
+  return url.startsWith(apiUrl.replace(/\/+$/, '') + '/');
+}
+
+/** `30 minutes`, `10 s`, `250 ms`. */
+function describeMs(ms: number): string {
+  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000} minute${ms === 60_000 ? '' : 's'}`;
+  if (ms >= 1000 && ms % 1000 === 0) return `${ms / 1000} s`;
+  return `${ms} ms`;
 }

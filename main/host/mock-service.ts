@@ -39,6 +39,8 @@ interface Running {
 /** The one mock server the workbench UI drives: start, stop, patch, journal. */
 export class MockService {
   private running: Running | null = null;
+  /** Listeners of every server this service runs, from one start to the next (see onJournal). */
+  private readonly journalListeners = new Set<(entry: MockJournalEntry) => void>();
   /** Starts and stops run one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -61,7 +63,7 @@ export class MockService {
         }
         throw new HostError('failed', `cannot start the mock server: ${error instanceof Error ? error.message : String(error)}`);
       }
-      this.running = { server, file, baseSha256: mockSetSha(server.config()), unsubscribe: server.onJournal(this.options.onJournal), patches: new Map() };
+      this.running = { server, file, baseSha256: mockSetSha(server.config()), unsubscribe: server.onJournal((entry) => this.journaled(entry)), patches: new Map() };
       return this.status();
     });
   }
@@ -145,6 +147,15 @@ export class MockService {
     return { entries: server.journal.query(filter), total: server.journal.total };
   }
 
+  /**
+   * Calls `listener` with each journal entry from now on, of this server and of any server
+   * started after it (a restart keeps the listener). Returns the unsubscribe.
+   */
+  onJournal(listener: (entry: MockJournalEntry) => void): () => void {
+    this.journalListeners.add(listener);
+    return () => this.journalListeners.delete(listener);
+  }
+
   clearJournal(): { cleared: number } {
     return { cleared: this.running === null ? 0 : this.running.server.journal.clear() };
   }
@@ -187,6 +198,17 @@ export class MockService {
     } catch (error) {
       if (error instanceof FormatError) throw new HostError('invalid_input', `invalid mocks file:\n${error.message}`, error.toApiIssues());
       throw error;
+    }
+  }
+
+  private journaled(entry: MockJournalEntry): void {
+    this.options.onJournal(entry);
+    for (const listener of this.journalListeners) {
+      try {
+        listener(entry);
+      } catch {
+        // A failing listener must not keep the others (or the UI's journal stream) from the entry.
+      }
     }
   }
 

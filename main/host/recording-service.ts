@@ -1,4 +1,4 @@
-import { relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { stringify } from 'yaml';
 import type { FlowFile } from '../api/formats/flow';
 import type { MocksFile } from '../api/formats/mocks';
@@ -14,6 +14,7 @@ import { sessionToHar } from '../sessions/har-export';
 import { HarImportError, harToMocks } from '../sessions/har-import';
 import { replaySession } from '../sessions/replay-session';
 import { sessionToScenario } from '../sessions/session-to-scenario';
+import { schemaModeline, withSchemaModeline } from '../formats/schema-modeline';
 import type { ExampleFiles } from './example-files';
 import { HostError } from './host-error';
 import type { StoreService } from './store-service';
@@ -27,6 +28,8 @@ export class RecordingService {
     private readonly files: ExampleFiles,
     private readonly store: StoreService,
     private readonly version: string,
+    /** flowbench's schemas folder: the YAML it hands out points its `$schema` modeline there. */
+    private readonly schemasDir: string,
     /** Replays go to the host's worker pool (inline by default). */
     private readonly jobs: JobRunner = inlineJobs,
   ) {}
@@ -99,15 +102,15 @@ export class RecordingService {
     };
     const mocksFile = session.mocks?.file;
     const mocks = mocksFile !== undefined ? await this.files.mocks(mocksFile) : undefined;
-    return {
-      yaml: sessionToScenario(session, {
-        name: name ?? `session ${session.startedAt}`,
-        flow,
-        flowRef: ref(session.flow.file, flow),
-        mocks: mocks !== undefined ? { ref: ref(mocksFile, mocks), file: mocks } : undefined,
-        asEntry: target === 'library',
-      }),
-    };
+    const yaml = sessionToScenario(session, {
+      name: name ?? `session ${session.startedAt}`,
+      flow,
+      flowRef: ref(session.flow.file, flow),
+      mocks: mocks !== undefined ? { ref: ref(mocksFile, mocks), file: mocks } : undefined,
+      asEntry: target === 'library',
+    });
+    // A scenario file (saved under scenarios/) gets the modeline; a library entry is not a file.
+    return { yaml: target === 'file' ? withSchemaModeline(yaml, schemaModeline('scenario', join(base, 'recorded.scenario.yaml'), this.schemasDir)) : yaml };
   }
 
   async exportHar(id: string): Promise<{ har: HarFile }> {
@@ -118,7 +121,9 @@ export class RecordingService {
   importHar(har: unknown, name: string | undefined): { mocks: MocksFile; yaml: string } {
     try {
       const mocks = harToMocks(har, name);
-      return { mocks, yaml: stringify(mocks, { lineWidth: 0, aliasDuplicateObjects: false }) };
+      const yaml = stringify(mocks, { lineWidth: 0, aliasDuplicateObjects: false });
+      // Saved as a mocks file under mocks/ (beside the examples' own): the modeline points from there.
+      return { mocks, yaml: withSchemaModeline(yaml, schemaModeline('mocks', join(this.files.dir, 'mocks', 'imported.mocks.yaml'), this.schemasDir)) };
     } catch (error) {
       if (error instanceof HarImportError) throw new HostError('invalid_input', error.message, error.issues.map((i) => ({ ...i, path: `har.${i.path}` })));
       throw error;

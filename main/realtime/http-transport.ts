@@ -4,7 +4,7 @@ import { tooDeepAt, tooDeepMessage } from '../api/json-shape';
 import type { Clock } from '../engine/clock';
 import { TaskPriority } from '../engine/clock';
 import type { InFlight, OutgoingRequest, Transport, TransportOutcome } from '../engine/transport';
-import { TIME_SCALE_HEADER } from '../../mocks/core/mock-request';
+import { REQUEST_ID_HEADER, TIME_SCALE_HEADER } from '../../mocks/core/mock-request';
 
 /**
  * Real HTTP (undici). Relative URLs resolve against `baseUrl` (the mock server or a real
@@ -48,10 +48,20 @@ export class HttpTransport implements Transport {
     return this.agent.close();
   }
 
+  /**
+   * The request's headers, plus the engine's request id (the mock server journals it, so a
+   * recording finds the entry of each of its requests) and the time scale when not 1.
+   */
+  private headersOf(outgoing: OutgoingRequest): Record<string, string> {
+    const headers: Record<string, string> = { ...outgoing.headers, [REQUEST_ID_HEADER]: outgoing.id };
+    if (this.timeScale !== 1) headers[TIME_SCALE_HEADER] = String(this.timeScale);
+    return headers;
+  }
+
   private async exchange(url: string, outgoing: OutgoingRequest, signal: AbortSignal): Promise<TransportOutcome> {
     const response = await request(url, {
       method: outgoing.method,
-      headers: this.timeScale === 1 ? outgoing.headers : { ...outgoing.headers, [TIME_SCALE_HEADER]: String(this.timeScale) },
+      headers: this.headersOf(outgoing),
       body: outgoing.body === undefined ? null : JSON.stringify(outgoing.body),
       signal,
       dispatcher: this.agent,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { Channel } from '../api/formats/flow';
-import { insertedId, parseRow, parseRows } from './rows';
-import type { Statements } from './statements';
+import type { DocumentRepo, DocumentTable } from './document-repo';
 
 export const FlowRow = z.object({
   id: z.number().int(),
@@ -28,41 +27,6 @@ export interface FlowWrite {
 }
 
 /** The `flows` table. */
-export class FlowsRepo {
-  constructor(private readonly sql: Statements) {}
+export type FlowsRepo = DocumentRepo<FlowRow, FlowRowWithBody, FlowWrite>;
 
-  insert(path: string, flow: FlowWrite, now: string): number {
-    return insertedId(this.sql.get('flows.insert').run({ path, ...flow, now }));
-  }
-
-  update(id: number, flow: FlowWrite, now: string): void {
-    this.sql.get('flows.update').run({ id, ...flow, now });
-  }
-
-  byId(id: number): FlowRowWithBody | undefined {
-    const row = this.sql.get('flows.byId').get(id);
-    return row === undefined ? undefined : parseRow(FlowRowWithBody, row, `flow ${id}`);
-  }
-
-  byPath(path: string): FlowRowWithBody | undefined {
-    const row = this.sql.get('flows.byPath').get(path);
-    return row === undefined ? undefined : parseRow(FlowRowWithBody, row, `flow ${path}`);
-  }
-
-  list(text: string | null, limit: number, offset: number): { total: number; rows: FlowRow[] } {
-    const total = Number(this.sql.get('flows.count').pluck().get({ text }));
-    return { total, rows: parseRows(FlowRow, this.sql.get('flows.list').all({ text, limit, offset }), 'flow') };
-  }
-
-  all(): FlowRowWithBody[] {
-    return parseRows(FlowRowWithBody, this.sql.get('flows.all').all(), 'flow');
-  }
-
-  paths(): Set<string> {
-    return new Set(parseRows(z.string(), this.sql.get('flows.paths').pluck().all(), 'flow path'));
-  }
-
-  delete(id: number): void {
-    this.sql.get('flows.delete').run(id);
-  }
-}
+export const FLOWS_TABLE: DocumentTable<FlowRow, FlowRowWithBody> = { statements: 'flows', noun: 'flow', row: FlowRow, withBody: FlowRowWithBody };

@@ -4,6 +4,7 @@ import { FlowFile } from '../api/formats/flow';
 import { MocksFile } from '../api/formats/mocks';
 import { SCENARIO_FORMAT, ScenarioFile } from '../api/formats/scenario';
 import type { ExportSummary, ItemKind } from '../api/routes/library-files';
+import { schemaModeline, withSchemaModeline } from '../formats/schema-modeline';
 import { orderKeys } from './key-order';
 import { relativeRef } from './library-paths';
 import { StoreError } from './store-error';
@@ -21,8 +22,10 @@ export interface ExportedFile {
  * Writes the whole library under `dir`: each flow, mock set and scenario file at its library
  * path, as YAML with a stable key order (JSON for `.json` paths), with `flow:`/`mocks:` as
  * paths relative to the scenario file. Files whose content is already the same are left alone.
+ * A YAML file starts with the `# yaml-language-server: $schema=` line of its format, pointing
+ * to the schema under `schemasDir` (flowbench's `schemas/`), so editors check it as you type.
  */
-export async function exportLibrary(store: Store, dir: string): Promise<ExportSummary> {
+export async function exportLibrary(store: Store, dir: string, schemasDir: string): Promise<ExportSummary> {
   const root = resolve(dir);
   const files = renderLibrary(store);
   const summary: ExportSummary = { dir: root, files: [] };
@@ -30,14 +33,15 @@ export async function exportLibrary(store: Store, dir: string): Promise<ExportSu
     const target = resolve(root, ...file.path.split('/'));
     const rel = relative(root, target);
     if (rel.startsWith('..') || rel.split(sep).includes('..')) throw new StoreError('corrupt', `refusing to write outside ${root}: ${file.path}`);
+    const text = isJsonPath(file.path) ? file.text : withSchemaModeline(file.text, schemaModeline(file.kind, target, schemasDir));
     const before = await readFile(target, 'utf8').catch(() => null);
-    if (before === file.text) {
+    if (before === text) {
       summary.files.push({ path: file.path, kind: file.kind, action: 'unchanged' });
       continue;
     }
     await mkdir(dirname(target), { recursive: true });
     const temp = join(dirname(target), `.${Date.now().toString(36)}-${process.pid}.flowbench-export.tmp`);
-    await writeFile(temp, file.text, 'utf8');
+    await writeFile(temp, text, 'utf8');
     await rename(temp, target);
     summary.files.push({ path: file.path, kind: file.kind, action: 'written' });
   }
@@ -75,5 +79,9 @@ export function renderLibrary(store: Store): ExportedFile[] {
 }
 
 function render(path: string, value: unknown): string {
-  return /\.json$/i.test(path) ? `${JSON.stringify(value, null, 2)}\n` : toYaml(value);
+  return isJsonPath(path) ? `${JSON.stringify(value, null, 2)}\n` : toYaml(value);
+}
+
+function isJsonPath(path: string): boolean {
+  return /\.json$/i.test(path);
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { insertedId, parseRow, parseRows } from './rows';
-import type { Statements } from './statements';
+import type { DocumentRepo, DocumentTable } from './document-repo';
 
 export const MockSetRow = z.object({
   id: z.number().int(),
@@ -26,41 +25,11 @@ export interface MockSetWrite {
 }
 
 /** The `mock_sets` table. */
-export class MockSetsRepo {
-  constructor(private readonly sql: Statements) {}
+export type MockSetsRepo = DocumentRepo<MockSetRow, MockSetRowWithBody, MockSetWrite>;
 
-  insert(path: string, mocks: MockSetWrite, now: string): number {
-    return insertedId(this.sql.get('mockSets.insert').run({ path, ...mocks, now }));
-  }
-
-  update(id: number, mocks: MockSetWrite, now: string): void {
-    this.sql.get('mockSets.update').run({ id, ...mocks, now });
-  }
-
-  byId(id: number): MockSetRowWithBody | undefined {
-    const row = this.sql.get('mockSets.byId').get(id);
-    return row === undefined ? undefined : parseRow(MockSetRowWithBody, row, `mock set ${id}`);
-  }
-
-  byPath(path: string): MockSetRowWithBody | undefined {
-    const row = this.sql.get('mockSets.byPath').get(path);
-    return row === undefined ? undefined : parseRow(MockSetRowWithBody, row, `mock set ${path}`);
-  }
-
-  list(text: string | null, limit: number, offset: number): { total: number; rows: MockSetRow[] } {
-    const total = Number(this.sql.get('mockSets.count').pluck().get({ text }));
-    return { total, rows: parseRows(MockSetRow, this.sql.get('mockSets.list').all({ text, limit, offset }), 'mock set') };
-  }
-
-  all(): MockSetRowWithBody[] {
-    return parseRows(MockSetRowWithBody, this.sql.get('mockSets.all').all(), 'mock set');
-  }
-
-  paths(): Set<string> {
-    return new Set(parseRows(z.string(), this.sql.get('mockSets.paths').pluck().all(), 'mock set path'));
-  }
-
-  delete(id: number): void {
-    this.sql.get('mockSets.delete').run(id);
-  }
-}
+export const MOCK_SETS_TABLE: DocumentTable<MockSetRow, MockSetRowWithBody> = {
+  statements: 'mockSets',
+  noun: 'mock set',
+  row: MockSetRow,
+  withBody: MockSetRowWithBody,
+};

@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
-import { FlowsRepo } from './flows-repo';
-import { MockSetsRepo } from './mock-sets-repo';
+import { DocumentRepo } from './document-repo';
+import { FLOWS_TABLE } from './flows-repo';
+import type { FlowsRepo } from './flows-repo';
+import { MOCK_SETS_TABLE } from './mock-sets-repo';
+import type { MockSetsRepo } from './mock-sets-repo';
 import { openDatabase } from './open-database';
 import type { OpenDatabaseOptions } from './open-database';
 import { RunsRepo } from './runs-repo';
@@ -27,8 +30,8 @@ export class Store {
   ) {
     db.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? fold(text) : text));
     const sql = new Statements(db);
-    this.flows = new FlowsRepo(sql);
-    this.mockSets = new MockSetsRepo(sql);
+    this.flows = new DocumentRepo(sql, FLOWS_TABLE);
+    this.mockSets = new DocumentRepo(sql, MOCK_SETS_TABLE);
     this.scenarioFiles = new ScenarioFilesRepo(sql);
     this.scenarios = new ScenariosRepo(sql);
     this.runs = new RunsRepo(sql);

@@ -4,7 +4,7 @@ export { decide } from './decide';
 export type { Decision, FaultKind, MatchedDecision, UnmatchedDecision } from './decide';
 export { describeLatency, sampleLatency } from './latency';
 export { pickFault } from './faults';
-export { MODULE_HEADER, SESSION_HEADER, TIME_SCALE_HEADER, splitUrl, timeScaleOf } from './mock-request';
+export { MODULE_HEADER, REQUEST_ID_HEADER, SESSION_HEADER, TIME_SCALE_HEADER, splitUrl, timeScaleOf } from './mock-request';
 export type { MockRequest } from './mock-request';
 export { nearMisses } from './near-miss';
 export { matchesRoute } from './route-match';

@@ -14,6 +14,11 @@ export interface MockRequest {
 export const SESSION_HEADER = 'x-flowbench-session';
 export const MODULE_HEADER = 'x-flowbench-module';
 /**
+ * Sent by the real transport with the engine's id of the request (`r3`): with the session
+ * it names one exchange, so a recording finds the journal entry of each of its requests.
+ */
+export const REQUEST_ID_HEADER = 'x-flowbench-request-id';
+/**
  * A real-clock run at `timeScale` 0.25 asks the mock server to apply a quarter of each
  * latency, so the whole conversation runs four times faster and keeps its order of events.
  */

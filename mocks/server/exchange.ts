@@ -1,6 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { FaultKind, StateValues } from '../core';
-import { MODULE_HEADER, SESSION_HEADER } from '../core';
+import { MODULE_HEADER, REQUEST_ID_HEADER, SESSION_HEADER } from '../core';
 import type { MockJournalEntry } from '../../main/api/routes/mocks';
 
 /** The longest delay Node's setTimeout honours (2^31 - 1 ms, about 24.8 days). */
@@ -180,6 +180,7 @@ export class Exchange {
     const headers = this.req.headers;
     const session = headers[SESSION_HEADER];
     const module = headers[MODULE_HEADER];
+    const requestId = headers[REQUEST_ID_HEADER];
     const t = this.arrivedAt - this.clock.startedAt;
     return {
       id,
@@ -192,6 +193,7 @@ export class Exchange {
       n: this.n,
       session: typeof session === 'string' ? session : null,
       module: typeof module === 'string' ? module : null,
+      ...(typeof requestId === 'string' ? { requestId } : {}),
       latencyMs: this.latencyMs,
       fault: this.fault,
       status: this.sentStatus,

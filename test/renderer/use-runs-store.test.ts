@@ -84,8 +84,8 @@ describe('runs store', () => {
     const runId = (client.calls[0]?.input as { runId: string }).runId;
     client.emit('runs.trace', { runId: 'someone-else', seq: 0, event: { type: 'start', t: 0, flow: 'other', channel: 'chat', seed: 1 } });
     client.emit('runs.trace', { runId, seq: 0, event: { type: 'start', t: 0, flow: 'mine', channel: 'voice', seed: 1 } });
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(runs.live.map((e) => (e.type === 'start' ? e.flow : e.type))).toEqual(['mine']);
+    // The live trace is drawn on a timer: poll for it rather than sleep past the timer.
+    await expect.poll(() => runs.live.map((e) => (e.type === 'start' ? e.flow : e.type))).toEqual(['mine']);
     release();
     await done;
     expect(runs.live).toEqual([]);
@@ -109,12 +109,10 @@ describe('runs store', () => {
     const runId = (client.calls[0]?.input as { runId: string }).runId;
     const send = (seq: number): void => client.emit('runs.trace', { runId, seq, event: slowApiTrace[seq] as TraceEvent });
     [0, 2, 1, 3, 2, 4].forEach(send);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(runs.live).toEqual(slowApiTrace.slice(0, 5));
+    await expect.poll(() => runs.live).toEqual(slowApiTrace.slice(0, 5));
     // A missed event leaves its place empty: the later ones still show, in trace order.
     [6, 5, 8].forEach(send);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(runs.live).toEqual([...slowApiTrace.slice(0, 7), slowApiTrace[8]]);
+    await expect.poll(() => runs.live).toEqual([...slowApiTrace.slice(0, 7), slowApiTrace[8]]);
     release();
     await done;
   });

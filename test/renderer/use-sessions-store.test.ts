@@ -39,7 +39,6 @@ const listEntry: SessionListEntry = {
   userMessages: 1,
   exchanges: 1,
 };
-const tick = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('sessions and recordings stores', () => {
   let client: FakeClient;
@@ -89,8 +88,8 @@ describe('sessions and recordings stores', () => {
     // One twice, and another session's: placed by seq, each once, ours only.
     for (const seq of [4, 5, 6, 6, 7, 8]) client.emit('sessions.trace', { id: 's1', seq, event: slowApiTrace[seq] as TraceEvent });
     client.emit('sessions.trace', { id: 'another', seq: 9, event: slowApiTrace[0] as TraceEvent });
-    await tick(80);
-    expect(sessions.liveTrace).toEqual(slowApiTrace.slice(0, 9));
+    // The trace is drawn at most every 50 ms: poll for it rather than sleep past the timer.
+    await expect.poll(() => sessions.liveTrace).toEqual(slowApiTrace.slice(0, 9));
     // Nothing was missed: the host's status was never asked for (no polling).
     expect(callNames()).not.toContain('sessions.status');
     say();
@@ -113,12 +112,11 @@ describe('sessions and recordings stores', () => {
     // Event 4 never arrives live; 5 and 6 do.
     client.emit('sessions.trace', { id: 's1', seq: 5, event: slowApiTrace[5] as TraceEvent });
     client.emit('sessions.trace', { id: 's1', seq: 6, event: slowApiTrace[6] as TraceEvent });
-    await tick(80);
-    expect(callNames().filter((n) => n === 'sessions.status')).toHaveLength(1);
+    await expect.poll(() => callNames().filter((n) => n === 'sessions.status')).toHaveLength(1);
     // The status (events 0–9) fills in 4 and brings the rest; a late live copy changes nothing.
     client.emit('sessions.trace', { id: 's1', seq: 4, event: slowApiTrace[4] as TraceEvent });
-    await tick(80);
-    expect(sessions.liveTrace).toEqual(slowApiTrace.slice(0, 10));
+    await expect.poll(() => sessions.liveTrace).toEqual(slowApiTrace.slice(0, 10));
+    expect(callNames().filter((n) => n === 'sessions.status')).toHaveLength(1);
     say();
     await saying;
     expect(sessions.liveTrace).toEqual(slowApiTrace);

@@ -23,6 +23,8 @@ export const MockJournalEntry = z.object({
   session: z.string().nullable(),
   /** `x-flowbench-module` header, null when absent. */
   module: z.string().nullable(),
+  /** `x-flowbench-request-id` header (the engine's request id, sent by the real transport); absent when not sent. */
+  requestId: z.string().optional(),
   /** The latency decided for the request (observed latency when proxied). */
   latencyMs: z.number().min(0),
   fault: z.enum(FAULT_KINDS).nullable(),

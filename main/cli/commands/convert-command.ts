@@ -7,6 +7,8 @@ import { convertedYaml, routeSummaries } from '../../convert/convert-output';
 import { FORMAT_NAMES } from '../../convert/conversion';
 import { diskSources, SourceSetError } from '../../convert/source-files';
 import { formatFileIssue } from '../../formats/format-error';
+import { schemaModeline } from '../../formats/schema-modeline';
+import { installedSchemasDir } from '../../host/schemas-dir';
 import { EXIT_INVALID, EXIT_OK } from '../cli-io';
 import type { CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
@@ -53,12 +55,14 @@ async function convert(path: string, flags: ConvertFlags, io: CliIo): Promise<nu
     }
     throw error;
   }
-  const yaml = convertedYaml(result);
+  // The modeline points from where the file lands (standard output: most likely the current folder).
+  const target = resolve(io.cwd, flags.out ?? 'converted.mocks.yaml');
+  const yaml = convertedYaml(result, schemaModeline('mocks', target, installedSchemasDir()));
   // With -o the report goes to stdout; without, stdout carries the YAML and the report goes to stderr.
   const report = flags.out === undefined ? io.stderr : io.stdout;
   const lines = describe(result, flags.quiet === true);
   if (flags.out === undefined) io.stdout.write(yaml);
-  else await writeAtomically(resolve(io.cwd, flags.out), yaml);
+  else await writeAtomically(target, yaml);
   for (const line of lines) report.write(`${line}\n`);
   const warnings = result.problems.length;
   const where = flags.out === undefined ? 'written to standard output' : `written to ${flags.out}`;

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { installedSchemasDir } from '../../host/schemas-dir';
 import { exportLibrary } from '../../store/library-export';
 import { EXIT_OK } from '../cli-io';
 import type { CliCommand } from '../command';
@@ -20,7 +21,7 @@ export const exportCommand: CliCommand = {
       .action(async (dir: string, flags: ExportFlags) => {
         done(
           await withLibrary('export', flags.db, io, 'read', async (store) => {
-            const summary = await exportLibrary(store, resolve(io.cwd, dir));
+            const summary = await exportLibrary(store, resolve(io.cwd, dir), installedSchemasDir());
             if (flags.json === true) {
               io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
               return EXIT_OK;

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { FileLoader } from '../../formats/file-loader';
+import { schemaModeline, withSchemaModeline } from '../../formats/schema-modeline';
+import { installedSchemasDir } from '../../host/schemas-dir';
 import { replaySession } from '../../sessions/replay-session';
 import { loadRecording } from '../../sessions/load-recording';
 import { sessionToScenario } from '../../sessions/session-to-scenario';
@@ -66,7 +68,7 @@ async function replay(file: string, flags: ReplayFlags, io: CliIo): Promise<numb
       flowRef: flow,
       mocks: pinned !== null ? { ref: pinned, file: pinned } : undefined,
     });
-    await writeOutput(io, flags.scenario, yaml);
+    await writeOutput(io, flags.scenario, withSchemaModeline(yaml, schemaModeline('scenario', resolve(io.cwd, flags.scenario), installedSchemasDir())));
     io.stderr.write(`flowbench replay: wrote the scenario to ${flags.scenario}\n`);
   }
   if (flags.json) {

@@ -9,7 +9,8 @@ import type { StoreService } from '../store-service';
  * (and each file read, also those a scenario points at) must be inside the allowed folders,
  * and the export is written to the real path of its folder.
  */
-export function libraryFilesHandlers(service: StoreService, access?: FileAccess): Pick<Handlers, 'library.import' | 'library.export'> {
+/** `schemasDir`: flowbench's schemas folder, which the exported YAML files' modelines point to. */
+export function libraryFilesHandlers(service: StoreService, schemasDir: string, access?: FileAccess): Pick<Handlers, 'library.import' | 'library.export'> {
   return {
     'library.import': async (input) => {
       if (access !== undefined) {
@@ -25,7 +26,7 @@ export function libraryFilesHandlers(service: StoreService, access?: FileAccess)
     },
     'library.export': async (input) => {
       const dir = access === undefined ? input.dir : await access.check(input.dir, { base: '/', field: 'dir' });
-      return service.use((store) => exportLibrary(store, dir));
+      return service.use((store) => exportLibrary(store, dir, schemasDir));
     },
   };
 }

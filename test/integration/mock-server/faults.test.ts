@@ -61,11 +61,11 @@ describe('faults seen from a real HTTP client', () => {
   it('close() ends hanging requests promptly', async () => {
     const server = await start([faultRoute('hang')]);
     const pending = Promise.all([send(`${server.url}/hang/1`), send(`${server.url}/hang/2`)]);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(await server.connections()).toBe(2);
+    await eventually(async () => (await server.connections()) === 2);
     const started = performance.now();
     await server.close();
-    expect(performance.now() - started).toBeLessThan(200);
+    // Promptly, not when the hang would end (never): a loaded machine gets a wide margin.
+    expect(performance.now() - started).toBeLessThan(1000);
     const results = await pending;
     expect(results.every((r) => r.kind === 'error')).toBe(true);
     expect(server.journal.entries().map((e) => e.clientGaveUp)).toEqual([false, false]);

@@ -7,6 +7,7 @@ import { MocksFile } from '../../../main/api/formats/mocks';
 import { createHost } from '../../../main/host/host';
 import type { Host } from '../../../main/host/host';
 import { examplesDir, repoRoot } from '../../support/paths';
+import { expectSchemaModeline } from '../../support/modeline';
 import { json, send } from './http-exchange';
 
 let host: Host;
@@ -55,6 +56,8 @@ describe('mocks.convert (the Mocks view’s Import, with its preview)', () => {
     expect(preview.problems).toHaveLength(8);
     expect(preview.problems[6]).toMatchObject({ path: 'mappings[18].response.proxyBaseUrl', line: expect.any(Number), message: expect.stringContaining('proxying') });
     expect(MocksFile.parse(parse(preview.yaml))).toEqual(preview.mocks);
+    // Saved under the examples' mocks/ (as the Mocks view does), it points to flowbench's schema.
+    expectSchemaModeline(preview.yaml, join(examplesDir, 'mocks', 'imported.mocks.yaml'), 'mocks');
   });
 
   it('uploaded contents, and the error when none is a known format', async () => {

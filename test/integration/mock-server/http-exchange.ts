@@ -86,7 +86,7 @@ export function json(result: HttpAnswer | HttpFailure): unknown {
 }
 
 /** Polls until `check` is true (journal entries are written when the exchange ends). */
-export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 3000): Promise<void> {
+export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const until = performance.now() + timeoutMs;
   while (!(await check())) {
     if (performance.now() > until) throw new Error('condition not met in time');

@@ -12,18 +12,22 @@ const loader = new FileLoader(examplesDir);
 const files = ['scenarios/order-status.scenario.yaml', 'scenarios/order-status-blocking.scenario.yaml', 'scenarios/refund-chat.scenario.yaml'];
 
 describe('virtual mode predicts real mode', () => {
-  it('every example scenario takes the same ports and ends the same on the real clock (timeScale 0.25)', async () => {
+  it('every example scenario takes the same ports and ends the same on the real clock (timeScale 1)', async () => {
     const scenarios = (await Promise.all(files.map((f) => loader.loadScenarios(f)))).flat();
     expect(scenarios).toHaveLength(18);
-    const real = await Promise.all(scenarios.map((s) => runScenarioReal(s, { timeScale: 0.25 })));
+    // Time scale 1, not faster: the closest call of the examples is "slow API", whose 4800 ms
+    // answer must land in (4500, 5000] (after the first check's 3000 ms module timeout, before
+    // the 5000 ms deadline): 200 ms of wall time at scale 1, 50 ms at 0.25 — less than a loaded
+    // 2-core machine may delay a timer while 18 runs share one process.
+    const real = await Promise.all(scenarios.map((s) => runScenarioReal(s, { timeScale: 1 })));
     for (const [i, s] of scenarios.entries()) {
       const virtual = runScenario(s);
       expect({ name: s.name, path: real[i]?.path, end: real[i]?.endState }).toEqual({ name: s.name, path: virtual.path, end: virtual.endState });
       expect(real[i]?.clock).toBe('real');
-      // Real time runs a little behind the prediction (timer jitter, scaled back ×4), no more.
+      // Real time runs a little behind the prediction (timer jitter), no more.
       expect(Math.abs((real[i]?.virtualMs ?? 0) - virtual.virtualMs)).toBeLessThan(virtual.virtualMs * 0.1 + 250);
     }
-  });
+  }, 60_000);
 
   it('no-input, barge-in, DTMF and hang-up: the keypad scenarios take the same ports, at the same times, on the real clock (timeScale 0.25)', async () => {
     const scenarios = await loader.loadScenarios('scenarios/order-keypad.scenario.yaml');

@@ -14,6 +14,7 @@ import { runScenario } from '../../../main/scenario/run-scenario';
 import { loadRecording } from '../../../main/sessions/load-recording';
 import { startMockServer } from '../../../mocks/server/start-mock-server';
 import { cli } from '../../support/cli-harness';
+import { expectSchemaModeline } from '../../support/modeline';
 import { examplesDir, repoRoot } from '../../support/paths';
 
 let dir: string;
@@ -32,19 +33,28 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'flowbench-sessions-'));
   cpSync(examplesDir, join(dir, 'examples'), { recursive: true });
   host = createHost({ mode: 'cli', appRoot: repoRoot, name: 'flowbench', version: '1.0.0-test', dataDir: dir, examplesDir: join(dir, 'examples'), dbFile: join(dir, 'db.sqlite') });
-  // The real mock server, with the slow-API latency: the bot waits once, then succeeds.
+  /*
+   * The real mock server, with a slow API: the bot waits once, then succeeds. The lookup is
+   * sent at 0; `pause` (1500 ms; speech does not block) reaches `check` at 1500, whose 3000 ms
+   * module timeout ends at 4500: `waiting`; the second check waits until 7500. The example's
+   * endpoint deadline (5000 ms) is moved to 9000 in this copy, so an arrival anywhere in
+   * (4500, 7500] gives `waiting`, then `success`: 6000 ms is 1500 ms of wall time from either
+   * edge at time scale 1, more than a loaded machine delays a timer.
+   */
+  const flowFile = join(dir, 'examples', 'flows', 'order-status.flow.yaml');
+  writeFileSync(flowFile, readFileSync(flowFile, 'utf8').replace('timeoutMs: 5000', 'timeoutMs: 9000'));
   await call('mocks.start', { file: 'mocks/shop.mocks.yaml' });
-  await call('mocks.patchRoute', { routeId: 'order_status', override: { latency: { fixed: 4800 } } });
+  await call('mocks.patchRoute', { routeId: 'order_status', override: { latency: { fixed: 6000 } } });
   host.events.subscribe((e) => {
     if (e.name === 'sessions.trace') traced.push(e.payload);
   });
-  const started = (await call('sessions.start', { flowFile: 'flows/order-status.flow.yaml', timeScale: 0.25 })) as OutputOf<'sessions.start'>;
+  const started = (await call('sessions.start', { flowFile: 'flows/order-status.flow.yaml', timeScale: 1 })) as OutputOf<'sessions.start'>;
   sessionId = started.id;
   expect(started.waitingForUser).toBe(true);
   const after = (await call('sessions.say', { id: sessionId, text: "It's 12345" })) as OutputOf<'sessions.say'>;
   expect(after.running).toBe(false);
   recorded = (await call('sessions.stop', { id: sessionId })) as OutputOf<'sessions.stop'>;
-}, 30_000);
+}, 60_000);
 
 afterAll(async () => {
   await host.close();
@@ -63,10 +73,12 @@ describe('record a live session on the real clock against the real mock server',
     const exchange = session.exchanges[0]!;
     expect(exchange).toMatchObject({ endpoint: 'order_status', module: 'lookup', request: { method: 'GET', url: '/orders/12345' }, fault: null, gaveUp: false });
     expect('arrivedAt' in exchange.outcome && exchange.outcome.status).toBe(200);
-    // Recorded latency: ~4800 conversation ms (real time scaled back).
+    // Recorded latency: the server's 6000 ms plus the machine's delays, and at most the 7500 ms
+    // the second check waited (it got the answer). The server timer may fire 1 ms early (Node rounds).
     const latency = 'arrivedAt' in exchange.outcome ? exchange.outcome.arrivedAt - exchange.sentAt : 0;
-    expect(latency).toBeGreaterThan(4700);
-    expect(latency).toBeLessThan(5000);
+    expect(latency).toBeGreaterThanOrEqual(5999);
+    expect(latency).toBeLessThanOrEqual(7500);
+    expect(exchange.serverLatencyMs).toBe(6000);
     expect(session.trace.filter((e) => e.type === 'port' && e.module === 'check').map((e) => e.type === 'port' && e.port)).toEqual(['waiting', 'success']);
     const list = (await call('sessions.list', {})) as OutputOf<'sessions.list'>;
     expect(list.sessions.find((s) => s.id === sessionId)).toMatchObject({ channel: 'voice', endState: 'end', endReason: null, userMessages: 1, exchanges: 1 });
@@ -95,7 +107,8 @@ describe('record a live session on the real clock against the real mock server',
   });
 
   it('replays with a changed latency: over the endpoint timeout, it ends in handover', async () => {
-    const replay = (await call('sessions.replay', { id: sessionId, endpointLatency: { order_status: 6000 } })) as OutputOf<'sessions.replay'>;
+    // 10000 ms: past the 9000 ms deadline, found by the second check at 7500 + 1500 → failure.
+    const replay = (await call('sessions.replay', { id: sessionId, endpointLatency: { order_status: 10_000 } })) as OutputOf<'sessions.replay'>;
     expect(replay.endState).toBe('handover');
     expect(replay.divergence?.module).toBe('check');
   });
@@ -120,6 +133,7 @@ describe('record a live session on the real clock against the real mock server',
     expect(yaml).toContain('name: recorded slow API');
     expect(yaml).toContain('flow: ../flows/order-status.flow.yaml');
     const file = join(dir, 'examples', 'scenarios', 'recorded.scenario.yaml');
+    expectSchemaModeline(yaml, file, 'scenario');
     writeFileSync(file, yaml);
     const [scenario] = await new FileLoader(dir).loadScenarios(file);
     const result = runScenario(scenario!);
@@ -137,10 +151,15 @@ describe('record a live session on the real clock against the real mock server',
 
     const imported = (await call('sessions.importHar', { har, name: 'from har' })) as OutputOf<'sessions.importHar'>;
     const mocks = MocksFile.parse(imported.mocks);
+    // As a mocks file saved beside the examples' own, it points to the schema and loads as it is.
+    const mocksFile = join(dir, 'examples', 'mocks', 'from-har.mocks.yaml');
+    expectSchemaModeline(imported.yaml, mocksFile, 'mocks');
+    writeFileSync(mocksFile, imported.yaml);
+    expect(await new FileLoader(dir).loadMocks(mocksFile)).toEqual(mocks);
     const route = mocks.routes[0]!;
     expect(route).toMatchObject({ method: 'GET', path: '/orders/12345' });
-    // The observed latency (≈ 4800 ms) comes back as a sequence; serve at once for the test.
-    expect('sequence' in route.latency && route.latency.sequence[0]).toBeGreaterThan(4700);
+    // The observed latency (6000 ms and the machine's delays) comes back as a sequence; serve at once for the test.
+    expect('sequence' in route.latency && route.latency.sequence[0]).toBeGreaterThanOrEqual(5999);
     const server = await startMockServer({ mocks: { ...mocks, routes: [{ ...route, latency: { fixed: 0 } }] } });
     try {
       const response = await fetch(`${server.url}/orders/12345`);

@@ -8,6 +8,7 @@ import { ResultsFile } from '../../../main/api/formats/results';
 import { createHost } from '../../../main/host/host';
 import type { Host } from '../../../main/host/host';
 import { cli } from '../../support/cli-harness';
+import { expectSchemaModeline } from '../../support/modeline';
 import { examplesDir, repoRoot } from '../../support/paths';
 
 /**
@@ -75,7 +76,9 @@ describe('support story through the CLI', () => {
   it('`flowbench replay --scenario` writes a scenario that passes on the virtual clock and ends in handover', async () => {
     const written = await cli(['replay', bundleFile, '--scenario', 'repro.scenario.yaml'], dir);
     expect(written.code).toBe(0);
-    const scenario = parse(readFileSync(join(dir, 'repro.scenario.yaml'), 'utf8')) as { overrides: unknown; expect: unknown[] };
+    const text = readFileSync(join(dir, 'repro.scenario.yaml'), 'utf8');
+    expectSchemaModeline(text, join(dir, 'repro.scenario.yaml'), 'scenario');
+    const scenario = parse(text) as { overrides: unknown; expect: unknown[] };
     expect(scenario.overrides).toEqual({ order_status: { latency: { sequence: [5200] } } });
     expect(scenario.expect).toContainEqual({ ends: 'handover' });
     const run = await cli(['run', 'repro.scenario.yaml'], dir);

@@ -1,5 +1,5 @@
-import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileLoader } from '../../../main/formats/file-loader';
 import { FormatError } from '../../../main/formats/format-error';
@@ -8,7 +8,7 @@ import { exportLibrary } from '../../../main/store/library-export';
 import { importLibrary } from '../../../main/store/library-import';
 import { selectStoredScenarios } from '../../../main/store/library-runs';
 import { Store } from '../../../main/store/store';
-import { examplesDir } from '../../support/paths';
+import { examplesDir, repoRoot } from '../../support/paths';
 import { useTempDir } from './fixtures/temp-dir';
 import { exampleCounts } from '../../support/example-counts';
 
@@ -38,10 +38,11 @@ describe('import and export of the examples', () => {
   it('round-trips: import → export → import → export gives byte-identical files', async () => {
     const dir = tempDir();
     const first = await importInto(join(dir, 'a.db'), [examplesDir]);
-    await exportLibrary(first, join(dir, 'export-1'));
+    // The schemas beside the exports: each file's modeline reads ../../schemas/<format>.schema.json.
+    await exportLibrary(first, join(dir, 'export-1'), join(dir, 'schemas'));
     first.close();
     const second = await importInto(join(dir, 'b.db'), [join(dir, 'export-1')]);
-    await exportLibrary(second, join(dir, 'export-2'));
+    await exportLibrary(second, join(dir, 'export-2'), join(dir, 'schemas'));
     second.close();
 
     const one = filesUnder(join(dir, 'export-1'));
@@ -60,14 +61,26 @@ describe('import and export of the examples', () => {
       'scenarios/status-polling.scenario.yaml',
     ]);
     expect(filesUnder(join(dir, 'export-2'))).toEqual(one);
-    expect(one['scenarios/order-status.scenario.yaml']).toMatch(/^format: flowbench\.scenario\/1\nflow: \.\.\/flows\/order-status\.flow\.yaml\nmocks: \.\.\/mocks\/shop\.mocks\.yaml\n/);
+    expect(one['scenarios/order-status.scenario.yaml']).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/\.\.\/schemas\/scenario\.schema\.json\nformat: flowbench\.scenario\/1\nflow: \.\.\/flows\/order-status\.flow\.yaml\nmocks: \.\.\/mocks\/shop\.mocks\.yaml\n/,
+    );
+    // Every exported YAML file starts with the modeline of its own format (SPEC: editor support).
+    for (const [path, text] of Object.entries(one)) {
+      const format = /\.(flow|mocks|scenario)\.yaml$/.exec(path)?.[1];
+      expect(text.split('\n')[0], path).toBe(`# yaml-language-server: $schema=../../schemas/${format ?? '?'}.schema.json`);
+    }
   });
 
   it('exports files that FileLoader loads into the same scenarios as the originals', async () => {
     const dir = tempDir();
     const store = await importInto(join(dir, 'a.db'), [examplesDir]);
-    await exportLibrary(store, join(dir, 'out'));
+    // flowbench's own schemas: the modelines point at real files, and the files still load.
+    await exportLibrary(store, join(dir, 'out'), join(repoRoot, 'schemas'));
     store.close();
+    for (const name of readdirSync(join(dir, 'out', 'flows'))) {
+      const line = readFileSync(join(dir, 'out', 'flows', name), 'utf8').split('\n')[0] ?? '';
+      expect(existsSync(resolve(join(dir, 'out', 'flows'), line.replace('# yaml-language-server: $schema=', '')))).toBe(true);
+    }
     const strip = ({ id: _id, file: _file, absFile: _abs, flowPath: _f, mocksPath: _m, ...rest }: LoadedScenario): Partial<LoadedScenario> => rest;
     for (const name of readdirSync(join(examplesDir, 'scenarios'))) {
       const original = await new FileLoader(examplesDir).loadScenarios(join('scenarios', name));
@@ -134,7 +147,7 @@ describe('import and export of the examples', () => {
     );
     writeFileSync(join(src, 'scenarios', 'hello.scenario.json'), JSON.stringify({ format: 'flowbench.scenario/1', name: 'ends', flow: '../flows/hello.flow.json', expect: [{ ends: 'end' }] }));
     const store = await importInto(join(dir, 'a.db'), [src]);
-    await exportLibrary(store, join(dir, 'out'));
+    await exportLibrary(store, join(dir, 'out'), join(dir, 'schemas'));
     store.close();
     const flow = readFileSync(join(dir, 'out', 'flows', 'hello.flow.json'), 'utf8');
     expect(Object.keys(JSON.parse(flow) as object)).toEqual(['format', 'name', 'start', 'modules']);

@@ -8,6 +8,8 @@ import { folderHandlers } from './handlers/folder-handlers';
 import { FileAccess } from './file-access';
 import { examplesHandlers } from './handlers/examples-handlers';
 import { flowsHandlers } from './handlers/flows-handlers';
+import { flowCodeHandlers } from './handlers/flow-code-handlers';
+import { FlowCodeService } from './flow-code-service';
 import { mocksHandlers } from './handlers/mocks-handlers';
 import { mocksConvertHandlers } from './handlers/mocks-convert-handlers';
 import { runsHandlers } from './handlers/runs-handlers';
@@ -70,6 +72,7 @@ export function createHost(options: HostOptions): Host {
     }),
     ...libraryFilesHandlers(storeService, access),
     ...flowsHandlers(new FlowService(files)),
+    ...flowCodeHandlers(new FlowCodeService(files, new FlowService(files))),
     ...analysisHandlers(new AnalysisService(files, storeService)),
     ...tuneHandlers(new TuneService(files, storeService, mockService)),
     ...sessionsHandlers(liveSessions, new RecordingService(files, storeService, options.version)),

@@ -27,42 +27,44 @@ describe('wrapping a layered layout into rows', () => {
     expect(columnsOf([A, below, { id: 'D', x: 528, y: 20, width: 200, height: 40 }, top]).map((c) => c.map((b) => b.id))).toEqual([['A'], ['top', 'below'], ['D']]);
   });
 
-  it('cuts 4 columns into rows of 2, keeping offsets inside a row and spacing rows for their lanes', () => {
+  it('cuts 4 columns into rows of 2, centring each column on its row and spacing rows for their lanes', () => {
     const layout = wrapColumns(columns, edges, 2, spacing);
     // Column step = widest node + gap = 200 + 64 = 264.
-    // Row 0 (A, B): its top node is B (y 0), so A keeps y 10 and B y 0; bottom = max(10+100, 0+80) = 110.
+    // Row 0 (A 100 tall, B 80): 100 tall; A at 0, B centred at (100 − 80) / 2 = 10.
     // B → C wraps (C is column 0 of row 1, not right of B): one lane under row 0.
-    // Row 1 starts at 110 + max(rowGap 40, (1 lane + 1) × 14 = 28) = 150; C and D both at 30 in
-    // the layout, so both at 150; bottom = max(150+60, 150+120) = 270. D → C loops back: a lane.
-    expect(Object.fromEntries(layout.positions)).toEqual({ A: { x: 0, y: 10 }, B: { x: 264, y: 0 }, C: { x: 0, y: 150 }, D: { x: 264, y: 150 } });
-    // Lanes: 14 under the bottom of the source's row: 110 + 14 and 270 + 14.
-    expect(Object.fromEntries(layout.lanes)).toEqual({ 'B.next': 124, 'D.retry': 284 });
-    // Width: 2 × 264 − 64 = 464; height: 270 + (1 lane + ½) × 14 = 291.
-    expect([layout.perRow, layout.rows, layout.width, layout.height]).toEqual([2, 2, 464, 291]);
+    // Row 1 starts at 100 + max(rowGap 40, (1 lane + 1) × 14 = 28) = 140; it is 120 tall (D):
+    // D at 140, C at 140 + (120 − 60) / 2 = 170; bottom 260. D → C loops back: a lane.
+    expect(Object.fromEntries(layout.positions)).toEqual({ A: { x: 0, y: 0 }, B: { x: 264, y: 10 }, C: { x: 0, y: 170 }, D: { x: 264, y: 140 } });
+    // Lanes: 14 under the bottom of the source's row: 100 + 14 and 260 + 14.
+    expect(Object.fromEntries(layout.lanes)).toEqual({ 'B.next': 114, 'D.retry': 274 });
+    // Width: 2 × 264 − 64 = 464; height: 260 + (1 lane + ½) × 14 = 281.
+    expect([layout.perRow, layout.rows, layout.width, layout.height]).toEqual([2, 2, 464, 281]);
   });
 
-  it('gives forward arrows no lane, and puts every lane of a row at its own height', () => {
-    const layout = wrapColumns(columns, [...edges, { id: 'D.again', source: 'D', target: 'A' }], 4, spacing);
-    // One row: A–D at x 0, 264, 528, 792; bottom = max(10+100, 0+80, 30+60, 30+120) = 150.
-    expect(layout.positions.get('D')).toEqual({ x: 792, y: 30 });
-    expect(Object.fromEntries(layout.lanes)).toEqual({ 'D.retry': 164, 'D.again': 178 });
-    // 150 + (2 + ½) × 14 = 185.
-    expect(layout.height).toBe(185);
+  it('keeps the spacing inside a column, gives forward arrows no lane, and puts every lane at its own height', () => {
+    const P: Box = { id: 'P', x: 264, y: 0, width: 200, height: 50 };
+    const Q: Box = { id: 'Q', x: 264, y: 76, width: 200, height: 50 };
+    const layout = wrapColumns([[A], [P, Q], [C], [D]], [...edges.filter((e) => e.source !== 'B' && e.target !== 'B'), { id: 'D.again', source: 'D', target: 'A' }], 4, spacing);
+    // One row, 126 tall (P–Q: 76 + 50): A (100) at 13, P at 0 and Q at 76, C (60) at 33, D (120) at 3.
+    expect(Object.fromEntries(layout.positions)).toEqual({ A: { x: 0, y: 13 }, P: { x: 264, y: 0 }, Q: { x: 264, y: 76 }, C: { x: 528, y: 33 }, D: { x: 792, y: 3 } });
+    expect(Object.fromEntries(layout.lanes)).toEqual({ 'D.retry': 140, 'D.again': 154 });
+    // 126 + (2 + ½) × 14 = 161.
+    expect(layout.height).toBe(161);
   });
 
   it('wraps no more than needed to fit the pane at the comfortable zoom', () => {
     const pane: PaneFit = { width: 600, height: 400, padding: 20, maxZoom: 1, comfortableZoom: 0.9 };
-    // 4 per row: 992 × 171 (150 + 1.5 × 14) → min(560/992, 360/171) = 0.565, too small.
-    // 3 per row: 728 × 270 → min(560/728, 360/270) = 0.769, too small.
-    // 2 per row: 464 × 291 → min(560/464, 360/291, 1) = 1: the first that reaches 0.9.
-    expect(fitZoom(992, 171, pane)).toBeCloseTo(560 / 992, 6);
+    // 4 per row: 992 × 141 (120 + 1.5 × 14) → min(560/992, 360/141) = 0.565, too small.
+    // 3 per row: A B C (100 tall), C → D wraps (lane), D from 140 to 260: 728 × 260 → 0.769.
+    // 2 per row: 464 × 281 → min(560/464, 360/281, 1) = 1: the first that reaches 0.9.
+    expect(fitZoom(992, 141, pane)).toBeCloseTo(560 / 992, 6);
     expect(chooseColumnsPerRow(columns, edges, pane, spacing).perRow).toBe(2);
   });
 
   it('takes the largest zoom when no wrapping reaches the comfortable one', () => {
     const pane: PaneFit = { width: 300, height: 300, padding: 20, maxZoom: 1, comfortableZoom: 0.9 };
     // 260 × 260 free: 4 per row 260/992 = 0.262; 3 per row 260/728 = 0.357;
-    // 2 per row min(260/464, 260/291) = 0.560; 1 per row 200 × 501 (every arrow wraps, 4
+    // 2 per row min(260/464, 260/281) = 0.560; 1 per row 200 × 501 (every arrow wraps, 4
     // rows of one lane each: 0–100, 140–220, 260–320, 360–480, + 1.5 × 14) → 260/501 = 0.519.
     const layout = chooseColumnsPerRow(columns, edges, pane, spacing);
     expect(wrapColumns(columns, edges, 1, spacing).height).toBe(501);
@@ -84,7 +86,7 @@ describe('wrapping a layered layout into rows', () => {
     const fan = [[{ ...A, y: 0, height: 60 }], answers];
     const fanEdges = answers.map((b) => ({ id: `A.${b.id}`, source: 'A', target: b.id }));
     const pane: PaneFit = { width: 500, height: 330, padding: 10, maxZoom: 1, comfortableZoom: 0.9 };
-    // Free: 480 × 310. Unsplit: 2 per row 464 × 490 → min(480/464, 310/490) = 0.633; 1 per row
+    // Free: 480 × 310 (columns centred on their row). Unsplit: 2 per row 464 × 490 → min(480/464, 310/490) = 0.633; 1 per row
     // (A, then the six under 6 lanes) 648 tall → 0.478.
     // 5 a column: 3 per row 728 × 404 → 0.659; 2 per row 504 tall → 0.615. 4 a column: 3 per row
     // 728 × 318 → 0.659; 2 per row 506 tall → 0.613. 3 a column: 3 per row 728 × 232 → 0.659;

@@ -58,8 +58,7 @@ export function columnsOf(boxes: readonly Box[]): Box[][] {
 
 /**
  * Cuts the columns into rows of `perRow` columns. Every column is as wide as the widest
- * node; inside a row, nodes keep their vertical offsets from the layout (relative to the
- * row's top node). An edge whose target is not to the right of its source (a loop back, or
+ * node; each keeps the vertical spacing of its nodes and is centred on its row's middle. An edge whose target is not to the right of its source (a loop back, or
  * a wrap onto a later row) gets a lane under its source's row; rows are spaced to hold them.
  */
 export function wrapColumns(columns: readonly (readonly Box[])[], edges: readonly WrapEdge[], perRow: number, spacing: WrapSpacing): WrappedLayout {
@@ -86,16 +85,23 @@ export function wrapColumns(columns: readonly (readonly Box[])[], edges: readonl
   const bottoms: number[] = [];
   let top = 0;
   for (let row = 0; row < rowCount; row++) {
-    const boxes = columns.slice(row * per, (row + 1) * per).flat();
-    const minTop = Math.min(...boxes.map((b) => b.y));
-    let bottom = top;
-    for (const box of boxes) {
-      const at = place.get(box.id);
-      if (!at) continue;
-      const y = top + (box.y - minTop);
-      positions.set(box.id, { x: at.col * step, y });
-      bottom = Math.max(bottom, y + box.height);
+    const rowColumns = columns.slice(row * per, (row + 1) * per);
+    // Each column keeps its own spacing and is centred on the row's middle line: the rows stay
+    // as short as their tallest column (the layout's offsets between columns came from the
+    // one long strip and would stretch a row).
+    const spans = rowColumns.map((column) => {
+      const minY = Math.min(...column.map((b) => b.y));
+      return { column, minY, span: Math.max(...column.map((b) => b.y + b.height)) - minY };
+    });
+    const rowHeight = Math.max(0, ...spans.map((s) => s.span));
+    for (const { column, minY, span } of spans) {
+      const offset = top + (rowHeight - span) / 2;
+      for (const box of column) {
+        const at = place.get(box.id);
+        if (at) positions.set(box.id, { x: at.col * step, y: offset + (box.y - minY) });
+      }
     }
+    const bottom = top + rowHeight;
     bottoms.push(bottom);
     const lanes = lanesPerRow[row] ?? 0;
     top = bottom + Math.max(spacing.rowGap, (lanes + 1) * spacing.laneGap);

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OutputOf } from '../../../main/api/contract';
+import type { OutputOf, RouteName } from '../../../main/api/contract';
 import { createHost } from '../../../main/host/host';
 import type { Host } from '../../../main/host/host';
 import { examplesDir, repoRoot } from '../../support/paths';
@@ -21,7 +21,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function call<N extends Parameters<Host['dispatch']>[0]>(name: N, input: unknown): Promise<OutputOf<N>> {
+async function call<N extends RouteName>(name: N, input: unknown): Promise<OutputOf<N>> {
   const result = await host.dispatch(name, input);
   if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
   return result.value as OutputOf<N>;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TuneTable } from '../../main/api/routes/analysis-tune';
+import type { FlowView } from '../../main/api/routes/flows';
 import { goTo, openWorkbenchUi } from './workbench-ui';
 import type { WorkbenchUi } from './workbench-ui';
 
@@ -137,7 +138,20 @@ describe('Flows view: a graph that fits, code editors, timeout tuning', () => {
     // create_refund has no hooks: both tabs say so, the pre hook's editor is empty.
     expect(await panel.textContent()).toMatch(/pre hook \(none\).*post hook \(none\)/);
     expect(await page.getByTestId('code-editor-pre').locator('.cm-content').textContent()).toBe('');
+    // Add a pre hook that signs the request, and save it.
+    const editor = page.getByTestId('code-editor-pre');
+    await editor.locator('.cm-content').click();
+    await page.keyboard.insertText("request.headers['x-sig'] = String(context.order_id).split('').reverse().join('');");
+    // The host compiled it in QuickJS.
+    await expect.poll(() => editor.textContent(), { timeout: 30_000 }).toContain('Compiles. Not saved yet.');
     await ui.screenshots('flows-endpoint-hook');
+    await editor.getByTestId('code-save').click();
+    // The file now holds the hook, as the host reads it back.
+    const hookOf = async (): Promise<string | undefined> =>
+      (await ui.call<FlowView>('flows.open', { file: 'flows/refund-chat.flow.yaml' })).flow?.endpoints.find((e) => e.id === 'create_refund')?.pre;
+    await expect.poll(hookOf, { timeout: 15_000 }).toBe("request.headers['x-sig'] = String(context.order_id).split('').reverse().join('');\n");
+    // The flow was re-opened with the hook: its tab no longer says none.
+    await expect.poll(() => panel.textContent()).toMatch(/pre hook(?! \(none\)).*post hook \(none\)/);
     // The lookup module's endpoint keeps its post hook, shown in the post tab.
     await goToModule('lookup');
     await page.getByTestId('endpoint-panel').getByText('post hook', { exact: true }).click();

@@ -3,6 +3,7 @@ import { appFolders, appInfo, appOpenFolder } from './routes/app';
 import { examplesList } from './routes/examples';
 import { hostNotice, mocksJournalEvent } from './events';
 import { flowsCheck, flowsOpen, flowsSavePositions } from './routes/flows';
+import { flowsCheckCode, flowsSaveCode } from './routes/flow-code';
 import { runsScenariosForFlow, runsStart, runsTraceEvent } from './routes/runs';
 import { analysisCoverage, analysisSweep } from './routes/analysis';
 import { analysisFitLatency, analysisTune, analysisTuneRun } from './routes/analysis-tune';
@@ -82,6 +83,8 @@ export const contract = {
   [flowsOpen.name]: flowsOpen,
   [flowsSavePositions.name]: flowsSavePositions,
   [flowsCheck.name]: flowsCheck,
+  [flowsCheckCode.name]: flowsCheckCode,
+  [flowsSaveCode.name]: flowsSaveCode,
   [runsStart.name]: runsStart,
   [runsScenariosForFlow.name]: runsScenariosForFlow,
   [analysisSweep.name]: analysisSweep,

@@ -8,6 +8,8 @@ import { folderHandlers } from './handlers/folder-handlers';
 import { FileAccess } from './file-access';
 import { examplesHandlers } from './handlers/examples-handlers';
 import { flowsHandlers } from './handlers/flows-handlers';
+import { flowCodeHandlers } from './handlers/flow-code-handlers';
+import { FlowCodeService } from './flow-code-service';
 import { mocksHandlers } from './handlers/mocks-handlers';
 import { mocksConvertHandlers } from './handlers/mocks-convert-handlers';
 import { runsHandlers } from './handlers/runs-handlers';
@@ -65,6 +67,7 @@ export function createHost(options: HostOptions): Host {
   const mockService = new MockService({ filesDir: examplesDir, access, onJournal: (entry) => events.emit('mocks.journal', entry) });
   const storeService = new StoreService(resolveDatabaseFile({ db: options.dbFile, env: process.env, dataDir: options.dataDir }));
   const liveSessions = new LiveSessionService(files, mockService, storeService, (id, seq, event) => events.emit('sessions.trace', { id, seq, event }));
+  const flowService = new FlowService(files, jobs);
   const handlers: Handlers = {
     ...appHandlers(options),
     ...folderHandlers(access),
@@ -77,7 +80,8 @@ export function createHost(options: HostOptions): Host {
       onTrace: (trace) => events.emit('runs.trace', trace),
     }, jobs),
     ...libraryFilesHandlers(storeService, schemasDir, access),
-    ...flowsHandlers(new FlowService(files, jobs)),
+    ...flowsHandlers(flowService),
+    ...flowCodeHandlers(new FlowCodeService(files, flowService)),
     ...analysisHandlers(new AnalysisService(files, storeService, jobs)),
     ...tuneHandlers(new TuneService(files, storeService, mockService, jobs)),
     ...sessionsHandlers(liveSessions, new RecordingService(files, storeService, options.version, schemasDir, jobs)),

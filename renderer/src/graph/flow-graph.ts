@@ -3,9 +3,10 @@ import type { Edge, Node } from '@vue-flow/core';
 import type { Arrow, FlowFile, FlowModule } from '../../../main/api/formats/flow';
 import { portsOf, targetOf } from '../../../main/api/formats/flow';
 import type { LintWarning } from '../../../main/api/formats/lint';
-import { layoutGraph } from './graph-layout';
+import { wrappedLayout } from './graph-layout';
 import { ARROW_COLOURS, moduleSummary } from './module-look';
 import type { PortTaken, RunOverlay } from './run-overlay';
+import type { PaneFit } from './wrap-layout';
 
 export interface PortView {
   name: string;
@@ -41,6 +42,8 @@ export interface FlowEdgeData {
   arrow: Arrow;
   taken: number;
   hasRun: boolean;
+  /** The y of the lane an arrow back to the left runs along (automatic layout only). */
+  lane: number | null;
 }
 
 export type ModuleNode = Node<ModuleNodeData, Record<string, never>, 'module'>;
@@ -56,9 +59,17 @@ const HANDLER_PORTS = new Set(['failure', 'waiting']);
 
 /**
  * The flow as Vue Flow nodes (one per module, a handle per port) and edges (one per arrow).
- * `coverage` (`module.port` → times the suite took it) colours the ports never taken.
+ * `coverage` (`module.port` → times the suite took it) colours the ports never taken. With
+ * `pane`, modules the file gives no position are laid out in rows that fit it (long chains
+ * wrap); without, in one left-to-right strip.
  */
-export function buildFlowGraph(flow: FlowFile, lints: readonly LintWarning[], overlay: RunOverlay | null, coverage: ReadonlyMap<string, number> | null = null): FlowGraph {
+export function buildFlowGraph(
+  flow: FlowFile,
+  lints: readonly LintWarning[],
+  overlay: RunOverlay | null,
+  coverage: ReadonlyMap<string, number> | null = null,
+  pane: PaneFit | null = null,
+): FlowGraph {
   const moduleIds = new Set(flow.modules.map((m) => m.id));
   const nodes: (ModuleNode & { data: ModuleNodeData })[] = [];
   const edges: FlowEdge[] = [];
@@ -104,16 +115,22 @@ export function buildFlowGraph(flow: FlowFile, lints: readonly LintWarning[], ov
         target: port.to,
         targetHandle: 'in',
         markerEnd: { type: MarkerType.ArrowClosed, color: ARROW_COLOURS[port.arrow], width: 16, height: 16 },
-        data: { port: port.name, arrow: port.arrow, taken: port.taken, hasRun: overlay !== null },
+        data: { port: port.name, arrow: port.arrow, taken: port.taken, hasRun: overlay !== null, lane: null },
       });
     }
   }
-  const positions = layoutGraph(
+  const layout = wrappedLayout(
     nodes.map((n) => ({ id: n.id, width: NODE_WIDTH, height: nodeHeight(n.data) })),
-    edges.map((e) => ({ source: e.source, target: e.target })),
+    edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
+    pane,
   );
   for (const node of nodes) {
-    node.position = node.data.module.position ?? positions.get(node.id) ?? { x: 0, y: 0 };
+    node.position = node.data.module.position ?? layout.positions.get(node.id) ?? { x: 0, y: 0 };
+  }
+  // Lanes are worked out for the automatic layout: not where the file places any module.
+  const automatic = flow.modules.every((m) => m.position === undefined);
+  for (const edge of edges) {
+    if (automatic && edge.data) edge.data.lane = layout.lanes.get(edge.id) ?? null;
   }
   return { nodes, edges };
 }

@@ -1,4 +1,6 @@
 import dagre from '@dagrejs/dagre';
+import { chooseColumnsPerRow, columnsOf, wrapColumns } from './wrap-layout';
+import type { PaneFit, WrappedLayout } from './wrap-layout';
 
 export interface LayoutNode {
   id: string;
@@ -25,4 +27,19 @@ export function layoutGraph(nodes: readonly LayoutNode[], edges: readonly Layout
     positions.set(node.id, { x: Math.round(laid.x - node.width / 2), y: Math.round(laid.y - node.height / 2) });
   }
   return positions;
+}
+
+/** dagre's spacing, reused when the columns are cut into rows. */
+export const LAYOUT_SPACING = { columnGap: 64, rowGap: 40, laneGap: 14 } as const;
+
+/**
+ * The layered layout (dagre, left to right) cut into rows that fit `pane` at a readable
+ * zoom (see wrap-layout.ts); without a pane, one row. Lanes: where the arrows going back
+ * to the left run.
+ */
+export function wrappedLayout(nodes: readonly LayoutNode[], edges: readonly (LayoutEdge & { id: string })[], pane: PaneFit | null): WrappedLayout {
+  const laid = layoutGraph(nodes, edges);
+  const boxes = nodes.map((n) => ({ id: n.id, width: n.width, height: n.height, ...(laid.get(n.id) ?? { x: 0, y: 0 }) }));
+  const columns = columnsOf(boxes);
+  return pane === null ? wrapColumns(columns, edges, columns.length, LAYOUT_SPACING) : chooseColumnsPerRow(columns, edges, pane, LAYOUT_SPACING);
 }

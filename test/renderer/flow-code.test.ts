@@ -1,50 +1,6 @@
-import { StringStream } from '@codemirror/language';
 import { describe, expect, it } from 'vitest';
 import { problemRange, problemText } from '../../renderer/src/code/code-diagnostics';
-import { jsToken } from '../../renderer/src/code/javascript-language';
-import type { JsState } from '../../renderer/src/code/javascript-language';
 import { withCode } from '../../renderer/src/flows/save-flow-code';
-
-/** Each line's tokens as `text:style`, the state carried from line to line as the editor does. */
-function tokens(source: string): string[][] {
-  const state: JsState = { inside: 'code', afterValue: false };
-  return source.split('\n').map((line) => {
-    const stream = new StringStream(line, 2, 2);
-    const out: string[] = [];
-    while (!stream.eol()) {
-      const style = jsToken(stream, state);
-      if (style !== null) out.push(`${stream.current()}:${style}`);
-      stream.start = stream.pos;
-    }
-    return out;
-  });
-}
-
-describe('JavaScript highlighting', () => {
-  it('tells keywords, the names code is given, properties, strings, numbers and operators apart', () => {
-    expect(tokens("if (context.tier === 'vip') return 42;")[0]).toEqual([
-      'if:keyword',
-      '(:punctuation',
-      'context:variableName.special',
-      '.:punctuation',
-      'tier:propertyName',
-      '===:operator',
-      "'vip':string",
-      '):punctuation',
-      'return:keyword',
-      '42:number',
-      ';:punctuation',
-    ]);
-  });
-
-  it('carries block comments and template literals over lines, and tells a regex from a division', () => {
-    const [first, second, third] = tokens('/* a\nb */ const x = `t\n${1}` / 2; const r = /a\\/b/g;');
-    expect(first).toEqual(['/* a:comment']);
-    expect(second).toEqual(['b */:comment', 'const:keyword', 'x:variableName', '=:operator', '`t:string.special']);
-    // After the template (a value) `/` divides; after `=` it starts a regex.
-    expect(third).toEqual(['${1}`:string.special', '/:operator', '2:number', ';:punctuation', 'const:keyword', 'r:variableName', '=:operator', '/a\\/b/g:string.special', ';:punctuation']);
-  });
-});
 
 describe('where a compile problem is marked', () => {
   const code = 'const a = 1;\nconst = 2;\nreturn a;';

@@ -28,8 +28,8 @@ export function contextsAt(trace: readonly TraceEvent[], t: number): ContextAt[]
     if (e.t > t) break;
     if (e.type !== 'context') continue;
     const changes = (byName.get(e.name)?.changes ?? 0) + 1;
-    const deleted = e.deleted === true || e.value === undefined;
-    byName.set(e.name, { name: e.name, ...(deleted ? {} : { value: e.value }), deleted, source: e.source, changedAt: e.t, eventIndex: i, changes });
+    const at = { name: e.name, source: e.source, changedAt: e.t, eventIndex: i, changes };
+    byName.set(e.name, e.deleted === true || e.value === undefined ? { ...at, deleted: true } : { ...at, value: e.value, deleted: false });
   }
   return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -95,6 +95,7 @@ expect: [ { ends: end } ]
       expect(await contexts.locator('[data-context="order_state"] [data-testid="context-value"]').textContent()).toBe('"shipped"');
       expect(await contexts.locator('[data-context="order_state"] [data-testid="context-source"]').textContent()).toBe('map');
       expect(await contexts.locator('[data-context="await_tries"] [data-testid="context-value"]').textContent()).toBe('1');
+      await page.getByTestId('event-details').scrollIntoViewIfNeeded();
       await ui.screenshots('timeline-inspector-contexts-at-8000ms');
       // ◀ walks back one event: the same time, the event before.
       const before = await details.getByTestId('event-position').textContent();
@@ -118,6 +119,7 @@ expect: [ { ends: end } ]
       expect(await inspector.getByTestId('inspector-response').textContent()).toMatch(/content-type\s*application\/json.*"state": "shipped"/s);
       // The scrubber went where the bar was clicked.
       await expect.poll(() => page.getByTestId('scrub-input').locator('input').inputValue()).toBe('5000');
+      await page.getByTestId('event-details').scrollIntoViewIfNeeded();
       await ui.screenshots('timeline-inspector-request');
     });
 
@@ -151,6 +153,7 @@ expect: [ { ends: end } ]
       expect(causes).toContain('module check 4700 ms → 7700 ms (left by waiting: module_timeout after 3000 ms)');
       expect(causes).toContain('request r1 order_status sent 3200 ms, answered 200 at 8000 ms');
       await expect.poll(() => page.getByTestId('scrub-input').locator('input').inputValue()).toBe('5200');
+      await page.getByTestId('event-details').scrollIntoViewIfNeeded();
       await ui.screenshots('timeline-inspector-dead-air');
     });
   });
@@ -240,6 +243,7 @@ expect: [ { ends: end } ]
       const details = page.getByTestId('code-run-details');
       for (let i = 0; i < 12 && !(await details.isVisible()); i++) await page.getByTestId('event-next').click();
       expect(await details.textContent()).toContain('λ tier failed: Error: order amount is not a number: n/a (line 3)');
+      await page.getByTestId('event-details').scrollIntoViewIfNeeded();
       await ui.screenshots('timeline-inspector-lambda-error');
     });
 
@@ -252,6 +256,7 @@ expect: [ { ends: end } ]
       expect(await inspector.getByTestId('inspector-status').textContent()).toBe('200');
       expect(await inspector.getByTestId('inspector-hook').textContent()).toContain('post hook ran; status → 404');
       expect(await inspector.getByTestId('inspector-response').textContent()).toContain('"error": "NOT_FOUND"');
+      await page.getByTestId('event-details').scrollIntoViewIfNeeded();
       await ui.screenshots('timeline-inspector-post-hook');
     });
   });

@@ -173,6 +173,8 @@ describe('runs store: the inspector follows the scrubber', () => {
   it('selects the last event at or before the scrubbed time, and the contexts as of then', async () => {
     const runs = useRunsStore();
     await runs.run({ kind: 'example', file: 'f', index: 1, name: 'n' });
+    // Loaded at 0: the last event at 0 is greet's port (start, enter, say, port).
+    expect([runs.selectedEvent, runs.trace[runs.selectedEvent ?? -1]?.type]).toEqual([3, 'port']);
     // At 4000 the last event is pause's entry at 3200 (the next one, pause's port, comes at 4700).
     runs.scrub(4000);
     expect(runs.trace[runs.selectedEvent ?? -1]).toMatchObject({ type: 'enter', module: 'pause', t: 3200 });

@@ -141,10 +141,11 @@ export const useRunsStore = defineStore('runs', () => {
     const result = markRaw(run.result);
     current.value = markRaw({ ...run, result });
     lastSource.value = run.source;
-    selectedEvent.value = null;
     selectedDeadAir.value = null;
     selectedPort.value = null;
     scrubT.value = model.value.from;
+    // The Selected event follows the scrubber from the start.
+    selectedEvent.value = lastEventAt(trace.value, scrubT.value);
     void useFlowsStore().openForRun({ flowName: flowName.value, libraryFlowId: run.libraryFlowId, flowFile: run.flowFile });
   }
 

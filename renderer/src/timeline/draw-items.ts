@@ -36,7 +36,19 @@ export interface RowCursor {
  * Draws one item. `nextX`: where the next item of its row starts on screen (a marker's label
  * stays left of it), `cursor`: the row's drawn labels so far (labels never overlap).
  */
-export function drawItem(ctx: CanvasRenderingContext2D, item: TimelineItem, box: Box, boxes: readonly LaneBox[], g: TimelineGeometry, view: ViewWindow, palette: TimelinePalette, nextX: number, cursor: RowCursor): void {
+export function drawItem(
+  ctx: CanvasRenderingContext2D,
+  item: TimelineItem,
+  box: Box,
+  boxes: readonly LaneBox[],
+  g: TimelineGeometry,
+  view: ViewWindow,
+  palette: TimelinePalette,
+  nextX: number,
+  cursor: RowCursor,
+  /** Markers: draw the shape (false: only the label, for a group drawn already). */
+  shape = true,
+): void {
   const colour = palette.tones[item.tone];
   switch (item.kind) {
     case 'deadline': {
@@ -62,8 +74,8 @@ export function drawItem(ctx: CanvasRenderingContext2D, item: TimelineItem, box:
     case 'interruption':
     case 'code':
     case 'dropped': {
-      drawMarker(ctx, item, box, colour, palette);
-      sideLabel(ctx, item, box, nextX, cursor, palette.text);
+      if (shape) drawMarker(ctx, item, box, colour, palette);
+      if (nextX !== -Infinity) sideLabel(ctx, item, box, nextX, cursor, palette.text);
       return;
     }
     case 'await': {

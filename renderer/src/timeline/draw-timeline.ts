@@ -48,12 +48,23 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
   drawGrid(ctx, g, height, view, palette);
   for (const items of model.laneItems) {
     const cursors: RowCursor[] = [{ labelRight: -Infinity }, { labelRight: -Infinity }];
+    const grouped = new Set<TimelineItem>();
     for (let k = 0; k < items.length; k++) {
       const item = items[k] as TimelineItem;
-      if (item.end < view.from || item.start > view.to) continue;
-      const box = itemBox(item, boxes, g, view);
-      const nextX = item.start === item.end ? nextStartX(items, k, g, view) : Infinity;
-      drawItem(ctx, item, box, boxes, g, view, palette, nextX, cursors[item.row] ?? (cursors[0] as RowCursor));
+      if (item.end < view.from || item.start > view.to || grouped.has(item)) continue;
+      const cursor = cursors[item.row] ?? (cursors[0] as RowCursor);
+      if (MARKERS.has(item.kind)) {
+        // Markers at the same time (a lambda and a hook in zero time, an interruption and the end) share one label.
+        const group = markerGroup(items, k);
+        const nextX = nextStartX(items, k, g, view);
+        for (const m of group.items) {
+          drawItem(ctx, m, itemBox(m, boxes, g, view), boxes, g, view, palette, -Infinity, cursor);
+          grouped.add(m);
+        }
+        drawItem(ctx, group.label, itemBox(group.label, boxes, g, view), boxes, g, view, palette, nextX, cursor, false);
+        continue;
+      }
+      drawItem(ctx, item, itemBox(item, boxes, g, view), boxes, g, view, palette, Infinity, cursor);
     }
   }
   if (model.hangup) drawHangup(ctx, model.hangup.t, g, height, view, palette);
@@ -282,4 +293,28 @@ function drawHangup(ctx: CanvasRenderingContext2D, t: number, g: TimelineGeometr
   ctx.fill();
   ctx.fillStyle = palette.barText;
   ctx.fillText(label, bx + 4, g.axisHeight + 8.5);
+}
+
+const MARKERS = new Set<TimelineItem['kind']>(['end', 'interruption', 'code', 'dropped']);
+
+/**
+ * The markers of one row at the same time as items[k] (the end drawn last, on top), and an
+ * item that carries their joined label: every label, then every short form, then the end's alone.
+ */
+function markerGroup(items: readonly TimelineItem[], k: number): { items: TimelineItem[]; label: TimelineItem } {
+  const first = items[k] as TimelineItem;
+  const group: TimelineItem[] = [];
+  for (let j = k; j < items.length; j++) {
+    const m = items[j] as TimelineItem;
+    if (m.start !== first.start) break;
+    if (MARKERS.has(m.kind) && m.row === first.row) group.push(m);
+  }
+  group.sort((a, b) => Number(a.kind === 'end') - Number(b.kind === 'end'));
+  if (group.length === 1) return { items: group, label: first };
+  const end = group.find((m) => m.kind === 'end');
+  const shortOf = (m: TimelineItem) => m.labels?.[0] ?? m.label;
+  const labels = [group.map(shortOf).join(' · ')];
+  if (end) labels.push(end.label, shortOf(end));
+  else labels.push(`${group.length} at once`);
+  return { items: group, label: { ...first, label: group.map((m) => m.label).join(' · '), labels } };
 }

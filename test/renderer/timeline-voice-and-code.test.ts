@@ -119,6 +119,8 @@ describe('labels never say nothing', () => {
     expect(pickLabel(item, 24)).toBe('');
     expect(pickLabel({ label: 'Please key in your order number, then press hash.' }, 100)).toBe('Please key in y…');
     expect(pickLabel({ label: 'r1 200' }, 30)).toBe('');
+    // Whole forms only (a marker's label tries the other side of it before it cuts).
+    expect(pickLabel({ label: 'Please key in your order number, then press hash.' }, 100, false)).toBe('');
   });
 });
 

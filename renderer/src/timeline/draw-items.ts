@@ -15,10 +15,11 @@ const MIN_CUT_CHARS = 6;
  * The longest of the label and its shorter forms that fits in `px`; the last form cut with an
  * ellipsis when at least a few characters of it fit; '' otherwise.
  */
-export function pickLabel(item: Pick<TimelineItem, 'label' | 'labels'>, px: number): string {
+export function pickLabel(item: Pick<TimelineItem, 'label' | 'labels'>, px: number, allowCut = true): string {
   const candidates = [item.label, ...(item.labels ?? [])];
   const chars = Math.floor(px / CHAR_PX);
   for (const c of candidates) if (c.length <= chars) return c;
+  if (!allowCut) return '';
   const last = candidates[candidates.length - 1] as string;
   const first = candidates[0] as string;
   // Prose (speech) reads well cut; a short form is cut only when enough of it remains.
@@ -263,18 +264,26 @@ function sideLabel(ctx: CanvasRenderingContext2D, item: TimelineItem, box: Box, 
   const room = nextX - rightStart - 4;
   const y = box.y + box.h / 2 + 0.5;
   ctx.fillStyle = colour;
-  const right = pickLabel(item, room);
-  if (right !== '' && rightStart > cursor.labelRight) {
+  const rightFree = rightStart > cursor.labelRight;
+  // A whole label on the right, else a whole one on the left, else a cut one on the right.
+  const right = rightFree ? pickLabel(item, room, false) : '';
+  if (right !== '') {
     ctx.fillText(right, rightStart, y);
     cursor.labelRight = rightStart + right.length * CHAR_PX;
     return;
   }
   const leftRoom = cx - 10 - Math.max(cursor.labelRight + 4, 0);
-  const left = pickLabel(item, leftRoom);
-  if (left !== '' && leftRoom > 0) {
+  const left = leftRoom > 0 ? pickLabel(item, leftRoom, false) : '';
+  if (left !== '') {
     const w = left.length * CHAR_PX;
     ctx.fillText(left, cx - 10 - w, y);
     cursor.labelRight = cx + 7;
+    return;
+  }
+  const cut = rightFree ? pickLabel(item, room) : '';
+  if (cut !== '') {
+    ctx.fillText(cut, rightStart, y);
+    cursor.labelRight = rightStart + cut.length * CHAR_PX;
   }
 }
 

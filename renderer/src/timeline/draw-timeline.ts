@@ -314,7 +314,8 @@ function markerGroup(items: readonly TimelineItem[], k: number): { items: Timeli
   const end = group.find((m) => m.kind === 'end');
   const shortOf = (m: TimelineItem) => m.labels?.[0] ?? m.label;
   const labels = [group.map(shortOf).join(' · ')];
-  if (end) labels.push(end.label, shortOf(end));
+  // The end keeps its label when nothing else fits: the final port is never an unlabelled diamond.
+  if (end) labels.push(end.label, ...(end.labels ?? []));
   else labels.push(`${group.length} at once`);
   return { items: group, label: { ...first, label: group.map((m) => m.label).join(' · '), labels } };
 }

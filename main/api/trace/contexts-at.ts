@@ -1,5 +1,5 @@
 import type { JsonValue } from '../formats/common';
-import type { TraceEvent } from '../formats/trace';
+import type { TraceEvent, TraceEventOf } from '../formats/trace';
 
 /** One context as it stood at a moment of the run: its value (or that it was deleted), and what last changed it. */
 export interface ContextAt {
@@ -22,14 +22,23 @@ export interface ContextAt {
  * stays in the list (`deleted: true`) so a view can say when it went.
  */
 export function contextsAt(trace: readonly TraceEvent[], t: number): ContextAt[] {
-  const byName = new Map<string, ContextAt>();
+  // Only the last change of each name and a count while walking: a scrub step on a long trace stays cheap.
+  const last = new Map<string, { index: number; changes: number }>();
   for (let i = 0; i < trace.length; i++) {
     const e = trace[i] as TraceEvent;
     if (e.t > t) break;
     if (e.type !== 'context') continue;
-    const changes = (byName.get(e.name)?.changes ?? 0) + 1;
-    const at = { name: e.name, source: e.source, changedAt: e.t, eventIndex: i, changes };
-    byName.set(e.name, e.deleted === true || e.value === undefined ? { ...at, deleted: true } : { ...at, value: e.value, deleted: false });
+    const seen = last.get(e.name);
+    if (seen) {
+      seen.index = i;
+      seen.changes++;
+    } else last.set(e.name, { index: i, changes: 1 });
   }
-  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: ContextAt[] = [];
+  for (const [name, { index, changes }] of last) {
+    const e = trace[index] as TraceEventOf<'context'>;
+    const at = { name, source: e.source, changedAt: e.t, eventIndex: index, changes };
+    out.push(e.deleted === true || e.value === undefined ? { ...at, deleted: true } : { ...at, value: e.value, deleted: false });
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -4,7 +4,7 @@ import type { TraceEvent } from '../formats/trace';
 import { codeRuns } from './code-runs';
 import type { CodeRunView } from './code-runs';
 import { requestSpans } from './request-spans';
-import type { RequestOutcome } from './request-spans';
+import type { RequestOutcome, RequestSpan } from './request-spans';
 
 /** A stretch of a request's life, as in a DevTools waterfall. */
 export interface RequestPhase {
@@ -51,9 +51,12 @@ export interface RequestInspection {
   hooks: CodeRunView[];
 }
 
-/** The inspection of request `id`, or null when the trace has no such request. */
-export function inspectRequest(trace: readonly TraceEvent[], id: string): RequestInspection | null {
-  const span = requestSpans(trace).find((s) => s.id === id);
+/**
+ * The inspection of request `id`, or null when the trace has no such request. A view that
+ * inspects often (at each scrub step) passes the trace's request spans and code runs, made once.
+ */
+export function inspectRequest(trace: readonly TraceEvent[], id: string, spans: readonly RequestSpan[] = requestSpans(trace), runs: readonly CodeRunView[] = codeRuns(trace)): RequestInspection | null {
+  const span = spans.find((s) => s.id === id);
   if (!span) return null;
   const sentEvent = trace[span.eventIndex];
   const sent = sentEvent?.type === 'request' ? sentEvent : null;
@@ -99,7 +102,7 @@ export function inspectRequest(trace: readonly TraceEvent[], id: string): Reques
     marginMs: span.outcome === 'response' && span.deadline !== null ? span.deadline - span.endAt : null,
     readAt: span.consumedAt,
     phases,
-    hooks: codeRuns(trace).filter((run) => run.kind !== 'lambda' && run.id === id),
+    hooks: runs.filter((run) => run.kind !== 'lambda' && run.id === id),
   };
 }
 

@@ -11,6 +11,7 @@ import { lastEventAt } from '../../../main/api/trace/event-at';
 import { pendingRequestsAt } from '../../../main/api/trace/pending-requests';
 import { visitedModules } from '../../../main/api/trace/port-choices';
 import { inspectRequest, requestIdOf } from '../../../main/api/trace/request-inspection';
+import { requestSpans } from '../../../main/api/trace/request-spans';
 import { useClient } from '../api/client';
 import { countAtOrBefore, clamp, neighbourIndex, stepTime } from '../run/scrub';
 import { runOverlay } from '../graph/run-overlay';
@@ -101,10 +102,13 @@ export const useRunsStore = defineStore('runs', () => {
   /** The contexts as of the scrubbed time. */
   const contexts = computed(() => contextsAt(trace.value, scrubT.value));
   /** The request the selected event belongs to, inspected: what was sent, what came back, when. */
+  // Made once per run, so inspecting at each scrub step stays cheap.
+  const spans = computed(() => markRaw(requestSpans(trace.value)));
+  const codeRunList = computed(() => markRaw(codeRuns(trace.value)));
   const inspection = computed(() => {
     const e = selectedEvent.value === null ? undefined : trace.value[selectedEvent.value];
     const id = e ? requestIdOf(e) : null;
-    return id === null ? null : inspectRequest(trace.value, id);
+    return id === null ? null : inspectRequest(trace.value, id, spans.value, codeRunList.value);
   });
   /** The run of flow code the selected event belongs to (its `code` event, a context it set, its warning). */
   const codeRun = computed(() => {
@@ -113,7 +117,7 @@ export const useRunsStore = defineStore('runs', () => {
     const e = trace.value[i];
     if (!e || (e.type !== 'code' && !(e.type === 'context' && (e.source.startsWith('lambda:') || e.source.startsWith('hook:'))) && !(e.type === 'warning' && e.kind === 'lambda_error'))) return null;
     let found = null;
-    for (const run of codeRuns(trace.value)) if (run.eventIndex <= i) found = run;
+    for (const run of codeRunList.value) if (run.eventIndex <= i) found = run;
     return found;
   });
   const deadAirSelection = computed(() => {

@@ -125,9 +125,9 @@ expect: [ { ends: end } ]
 
     it('filters lanes, and shows full names and the final port on hover', async () => {
       await run('slow API — waiting once, then success');
-      expect(await ariaLabel()).toContain('lanes: user speech, bot speech, modules, endpoint order_status');
+      expect(await ariaLabel()).toContain('lanes: user speech, bot speech, modules, endpoints order_status');
       await page.getByTestId('lane-filter').locator('[data-lane="user"]').click();
-      await expect.poll(ariaLabel).toContain('lanes: bot speech, modules, endpoint order_status');
+      await expect.poll(ariaLabel).toContain('lanes: bot speech, modules, endpoints order_status');
       await ui.screenshots('timeline-inspector-lanes-filtered');
       await page.getByTestId('lane-filter').locator('[data-lane="user"]').click();
       await expect.poll(ariaLabel).toContain('lanes: user speech, bot speech');

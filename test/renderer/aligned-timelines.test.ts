@@ -66,8 +66,8 @@ describe('AlignedTimelines', () => {
     // Same lanes, so the same height: rows line up one above the other.
     expect(stacks[0]?.attributes('style')).toBe(stacks[1]?.attributes('style'));
     const labels = wrapper.findAll('canvas[role="img"]').map((c) => c.attributes('aria-label') ?? '');
-    expect(labels[0]).toContain('endpoint order_status, endpoint audit');
-    expect(labels[1]).toContain('endpoint order_status, endpoint audit');
+    expect(labels[0]).toContain('endpoints order_status, audit');
+    expect(labels[1]).toContain('endpoints order_status, audit');
 
     const timelines = wrapper.findAllComponents({ name: 'TraceTimeline' });
     const upper = timelines[0]?.vm as unknown as { zoomIn(): void; view: { from: number; to: number } };

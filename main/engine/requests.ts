@@ -150,7 +150,15 @@ export class RequestTracker {
     if (request.deadlineTimer) this.clock.cancel(request.deadlineTimer);
     if (outcome.kind === 'response') {
       request.state = { kind: 'arrived', arrival: now, status: outcome.status, headers: outcome.headers, body: outcome.body };
-      this.trace.push({ type: 'response', t: now, id: request.id, status: outcome.status, arrival: now });
+      this.trace.push({
+        type: 'response',
+        t: now,
+        id: request.id,
+        status: outcome.status,
+        arrival: now,
+        headers: { ...outcome.headers },
+        ...(outcome.body !== undefined ? { body: outcome.body } : {}),
+      });
     } else {
       request.state = { kind: 'failed', at: now, reason: outcome.error, ...(outcome.status !== undefined ? { status: outcome.status } : {}) };
       this.trace.push({

@@ -31,7 +31,7 @@ describe('TraceTimeline', () => {
     expect(canvases.length).toBe(2);
     const label = canvases[0]?.attributes('aria-label') ?? '';
     expect(label).toContain(`Timeline of ${slowApiTrace.length} events from 0 ms to 9600 ms`);
-    expect(label).toContain('endpoints order_status');
+    expect(label).toContain('lanes: user speech, bot speech, modules, endpoints order_status;');
     expect(label).toContain('1 dead-air interval(s)');
     expect(canvases[1]?.attributes('aria-hidden')).toBe('true');
     wrapper.unmount();

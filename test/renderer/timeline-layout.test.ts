@@ -35,7 +35,8 @@ describe('buildTimeline (slow API: waiting once, then success)', () => {
   it('spans each module visit from entry to exit, and marks the end of the run', () => {
     const modules = model.laneItems[2] ?? [];
     expect(summary(modules.filter((i) => i.end > i.start))).toEqual(['module 3200-4700 pause → next', 'module 4700-7700 check → waiting', 'module 7700-8000 check → success']);
-    expect(modules.find((i) => i.kind === 'end')).toMatchObject({ start: 8000, tone: 'ok', label: 'end: end' });
+    // The end marker says where the run ended: in bye, state end.
+    expect(modules.find((i) => i.kind === 'end')).toMatchObject({ start: 8000, tone: 'ok', label: 'bye → end', module: 'bye' });
     // The red arrow out of greet (the bot waits for the user) is a pause.
     expect(modules.find((i) => i.module === 'greet')?.tone).toBe('pause');
   });

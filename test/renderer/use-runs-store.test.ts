@@ -161,3 +161,61 @@ describe('runs store', () => {
     expect(runs.running).toBe(false);
   });
 });
+
+describe('runs store: the inspector follows the scrubber', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia());
+    setClient(fakeClient({ 'runs.start': () => ({ runId: 'run-1', flowFile: null, result, appliedPatches: {} }), 'examples.list': () => ({ root: '/examples', files: [] }) }));
+  });
+
+  it('selects the last event at or before the scrubbed time, and the contexts as of then', async () => {
+    const runs = useRunsStore();
+    await runs.run({ kind: 'example', file: 'f', index: 1, name: 'n' });
+    // Loaded at 0: the last event at 0 is greet's port (start, enter, say, port).
+    expect([runs.selectedEvent, runs.trace[runs.selectedEvent ?? -1]?.type]).toEqual([3, 'port']);
+    // At 4000 the last event is pause's entry at 3200 (the next one, pause's port, comes at 4700).
+    runs.scrub(4000);
+    expect(runs.trace[runs.selectedEvent ?? -1]).toMatchObject({ type: 'enter', module: 'pause', t: 3200 });
+    expect(runs.contexts.map((c) => [c.name, c.value])).toEqual([['order_id', '12345']]);
+    // The arrow keys too; the request of the selected await is inspected.
+    runs.scrub(4700);
+    expect(runs.trace[runs.selectedEvent ?? -1]).toMatchObject({ type: 'await', outcome: 'pending', t: 4700 });
+    expect(runs.inspection).toMatchObject({ id: 'r1', sentAt: 3200, endedAt: 8000, latencyMs: 4800 });
+  });
+
+  it('a click selects the item and moves the scrubber there; ◀ ▶ walk the events', async () => {
+    const runs = useRunsStore();
+    await runs.run({ kind: 'example', file: 'f', index: 1, name: 'n' });
+    const request = runs.trace.findIndex((e) => e.type === 'request');
+    runs.selectAt(request, 5000);
+    expect([runs.scrubT, runs.selectedEvent]).toEqual([5000, request]);
+    runs.stepEvent(1);
+    expect(runs.selectedEvent).toBe(request + 1);
+    expect(runs.trace[request + 1]).toMatchObject({ type: 'port', module: 'lookup' });
+    expect(runs.scrubT).toBe(3200);
+  });
+
+  it('selects a dead-air band (5200–8000: hold ends, the answer comes) and says what the bot was busy with', async () => {
+    const runs = useRunsStore();
+    await runs.run({ kind: 'example', file: 'f', index: 1, name: 'n' });
+    runs.selectDeadAir(0);
+    expect([runs.scrubT, runs.selectedEvent, runs.selectedDeadAir]).toEqual([5200, null, 0]);
+    // pause 3200–4700 ends before it; check waits 4700–7700 and 7700–8000; r1 is in flight 3200–8000.
+    expect(runs.deadAirSelection?.modules.map((m) => [m.module, m.start, m.end])).toEqual([
+      ['check', 4700, 7700],
+      ['check', 7700, 8000],
+    ]);
+    expect(runs.deadAirSelection?.requests.map((r) => r.id)).toEqual(['r1']);
+    runs.scrub(6000);
+    expect(runs.selectedDeadAir).toBeNull();
+  });
+
+  it('hides and shows lanes', async () => {
+    const runs = useRunsStore();
+    await runs.run({ kind: 'example', file: 'f', index: 1, name: 'n' });
+    runs.setLaneShown('user', false);
+    expect(runs.shownModel.lanes.map((l) => l.id)).toEqual(['bot', 'modules', 'endpoint:order_status']);
+    runs.setLaneShown('user', true);
+    expect(runs.shownModel.lanes.length).toBe(4);
+  });
+});

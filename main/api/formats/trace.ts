@@ -57,7 +57,17 @@ export const TraceEvent = z.discriminatedUnion('type', [
     /** The rendered JSON body as sent; absent when the request has none. */
     body: JsonValue.optional(),
   }),
-  z.object({ type: z.literal('response'), ...at, id: z.string(), status: z.number().int(), arrival: z.number() }),
+  z.object({
+    type: z.literal('response'),
+    ...at,
+    id: z.string(),
+    status: z.number().int(),
+    arrival: z.number(),
+    /** The response headers as received (lower-case names), before any post hook. */
+    headers: z.record(z.string(), z.string()).optional(),
+    /** The response body as received (JSON, or the text when it is not JSON); absent when empty. */
+    body: JsonValue.optional(),
+  }),
   z.object({ type: z.literal('request_failed'), ...at, id: z.string(), endpoint: z.string(), reason: z.string(), status: z.number().int().optional() }),
   /** The caller hung up while the request was in flight: it is aborted, its answer never used. */
   z.object({ type: z.literal('request_abandoned'), ...at, id: z.string(), endpoint: z.string() }),

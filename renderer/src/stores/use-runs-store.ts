@@ -3,12 +3,20 @@ import { computed, markRaw, ref, shallowRef } from 'vue';
 import type { RouteOverride } from '../../../main/api/formats/mocks';
 import type { ScenarioResult } from '../../../main/api/formats/results';
 import type { TraceEvent } from '../../../main/api/formats/trace';
+import { choiceRows } from '../../../main/api/trace/choice-rows';
+import { codeRuns } from '../../../main/api/trace/code-runs';
+import { contextsAt } from '../../../main/api/trace/contexts-at';
+import { deadAirCauses } from '../../../main/api/trace/dead-air-causes';
+import { lastEventAt } from '../../../main/api/trace/event-at';
 import { pendingRequestsAt } from '../../../main/api/trace/pending-requests';
-import { portChoices, visitedModules } from '../../../main/api/trace/port-choices';
+import { visitedModules } from '../../../main/api/trace/port-choices';
+import { inspectRequest, requestIdOf } from '../../../main/api/trace/request-inspection';
+import { requestSpans } from '../../../main/api/trace/request-spans';
 import { useClient } from '../api/client';
 import { countAtOrBefore, clamp, neighbourIndex, stepTime } from '../run/scrub';
 import { runOverlay } from '../graph/run-overlay';
 import { buildTimeline } from '../timeline/layout';
+import { filterLanes } from '../timeline/lane-filter';
 import { SeqTrace } from '../timeline/seq-trace';
 import { markResultReceived, markScrubStart } from '../timeline/perf-marks';
 import { errorMessage } from './error-message';
@@ -68,6 +76,10 @@ export const useRunsStore = defineStore('runs', () => {
   const live = shallowRef<TraceEvent[]>([]);
   const scrubT = ref(0);
   const selectedEvent = ref<number | null>(null);
+  /** A selected dead-air band (index into the model's deadAir), instead of an event. */
+  const selectedDeadAir = ref<number | null>(null);
+  /** Lanes the user switched off (lane ids). */
+  const hiddenLanes = ref<ReadonlySet<string>>(new Set());
   /** The port choice the keyboard walks through ([ and ]), as an index into `portEvents`. */
   const selectedPort = ref<number | null>(null);
   const lastSource = ref<RunSource | null>(null);
@@ -76,13 +88,42 @@ export const useRunsStore = defineStore('runs', () => {
 
   const trace = computed<readonly TraceEvent[]>(() => current.value?.result.trace ?? []);
   const model = computed(() => markRaw(buildTimeline(trace.value)));
-  const portEvents = computed(() => markRaw(portChoices(trace.value)));
-  const portTimes = computed(() => markRaw(portEvents.value.map((p) => p.t)));
+  /** The model with the lanes the user switched off left out (what is drawn). */
+  const shownModel = computed(() => markRaw(filterLanes(model.value, hiddenLanes.value)));
+  /** Port choices and the interruptions that sent the bot to a handler, in order. */
+  const choices = computed(() => markRaw(choiceRows(trace.value)));
+  const portEvents = computed(() => markRaw(choices.value.map((c) => c.event)));
+  const portTimes = computed(() => markRaw(choices.value.map((c) => c.t)));
   const visited = computed(() => visitedModules(trace.value));
   const overlay = computed(() => (current.value ? markRaw(runOverlay(trace.value)) : null));
   /** Port choices made at or before the scrubbed time. */
   const portsSoFar = computed(() => countAtOrBefore(portTimes.value, scrubT.value));
   const pending = computed(() => pendingRequestsAt(trace.value, scrubT.value));
+  /** The contexts as of the scrubbed time. */
+  const contexts = computed(() => contextsAt(trace.value, scrubT.value));
+  /** The request the selected event belongs to, inspected: what was sent, what came back, when. */
+  // Made once per run, so inspecting at each scrub step stays cheap.
+  const spans = computed(() => markRaw(requestSpans(trace.value)));
+  const codeRunList = computed(() => markRaw(codeRuns(trace.value)));
+  const inspection = computed(() => {
+    const e = selectedEvent.value === null ? undefined : trace.value[selectedEvent.value];
+    const id = e ? requestIdOf(e) : null;
+    return id === null ? null : inspectRequest(trace.value, id, spans.value, codeRunList.value);
+  });
+  /** The run of flow code the selected event belongs to (its `code` event, a context it set, its warning). */
+  const codeRun = computed(() => {
+    const i = selectedEvent.value;
+    if (i === null) return null;
+    const e = trace.value[i];
+    if (!e || (e.type !== 'code' && !(e.type === 'context' && (e.source.startsWith('lambda:') || e.source.startsWith('hook:'))) && !(e.type === 'warning' && e.kind === 'lambda_error'))) return null;
+    let found = null;
+    for (const run of codeRunList.value) if (run.eventIndex <= i) found = run;
+    return found;
+  });
+  const deadAirSelection = computed(() => {
+    const gap = selectedDeadAir.value === null ? undefined : model.value.deadAir[selectedDeadAir.value];
+    return gap ? deadAirCauses(trace.value, gap) : null;
+  });
   /** The module of the selected event; a response or failure belongs to the module that sent the request. */
   const selectedModule = computed<string | null>(() => {
     if (selectedEvent.value === null) return null;
@@ -104,9 +145,11 @@ export const useRunsStore = defineStore('runs', () => {
     const result = markRaw(run.result);
     current.value = markRaw({ ...run, result });
     lastSource.value = run.source;
-    selectedEvent.value = null;
+    selectedDeadAir.value = null;
     selectedPort.value = null;
     scrubT.value = model.value.from;
+    // The Selected event follows the scrubber from the start.
+    selectedEvent.value = lastEventAt(trace.value, scrubT.value);
     void useFlowsStore().openForRun({ flowName: flowName.value, libraryFlowId: run.libraryFlowId, flowFile: run.flowFile });
   }
 
@@ -198,18 +241,68 @@ export const useRunsStore = defineStore('runs', () => {
     }
   }
 
+  /** The "Selected event" follows the scrubber: the last event at or before the scrubbed time. */
+  function follow(): void {
+    selectedPort.value = null;
+    selectedDeadAir.value = null;
+    selectedEvent.value = lastEventAt(trace.value, scrubT.value);
+  }
+
   function scrub(t: number): void {
     markScrubStart();
     const m = model.value;
     scrubT.value = clamp(Math.round(t), m.from, Math.max(m.to, m.from));
-    selectedPort.value = null;
+    follow();
   }
 
   function step(direction: -1 | 1, big = false): void {
     markScrubStart();
     const m = model.value;
     scrubT.value = stepTime(scrubT.value, direction, big, m.from, m.to);
+    follow();
+  }
+
+  /** Selects what was clicked on the timeline and moves the scrubber where it was clicked. */
+  function selectAt(eventIndex: number, t: number): void {
+    markScrubStart();
+    const m = model.value;
+    scrubT.value = clamp(Math.round(t), m.from, Math.max(m.to, m.from));
     selectedPort.value = null;
+    selectedDeadAir.value = null;
+    selectedEvent.value = eventIndex;
+  }
+
+  /** Walks the trace one event at a time (the scrubber goes to its time). */
+  function stepEvent(direction: -1 | 1): void {
+    const n = trace.value.length;
+    if (n === 0) return;
+    const from = selectedEvent.value ?? lastEventAt(trace.value, scrubT.value) ?? -1;
+    const next = clamp(from + direction, 0, n - 1);
+    const e = trace.value[next];
+    if (!e) return;
+    markScrubStart();
+    scrubT.value = e.t;
+    selectedPort.value = null;
+    selectedDeadAir.value = null;
+    selectedEvent.value = next;
+  }
+
+  /** Selects a dead-air band and moves the scrubber to its start (what was pending then). */
+  function selectDeadAir(index: number): void {
+    const gap = model.value.deadAir[index];
+    if (!gap) return;
+    markScrubStart();
+    scrubT.value = gap.start;
+    selectedPort.value = null;
+    selectedEvent.value = null;
+    selectedDeadAir.value = index;
+  }
+
+  function setLaneShown(id: string, shown: boolean): void {
+    const next = new Set(hiddenLanes.value);
+    if (shown) next.delete(id);
+    else next.add(id);
+    hiddenLanes.value = next;
   }
 
   /**
@@ -228,10 +321,12 @@ export const useRunsStore = defineStore('runs', () => {
     markScrubStart();
     scrubT.value = port.t;
     selectedPort.value = index;
+    selectedDeadAir.value = null;
     selectedEvent.value = trace.value.indexOf(port);
   }
 
   function selectEvent(index: number | null): void {
+    selectedDeadAir.value = null;
     selectedEvent.value = index;
   }
 
@@ -244,6 +339,7 @@ export const useRunsStore = defineStore('runs', () => {
       first ??= i;
       if (e.t <= scrubT.value) before = i;
     });
+    selectedDeadAir.value = null;
     selectedEvent.value = before ?? first;
   }
 
@@ -257,6 +353,18 @@ export const useRunsStore = defineStore('runs', () => {
     live,
     scrubT,
     selectedEvent,
+    selectedDeadAir,
+    hiddenLanes,
+    shownModel,
+    choices,
+    contexts,
+    inspection,
+    codeRun,
+    deadAirSelection,
+    selectAt,
+    stepEvent,
+    selectDeadAir,
+    setLaneShown,
     selectedPort,
     selectedModule,
     lastSource,

@@ -1,16 +1,15 @@
 import type { Interval } from '../../../main/api/trace/dead-air';
+import { CHAR_PX, FONT, drawItem, pickLabel, roundRect } from './draw-items';
+import type { RowCursor } from './draw-items';
 import { formatMs } from './format-ms';
 import { itemBox, laneBoxes, plotLeft, plotWidth } from './geometry';
-import type { Box, LaneBox, TimelineGeometry } from './geometry';
+import type { LaneBox, TimelineGeometry } from './geometry';
 import type { TimelineMarker } from './aligned';
 import type { TimelineItem, TimelineModel } from './layout';
 import type { TimelinePalette } from './palette';
 import { axisTicks } from './ticks';
 import { timeToX } from './view-window';
 import type { ViewWindow } from './view-window';
-
-const FONT = '11px Inter, "Segoe UI", system-ui, sans-serif';
-const CHAR_PX = 6.2;
 
 /** Sizes a canvas for the device pixel ratio and returns its 2D context in CSS pixels. */
 export function prepareCanvas(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
@@ -26,7 +25,7 @@ export function prepareCanvas(canvas: HTMLCanvasElement, width: number, height: 
 }
 
 /** Draws lanes, axis, dead air and every visible item of the model. */
-export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel, g: TimelineGeometry, height: number, view: ViewWindow, palette: TimelinePalette, selectedEvent: number | null): void {
+export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel, g: TimelineGeometry, height: number, view: ViewWindow, palette: TimelinePalette): void {
   const boxes = laneBoxes(model, g);
   const left = plotLeft(g);
   const width = plotWidth(g);
@@ -47,20 +46,28 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
   ctx.clip();
   drawDeadAir(ctx, model.deadAir, g, height, view, palette);
   drawGrid(ctx, g, height, view, palette);
-  let selected: Box | null = null;
   for (const items of model.laneItems) {
-    for (const item of items) {
-      if (item.end < view.from || item.start > view.to) continue;
-      const box = itemBox(item, boxes, g, view);
-      drawItem(ctx, item, box, boxes, g, view, palette);
-      if (item.eventIndex === selectedEvent && item.kind !== 'deadline') selected = box;
+    const cursors: RowCursor[] = [{ labelRight: -Infinity }, { labelRight: -Infinity }];
+    const grouped = new Set<TimelineItem>();
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k] as TimelineItem;
+      if (item.end < view.from || item.start > view.to || grouped.has(item)) continue;
+      const cursor = cursors[item.row] ?? (cursors[0] as RowCursor);
+      if (MARKERS.has(item.kind)) {
+        // Markers at the same time (a lambda and a hook in zero time, an interruption and the end) share one label.
+        const group = markerGroup(items, k);
+        const nextX = nextStartX(items, k, g, view);
+        for (const m of group.items) {
+          drawItem(ctx, m, itemBox(m, boxes, g, view), boxes, g, view, palette, -Infinity, cursor);
+          grouped.add(m);
+        }
+        drawItem(ctx, group.label, itemBox(group.label, boxes, g, view), boxes, g, view, palette, nextX, cursor, false);
+        continue;
+      }
+      drawItem(ctx, item, itemBox(item, boxes, g, view), boxes, g, view, palette, Infinity, cursor);
     }
   }
-  if (selected) {
-    ctx.strokeStyle = palette.selection;
-    ctx.lineWidth = 2;
-    ctx.strokeRect(selected.x - 2, selected.y - 2, selected.w + 4, selected.h + 4);
-  }
+  if (model.hangup) drawHangup(ctx, model.hangup.t, g, height, view, palette);
   ctx.restore();
 
   drawAxis(ctx, g, view, palette);
@@ -68,15 +75,41 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
   ctx.restore();
 }
 
-/** The scrubber line with its time, and the hovered item's outline (drawn on the overlay canvas). */
-export function drawOverlay(ctx: CanvasRenderingContext2D, model: TimelineModel, g: TimelineGeometry, height: number, view: ViewWindow, palette: TimelinePalette, scrubT: number, hovered: TimelineItem | null): void {
+/** What the overlay outlines: the selected item or dead-air band, and the hovered one. */
+export interface OverlayMarks {
+  hovered: TimelineItem | null;
+  selected: TimelineItem | null;
+  selectedDeadAir: Interval | null;
+  hoveredDeadAir: Interval | null;
+}
+
+/** The scrubber line with its time, the selection and the hovered item's outline (drawn on the overlay canvas). */
+export function drawOverlay(ctx: CanvasRenderingContext2D, model: TimelineModel, g: TimelineGeometry, height: number, view: ViewWindow, palette: TimelinePalette, scrubT: number, marks: OverlayMarks): void {
   ctx.clearRect(0, 0, g.width, height);
   const left = plotLeft(g);
   const width = plotWidth(g);
+  const { hovered, selected } = marks;
   ctx.save();
   ctx.beginPath();
   ctx.rect(left, 0, width + 8, height);
   ctx.clip();
+  for (const [gap, colour, lineWidth] of [
+    [marks.selectedDeadAir, palette.selection, 2],
+    [marks.hoveredDeadAir, palette.hover, 1.5],
+  ] as const) {
+    if (!gap) continue;
+    const x1 = timeToX(gap.start, view, left, width);
+    const x2 = timeToX(gap.end, view, left, width);
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = lineWidth;
+    ctx.strokeRect(x1, g.axisHeight + 1, Math.max(x2 - x1, 2), height - g.axisHeight - 2);
+  }
+  if (selected) {
+    const box = itemBox(selected, laneBoxes(model, g), g, view);
+    ctx.strokeStyle = palette.selection;
+    ctx.lineWidth = 2;
+    ctx.strokeRect(box.x - 2, box.y - 2, box.w + 4, box.h + 4);
+  }
   if (hovered) {
     const box = itemBox(hovered, laneBoxes(model, g), g, view);
     ctx.strokeStyle = palette.hover;
@@ -158,8 +191,11 @@ function drawDeadAir(ctx: CanvasRenderingContext2D, deadAir: readonly Interval[]
     }
     ctx.stroke();
     ctx.restore();
-    const label = `dead air ${formatMs(gap.end - gap.start)}`;
-    if (x2 - x1 > label.length * CHAR_PX + 8) {
+    // The footer strip holds the band itself: point at it to see it, click it to select it.
+    ctx.fillStyle = palette.deadAirHatch;
+    ctx.fillRect(x1, height - g.footerHeight + 2, Math.max(x2 - x1, 2), g.footerHeight - 4);
+    const label = pickLabel({ label: `dead air ${formatMs(gap.end - gap.start)}`, labels: [formatMs(gap.end - gap.start)] }, x2 - x1 - 8);
+    if (label !== '') {
       ctx.fillStyle = palette.deadline;
       ctx.fillText(label, x1 + 4, height - g.footerHeight / 2);
     }
@@ -214,7 +250,7 @@ function drawGutter(ctx: CanvasRenderingContext2D, model: TimelineModel, boxes: 
   model.lanes.forEach((lane, i) => {
     const box = boxes[i] as LaneBox;
     ctx.fillStyle = palette.text;
-    const label = fit(lane.label, g.labelWidth - 20);
+    const label = pickLabel({ label: lane.label }, g.labelWidth - 20);
     if (lane.rows === 2) {
       ctx.fillText(label, 10, (box.rows[0] as { top: number }).top + g.rowHeight / 2);
       ctx.fillStyle = palette.textMuted;
@@ -225,117 +261,61 @@ function drawGutter(ctx: CanvasRenderingContext2D, model: TimelineModel, boxes: 
   });
 }
 
-function drawItem(ctx: CanvasRenderingContext2D, item: TimelineItem, box: Box, boxes: readonly LaneBox[], g: TimelineGeometry, view: ViewWindow, palette: TimelinePalette): void {
-  const colour = palette.tones[item.tone];
-  switch (item.kind) {
-    case 'deadline': {
-      const row = boxes[item.lane]?.rows[0];
-      const lane = boxes[item.lane];
-      if (!row || !lane) return;
-      const x = Math.round(box.x + box.w / 2) + 0.5;
-      ctx.strokeStyle = palette.deadline;
-      ctx.lineWidth = 2;
-      ctx.beginPath();
-      ctx.moveTo(x, lane.top);
-      ctx.lineTo(x, lane.top + lane.height);
-      ctx.stroke();
-      ctx.fillStyle = palette.deadline;
-      ctx.beginPath();
-      ctx.moveTo(x, lane.top);
-      ctx.lineTo(x + 7, lane.top + 4);
-      ctx.lineTo(x, lane.top + 8);
-      ctx.closePath();
-      ctx.fill();
-      return;
-    }
-    case 'end': {
-      const cx = box.x + box.w / 2;
-      const cy = box.y + box.h / 2;
-      ctx.fillStyle = colour;
-      ctx.beginPath();
-      ctx.moveTo(cx, cy - 7);
-      ctx.lineTo(cx + 7, cy);
-      ctx.lineTo(cx, cy + 7);
-      ctx.lineTo(cx - 7, cy);
-      ctx.closePath();
-      ctx.fill();
-      return;
-    }
-    case 'await': {
-      const left = plotLeft(g);
-      const width = plotWidth(g);
-      ctx.strokeStyle = colour;
-      ctx.lineWidth = 1;
-      ctx.setLineDash([4, 3]);
-      ctx.strokeRect(box.x + 0.5, box.y + 0.5, Math.max(box.w - 1, 1), box.h - 1);
-      ctx.setLineDash([]);
-      const filled = item.filledUntil ?? item.start;
-      const fx = timeToX(filled, view, left, width);
-      if (fx - box.x > 1) {
-        ctx.globalAlpha = 0.35;
-        ctx.fillStyle = colour;
-        ctx.fillRect(box.x, box.y, fx - box.x, box.h);
-        ctx.globalAlpha = 1;
-      }
-      drawLabel(ctx, item.label, box, palette.text);
-      return;
-    }
-    case 'module': {
-      ctx.fillStyle = colour;
-      if (box.w <= 3) {
-        ctx.fillRect(box.x, box.y, box.w, box.h);
-      } else {
-        ctx.globalAlpha = 0.85;
-        roundRect(ctx, box.x, box.y, box.w, box.h, 3);
-        ctx.fill();
-        ctx.globalAlpha = 1;
-        drawLabel(ctx, item.label, box, palette.barText);
-      }
-      return;
-    }
-    default: {
-      ctx.fillStyle = colour;
-      roundRect(ctx, box.x, box.y, box.w, box.h, 3);
-      if (item.tone === 'open') {
-        ctx.globalAlpha = 0.35;
-        ctx.fill();
-        ctx.globalAlpha = 1;
-        ctx.strokeStyle = colour;
-        ctx.setLineDash([3, 3]);
-        ctx.stroke();
-        ctx.setLineDash([]);
-        drawLabel(ctx, item.label, box, palette.text);
-      } else {
-        ctx.fill();
-        drawLabel(ctx, item.label, box, palette.barText);
-      }
-    }
+/** Where the next item of the same row that starts later begins, on screen. */
+function nextStartX(items: readonly TimelineItem[], k: number, g: TimelineGeometry, view: ViewWindow): number {
+  const item = items[k] as TimelineItem;
+  for (let j = k + 1; j < items.length; j++) {
+    const next = items[j] as TimelineItem;
+    if (next.row !== item.row || next.start <= item.start || next.kind === 'deadline') continue;
+    return timeToX(next.start, view, plotLeft(g), plotWidth(g));
   }
+  return plotLeft(g) + plotWidth(g);
 }
 
-function drawLabel(ctx: CanvasRenderingContext2D, label: string, box: Box, colour: string): void {
-  if (box.w < 28) return;
-  const text = fit(label, box.w - 8);
-  if (text === '') return;
-  ctx.fillStyle = colour;
-  ctx.fillText(text, box.x + 4, box.y + box.h / 2 + 0.5);
-}
-
-/** The label cut to about `px` pixels, with an ellipsis; empty when not even 3 characters fit. */
-export function fit(label: string, px: number): string {
-  const chars = Math.floor(px / CHAR_PX);
-  if (label.length <= chars) return label;
-  if (chars < 4) return '';
-  return `${label.slice(0, chars - 1)}…`;
-}
-
-function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number): void {
-  const radius = Math.min(r, w / 2, h / 2);
+/** The caller hung up: a line across every lane, labelled at the top. */
+function drawHangup(ctx: CanvasRenderingContext2D, t: number, g: TimelineGeometry, height: number, view: ViewWindow, palette: TimelinePalette): void {
+  const left = plotLeft(g);
+  const width = plotWidth(g);
+  const x = Math.round(timeToX(t, view, left, width)) + 0.5;
+  ctx.strokeStyle = palette.deadline;
+  ctx.lineWidth = 2;
+  ctx.setLineDash([8, 3, 2, 3]);
   ctx.beginPath();
-  ctx.moveTo(x + radius, y);
-  ctx.arcTo(x + w, y, x + w, y + h, radius);
-  ctx.arcTo(x + w, y + h, x, y + h, radius);
-  ctx.arcTo(x, y + h, x, y, radius);
-  ctx.arcTo(x, y, x + w, y, radius);
-  ctx.closePath();
+  ctx.moveTo(x, g.axisHeight);
+  ctx.lineTo(x, height - g.footerHeight);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  const label = `☎ hang-up ${formatMs(t)}`;
+  const w = label.length * CHAR_PX + 8;
+  const bx = x + 4 + w <= left + width ? x + 4 : x - 4 - w;
+  ctx.fillStyle = palette.deadline;
+  roundRect(ctx, bx, g.axisHeight + 1, w, 14, 3);
+  ctx.fill();
+  ctx.fillStyle = palette.barText;
+  ctx.fillText(label, bx + 4, g.axisHeight + 8.5);
+}
+
+const MARKERS = new Set<TimelineItem['kind']>(['end', 'interruption', 'code', 'dropped']);
+
+/**
+ * The markers of one row at the same time as items[k] (the end drawn last, on top), and an
+ * item that carries their joined label: every label, then every short form, then the end's alone.
+ */
+function markerGroup(items: readonly TimelineItem[], k: number): { items: TimelineItem[]; label: TimelineItem } {
+  const first = items[k] as TimelineItem;
+  const group: TimelineItem[] = [];
+  for (let j = k; j < items.length; j++) {
+    const m = items[j] as TimelineItem;
+    if (m.start !== first.start) break;
+    if (MARKERS.has(m.kind) && m.row === first.row) group.push(m);
+  }
+  group.sort((a, b) => Number(a.kind === 'end') - Number(b.kind === 'end'));
+  if (group.length === 1) return { items: group, label: first };
+  const end = group.find((m) => m.kind === 'end');
+  const shortOf = (m: TimelineItem) => m.labels?.[0] ?? m.label;
+  const labels = [group.map(shortOf).join(' · ')];
+  // The end keeps its label when nothing else fits: the final port is never an unlabelled diamond.
+  if (end) labels.push(end.label, ...(end.labels ?? []));
+  else labels.push(`${group.length} at once`);
+  return { items: group, label: { ...first, label: group.map((m) => m.label).join(' · '), labels } };
 }

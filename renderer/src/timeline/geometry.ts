@@ -109,3 +109,19 @@ export function hitTest(model: TimelineModel, boxes: readonly LaneBox[], g: Time
   }
   return hits.sort((a, b) => a.distance - b.distance || a.item.eventIndex - b.item.eventIndex).map((h) => h.item);
 }
+
+/** The dead-air band (index in `model.deadAir`) under the pointer in the footer strip, or -1. */
+export function deadAirAt(model: TimelineModel, g: TimelineGeometry, view: ViewWindow, x: number, y: number, tolerance = 2): number {
+  const height = totalHeight(model, g);
+  if (x < plotLeft(g) || y < height - g.footerHeight || y > height) return -1;
+  const width = plotWidth(g);
+  const t = xToTime(x, view, plotLeft(g), width);
+  const slack = (tolerance / width) * (view.to - view.from);
+  return model.deadAir.findIndex((gap) => t >= gap.start - slack && t <= gap.end + slack);
+}
+
+/** The lane whose name is under the pointer in the left gutter, or -1. */
+export function gutterLaneAt(model: TimelineModel, g: TimelineGeometry, x: number, y: number): number {
+  if (x >= plotLeft(g)) return -1;
+  return laneAt(laneBoxes(model, g), y, g);
+}

@@ -5,9 +5,13 @@ import type { Interval } from '../../../main/api/trace/dead-air';
 import { moduleSpans } from '../../../main/api/trace/module-spans';
 import { requestSpans } from '../../../main/api/trace/request-spans';
 import type { RequestSpan } from '../../../main/api/trace/request-spans';
+import { hangupAt } from '../../../main/api/trace/voice-turns';
+import type { DtmfKey } from '../../../main/api/trace/voice-turns';
+import { codeItems } from './code-items';
 import { formatMs } from './format-ms';
+import { interruptionItem, sayItem, silenceItems, userItem } from './voice-items';
 
-export type LaneKind = 'user' | 'bot' | 'modules' | 'endpoint';
+export type LaneKind = 'user' | 'bot' | 'modules' | 'code' | 'endpoint';
 
 export interface Lane {
   id: string;
@@ -17,7 +21,7 @@ export interface Lane {
   rows: 1 | 2;
 }
 
-export type ItemKind = 'user-speech' | 'bot-speech' | 'module' | 'request' | 'await' | 'deadline' | 'end';
+export type ItemKind = 'user-speech' | 'bot-speech' | 'dropped' | 'silence' | 'module' | 'interruption' | 'code' | 'request' | 'await' | 'deadline' | 'end';
 
 /** How an item is coloured: what happened, not how it looks (the palette decides that). */
 export type Tone = 'user' | 'bot' | 'module' | 'pause' | 'ok' | 'warn' | 'error' | 'muted' | 'open';
@@ -29,8 +33,10 @@ export interface TimelineItem {
   kind: ItemKind;
   start: number;
   end: number;
-  /** Short text drawn inside the bar when it fits. */
+  /** Text drawn inside the bar (or beside a marker) when it fits. */
   label: string;
+  /** Shorter forms of the label, longest first, drawn when the label does not fit (never a meaningless stub). */
+  labels?: string[];
   /** What the hover card says, one line per entry. */
   detail: string[];
   module: string | null;
@@ -39,6 +45,12 @@ export interface TimelineItem {
   tone: Tone;
   /** Await windows: where the wait actually ended (the rest of the window is drawn hollow). */
   filledUntil?: number;
+  /** Speech cut here (a barge-in, a hang-up): solid up to it, hatched after. */
+  cutAt?: number;
+  /** DTMF: each key and when it was pressed. */
+  keys?: DtmfKey[];
+  /** Drawn hatched: what did not count (words not heard, a silence). */
+  hatched?: boolean;
 }
 
 export interface TimelineModel {
@@ -49,6 +61,8 @@ export interface TimelineModel {
   /** Items of each lane, ordered by start. */
   laneItems: TimelineItem[][];
   deadAir: Interval[];
+  /** When the caller hung up (SPEC §7.1 rule 13): a line across every lane. */
+  hangup: { t: number; eventIndex: number } | null;
   /** How many events the model was built from. */
   eventCount: number;
 }
@@ -76,22 +90,33 @@ export function buildTimeline(trace: readonly TraceEvent[]): TimelineModel {
     return laneItems[index] as TimelineItem[];
   };
 
+  if (trace.some((e) => e.type === 'code')) {
+    lanes.push({ id: 'code', kind: 'code', label: 'Code (λ, hooks)', rows: 1 });
+    laneItems.push(codeItems(trace, lanes.length - 1));
+  }
+
   let to = 0;
+  let lastModule: string | null = null;
   for (let i = 0; i < trace.length; i++) {
     const e = trace[i] as TraceEvent;
     to = Math.max(to, e.t);
     if (e.type === 'user') {
-      user.push({ lane: 0, row: 0, kind: 'user-speech', start: e.start, end: e.end, label: e.text, detail: [`User: “${e.text}”`, span(e.start, e.end), `reaches the bot at ${formatMs(e.t)}`], module: null, eventIndex: i, tone: 'user' });
+      user.push(userItem(e, i));
       to = Math.max(to, e.end);
     } else if (e.type === 'say') {
-      bot.push({ lane: 1, row: 0, kind: 'bot-speech', start: e.start, end: e.end, label: e.text, detail: [`Bot (${e.module}): “${e.text}”`, span(e.start, e.end)], module: e.module, eventIndex: i, tone: 'bot' });
+      bot.push(sayItem(e, i));
       to = Math.max(to, e.end);
+    } else if (e.type === 'enter') {
+      lastModule = e.module;
+    } else if (e.type === 'interruption') {
+      modules.push(interruptionItem(e, i));
     } else if (e.type === 'end') {
-      modules.push({ lane: 2, row: 0, kind: 'end', start: e.t, end: e.t, label: `end: ${e.state}`, detail: [`Run ended: ${e.state}${e.reason ? ` (${e.reason})` : ''}`, `at ${formatMs(e.t)}`], module: null, eventIndex: i, tone: e.state === 'error' ? 'error' : e.state === 'handover' ? 'warn' : 'ok' });
+      modules.push(endItem(e.state, e.reason, e.t, lastModule, i));
     } else if (e.type === 'request') {
       laneOf(e.endpoint); // lanes in the order endpoints are first used
     }
   }
+  user.push(...silenceItems(trace));
 
   for (const s of moduleSpans(trace)) {
     const detail = [`${s.module} (visit ${s.nth})`, s.end > s.start ? span(s.start, s.end) : `at ${formatMs(s.start)}`];
@@ -141,7 +166,25 @@ export function buildTimeline(trace: readonly TraceEvent[]): TimelineModel {
 
   for (const items of laneItems) items.sort((a, b) => a.start - b.start || a.eventIndex - b.eventIndex);
   const from = trace[0]?.t ?? 0;
-  return { from, to: Math.max(to, from), lanes, laneItems, deadAir: deadAirIntervals(trace), eventCount: trace.length };
+  return { from, to: Math.max(to, from), lanes, laneItems, deadAir: deadAirIntervals(trace), hangup: hangupAt(trace), eventCount: trace.length };
+}
+
+/** The end of the run, labelled with where it ended: `bye → end`, `agent → handover`, `caller hung up`. */
+function endItem(state: string, reason: string | undefined, t: number, lastModule: string | null, eventIndex: number): TimelineItem {
+  const label = state === 'hangup' ? '☎ caller hung up' : lastModule !== null ? `${lastModule} → ${state}${reason ? ` (${reason})` : ''}` : `end: ${state}`;
+  return {
+    lane: 2,
+    row: 0,
+    kind: 'end',
+    start: t,
+    end: t,
+    label,
+    labels: [...(lastModule !== null && state !== 'hangup' ? [`${lastModule} → ${state}`] : []), state === 'hangup' ? 'hung up' : state],
+    detail: [`Run ended: ${state}${reason ? ` (${reason})` : ''}`, `at ${formatMs(t)}${lastModule !== null ? `, in ${lastModule}` : ''}`],
+    module: lastModule,
+    eventIndex,
+    tone: state === 'error' ? 'error' : state === 'handover' || state === 'hangup' ? 'warn' : 'ok',
+  };
 }
 
 function span(start: number, end: number): string {

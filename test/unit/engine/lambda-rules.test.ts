@@ -199,7 +199,16 @@ describe('§7.2 pre hook: may change the rendered request and contexts', () => {
         headers: { 'x-sig': '21-A', 'content-type': 'application/json' },
         body: { order: 'A-12' },
       },
-      { type: 'response', t: 100, id: 'r1', status: 200, arrival: 100 },
+      // The echo's body, rendered from what the server got; a JSON body gets the JSON content type.
+      {
+        type: 'response',
+        t: 100,
+        id: 'r1',
+        status: 200,
+        arrival: 100,
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: { sig: '21-A', id: 'A-12', v: '2', order: 'A-12' },
+      },
       { type: 'context', t: 100, name: 'sig', value: '21-A', source: 'map' },
       { type: 'context', t: 100, name: 'v', value: '2', source: 'map' },
       { type: 'context', t: 100, name: 'order', value: 'A-12', source: 'map' },
@@ -246,7 +255,8 @@ describe('§7.2 post hook: runs when the response is routed, before ports, succe
   it('a changed status: statusContext and the custom ports see it; the code event says so', () => {
     const r = run(lookup(post, { state: 'lost', vip: true }));
     expect(middle(r.trace).slice(2)).toEqual([
-      { type: 'response', t: 300, id: 'r1', status: 200, arrival: 300 },
+      // The response as received, before the post hook changed its status and body.
+      { type: 'response', t: 300, id: 'r1', status: 200, arrival: 300, headers: { 'content-type': 'application/json; charset=utf-8' }, body: { state: 'lost', vip: true } },
       { type: 'code', t: 300, kind: 'post', module: 'call', endpoint: 'e', id: 'r1', outcome: 'ok', status: 404 },
       { type: 'context', t: 300, name: 'api_client_type', value: 'vip', source: 'hook:e' },
       { type: 'context', t: 300, name: 'st', value: 404, source: 'status' },

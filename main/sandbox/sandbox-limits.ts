@@ -40,3 +40,18 @@ export const INITIAL_WASM_PAGES = 256;
 
 /** Time allowed to compile one piece of code (a syntax check at load time). */
 export const COMPILE_TIMEOUT_MS = 1000;
+
+/**
+ * Work a call may always do, whatever the wall clock says: the time limit is enforced only
+ * once the code has reached QuickJS's interrupt handler this many times (it is polled about
+ * every 10,000 calls or backward jumps: a simple loop turn is two) — some 70,000 steps, a
+ * few ms of CPU. Flow code is
+ * run inside virtual time, where its result must not depend on how busy the machine is: code
+ * lighter than this (any sensible lambda or hook) is never cut because the host was
+ * descheduled or paused for garbage collection, so the same run gives the same trace under
+ * load. Heavier code still meets the CPU limit, a few ms later at most.
+ */
+export const MIN_INTERRUPT_POLLS = 8;
+
+/** The same floor for the builtins that check the clock themselves (see the prelude's guards). */
+export const MIN_GUARDED_CALLS = 64;

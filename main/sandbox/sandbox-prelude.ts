@@ -1,3 +1,5 @@
+import { MIN_GUARDED_CALLS } from './sandbox-limits';
+
 /**
  * JavaScript run once inside each fresh QuickJS context, before any flow code. It
  *
@@ -43,7 +45,7 @@ export const SANDBOX_PRELUDE = String.raw`(function () {
   var MAX_DEPTH = 48;
 
   // ── per-call state, set by invoke ─────────────────────────────────────────
-  var nowMs = 0, rngBase = 0, rngCount = 0, deadlineAt = Infinity;
+  var nowMs = 0, rngBase = 0, rngCount = 0, deadlineAt = Infinity, guardedCalls = 0;
 
   // ── Math.random: counter-based, 53 bits per draw ──────────────────────────
   function mix32(x) {
@@ -176,7 +178,8 @@ export const SANDBOX_PRELUDE = String.raw`(function () {
   // builtin: a loop whose every turn runs one of these over megabytes would outrun the
   // CPU limit thousands of times over before the first poll. Each guard checks the wall
   // clock (the real one, Date is replaced below) against the call's deadline and throws
-  // InternalError('interrupted'); if the code catches it, the next guarded call throws
+  // InternalError('interrupted') — after the call's first MIN_GUARDED_CALLS guarded calls, so
+  // that light code never depends on how busy the machine is; if the code catches it, the next guarded call throws
   // again at once and the loop soon reaches the interrupt handler, which cannot be caught.
   var realNow = RealDate.now;
   function guard(owner, names) {
@@ -193,7 +196,7 @@ export const SANDBOX_PRELUDE = String.raw`(function () {
   function guarded(original, key) {
     var holder = {
       [key]() {
-        if (realNow() > deadlineAt) throw new InternalError('interrupted');
+        if (++guardedCalls > ${MIN_GUARDED_CALLS} && realNow() > deadlineAt) throw new InternalError('interrupted');
         return apply(original, this, arguments);
       }
     };
@@ -393,6 +396,7 @@ export const SANDBOX_PRELUDE = String.raw`(function () {
 
   function compile(paramList, source, deadline) {
     deadlineAt = deadline;
+    guardedCalls = 0;
     var text = 'function (' + paramList + ") {'use strict';" + source + '\n}';
     var fn = indirectEval('(' + text + ')');
     if (typeof fn !== 'function' || apply(fnToString, fn, []) !== text) {
@@ -419,6 +423,7 @@ export const SANDBOX_PRELUDE = String.raw`(function () {
     nowMs = call[0];
     rngBase = call[1];
     deadlineAt = call[2];
+    guardedCalls = 0;
     rngCount = 0;
     current = null;
     var args = call[3];

@@ -126,6 +126,21 @@ describe('the QuickJS sandbox: escapes and abuse are contained', () => {
     expect(contextOf(call(busy, {}, { timeoutMs: 30_000 }))).toEqual({ n: 499_999_500_000 });
   });
 
+  it('light code is never cut by a late clock: the limit only starts after a few thousand steps', () => {
+    // timeoutMs 0: the deadline has passed before the code starts, as when the host was
+    // descheduled or paused for garbage collection. A 10,000-turn loop (20,000 steps: two or
+    // three interrupt polls, under MIN_INTERRUPT_POLLS = 8) and 40 guarded builtin calls (under
+    // MIN_GUARDED_CALLS = 64) still finish, so a virtual run gives the same trace however busy
+    // the machine is. n = 0 + 1 + … + 9,999 = 9,999 × 10,000 / 2 = 49,995,000; 40 splits of
+    // three parts add 120.
+    const light = "let n = 0;\nfor (let i = 0; i < 10000; i++) n += i;\nfor (let k = 0; k < 40; k++) n += 'a,b,c'.split(',').length;\ncontext.n = n";
+    expect(contextOf(call(light, {}, { timeoutMs: 0 }))).toEqual({ n: 49_995_120 });
+    // Heavy code still meets the limit at once.
+    expect(errorOf(call('while (true) {}', {}, { timeoutMs: 0 })).message).toBe('time limit exceeded: the code ran for more than 0 ms');
+    expect(errorOf(call("for (;;) 'a,b'.split(',')", {}, { timeoutMs: 0 })).message).toBe('time limit exceeded: the code ran for more than 0 ms');
+    expectHealthy();
+  });
+
   it('a 100 MB string hits the 16 MB memory limit', () => {
     expect(errorOf(call("context.s = 'x'.repeat(100 * 1024 * 1024)"))).toEqual({ message: 'memory limit exceeded: the code needed more than 16 MB', line: 1 });
     // (A generous time limit: this is about memory, and 8 MB arrays take time to fill.)

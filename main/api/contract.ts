@@ -29,6 +29,7 @@ import {
 } from './routes/sessions';
 import { mocksClearJournal, mocksJournal, mocksPatchRoute, mocksResetState, mocksSetState, mocksStart, mocksState, mocksStatus, mocksStop } from './routes/mocks';
 import { mocksConvert } from './routes/mocks-convert';
+import { mocksExchange } from './routes/mocks-exchange';
 import { libraryExport, libraryImport } from './routes/library-files';
 import { flowsCreate, flowsDelete, flowsGet, flowsList, flowsUpdate } from './routes/library-flows';
 import { mockSetsCreate, mockSetsDelete, mockSetsGet, mockSetsList, mockSetsUpdate } from './routes/library-mock-sets';
@@ -54,6 +55,7 @@ export const contract = {
   [mocksSetState.name]: mocksSetState,
   [mocksResetState.name]: mocksResetState,
   [mocksConvert.name]: mocksConvert,
+  [mocksExchange.name]: mocksExchange,
   [flowsList.name]: flowsList,
   [flowsGet.name]: flowsGet,
   [flowsCreate.name]: flowsCreate,

@@ -1,0 +1,36 @@
+import { MockState } from '../../../main/api/formats/mocks';
+import { zodIssues } from '../../../main/api/validate';
+
+/** The text of a state for editing: JSON, two-space indented. */
+export function stateText(state: Readonly<Record<string, unknown>>): string {
+  return JSON.stringify(state, null, 2);
+}
+
+/**
+ * A state typed as JSON: an object of named values, checked with the contract's schema.
+ * The reason says where it breaks in words (`line 3: …`, `order: …`).
+ */
+export function parseStateText(text: string): { ok: true; value: MockState } | { ok: false; reason: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `not valid JSON: ${jsonReason(text, error)}` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'expected an object of named values, e.g. { "order": "ready" }' };
+  const parsed = MockState.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, reason: zodIssues(parsed.error).map((i) => (i.path === '' ? i.message : `${i.path}: ${i.message}`)).join('; ') };
+}
+
+/** JSON.parse's complaint with a line and column instead of a character offset. */
+export function jsonReason(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const at = /position (\d+)/.exec(message);
+  if (at?.[1] === undefined) return message.replace(/^JSON\.parse: /, '');
+  const offset = Number(at[1]);
+  const before = text.slice(0, offset).split('\n');
+  const line = before.length;
+  const column = (before[before.length - 1]?.length ?? 0) + 1;
+  return `${message.replace(/ in JSON at position \d+.*$/, '').replace(/ at position \d+.*$/, '')} at line ${line}, column ${column}`;
+}

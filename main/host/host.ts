@@ -10,6 +10,8 @@ import { examplesHandlers } from './handlers/examples-handlers';
 import { flowsHandlers } from './handlers/flows-handlers';
 import { mocksHandlers } from './handlers/mocks-handlers';
 import { mocksConvertHandlers } from './handlers/mocks-convert-handlers';
+import { mocksEditHandlers } from './handlers/mocks-edit-handlers';
+import { MockSetEditing } from './mock-set-editing';
 import { runsHandlers } from './handlers/runs-handlers';
 import { analysisHandlers } from './handlers/analysis-handlers';
 import { tuneHandlers } from './handlers/tune-handlers';
@@ -63,6 +65,7 @@ export function createHost(options: HostOptions): Host {
     ...examplesHandlers({ examplesDir }),
     ...mocksHandlers(mockService),
     ...mocksConvertHandlers({ filesDir: examplesDir }),
+    ...mocksEditHandlers(new MockSetEditing(files, storeService)),
     ...libraryHandlers(storeService),
     ...libraryRunsHandlers(storeService, (progress) => events.emit('scenarios.progress', progress), {
       mocks: mockService,

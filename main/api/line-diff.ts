@@ -3,9 +3,9 @@ export interface DiffLine {
   op: ' ' | '-' | '+';
   text: string;
   /** 1-based line in the old text (absent for an added line). */
-  old?: number;
+  old?: number | undefined;
   /** 1-based line in the new text (absent for a removed line). */
-  new?: number;
+  new?: number | undefined;
 }
 
 /** Past this many cells of the LCS table the changed middle is shown as removed then added. */

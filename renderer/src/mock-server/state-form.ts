@@ -18,6 +18,9 @@ export function parseStateText(text: string): { ok: true; value: MockState } | {
     return { ok: false, reason: `not valid JSON: ${jsonReason(text, error)}` };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'expected an object of named values, e.g. { "order": "ready" }' };
+  // Names first, in words (the record schema's own message for a bad key is zod's).
+  const badName = Object.keys(value).find((name) => name === '' || name.length > 200);
+  if (badName !== undefined) return { ok: false, reason: badName === '' ? 'a state name cannot be empty' : `the state name "${badName.slice(0, 20)}…" is longer than 200 characters` };
   const parsed = MockState.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, reason: zodIssues(parsed.error).map((i) => (i.path === '' ? i.message : `${i.path}: ${i.message}`)).join('; ') };

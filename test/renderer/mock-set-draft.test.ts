@@ -30,10 +30,10 @@ describe('mock set editor: routes', () => {
   });
 
   it('writes only what changed: an untouched default stays absent, a set value stays set', () => {
-    const route = { id: 'r', path: '/r', responses: [] };
+    const route: DraftMocks['routes'][number] = { id: 'r', path: '/r', responses: [] };
     expect(withField(route, 'pick', 'first', 'first')).toEqual(route);
-    expect(withField({ ...route, pick: 'random' as const }, 'pick', 'first', 'first')).toEqual({ ...route, pick: 'first' });
-    expect(withField({ ...route, pick: 'random' as const }, 'pick', undefined)).toEqual(route);
+    expect(withField({ ...route, pick: 'random' }, 'pick', 'first', 'first')).toEqual({ ...route, pick: 'first' });
+    expect(withField({ ...route, pick: 'random' }, 'pick', undefined)).toEqual(route);
   });
 
   it('names where a host issue is in words', () => {

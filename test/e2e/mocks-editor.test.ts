@@ -14,7 +14,7 @@ async function startSet(page: Page, label: string): Promise<string> {
   await page.getByTestId('mocks-start').click();
   const url = page.getByTestId('mocks-url').locator('input');
   await expect.poll(() => url.inputValue().catch(() => ''), { timeout: 30_000 }).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-  await page.getByRole('tab', { name: 'Server, live controls and journal' }).click();
+  await page.locator('.n-tabs-tab[data-name="server"]').click();
   return url.inputValue();
 }
 
@@ -80,7 +80,7 @@ describe('Mocks view: editor, journal details, latency inputs, state and import'
     expect(await page.getByTestId('exchange-request-headers').textContent()).toContain('x-flowbench-module');
     expect(await page.getByTestId('exchange-request-body').textContent()).toBe('{\n  "order": "A1"\n}');
     await ui.screenshots('mocks-editor-journal-request');
-    await detail.getByRole('tab', { name: 'Response' }).click();
+    await detail.locator('.n-tabs-tab[data-name="response"]').click();
     await expect.poll(() => page.getByTestId('exchange-status').textContent()).toBe('HTTP 201');
     // shop.mocks.yaml: { refund_id: R-77, order: "{{body.order}}" } with order A1.
     expect(await page.getByTestId('exchange-response-body').textContent()).toBe('{\n  "refund_id": "R-77",\n  "order": "A1"\n}');
@@ -121,7 +121,7 @@ describe('Mocks view: editor, journal details, latency inputs, state and import'
 
   it('edits the mock set: duplicate, add, delete routes, a response body with JSON checks; saves after a YAML diff', async () => {
     await startSet(page, 'mocks/shop.mocks.yaml');
-    await page.getByRole('tab', { name: 'Edit mock set' }).click();
+    await page.locator('.n-tabs-tab[data-name="edit"]').click();
     const editor = page.getByTestId('mock-set-editor');
     await editor.getByTestId('editor-route-order_status').click();
     await editor.getByTestId('editor-duplicate-route').click();
@@ -160,7 +160,7 @@ describe('Mocks view: editor, journal details, latency inputs, state and import'
     // Comments stay.
     expect(file).toContain('# The legacy order API');
     // The running server restarted with the saved set: the copy answers.
-    await page.getByRole('tab', { name: 'Server, live controls and journal' }).click();
+    await page.locator('.n-tabs-tab[data-name="server"]').click();
     await page.getByTestId('route-order_copy').waitFor({ timeout: 30_000 });
     const url = await page.getByTestId('mocks-url').locator('input').inputValue();
     expect(await (await fetch(`${url}/orders-copy/9`)).json()).toEqual({ id: '9', state: 'copied' });

@@ -14,7 +14,7 @@ async function startSet(page: Page, label: string): Promise<string> {
   await page.getByTestId('mocks-start').click();
   const url = page.getByTestId('mocks-url').locator('input');
   await expect.poll(() => url.inputValue().catch(() => ''), { timeout: 30_000 }).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-  await page.locator('.n-tabs-tab[data-name="server"]').click();
+  await page.getByTestId('mocks-tab-server').click();
   return url.inputValue();
 }
 
@@ -121,7 +121,7 @@ describe('Mocks view: editor, journal details, latency inputs, state and import'
 
   it('edits the mock set: duplicate, add, delete routes, a response body with JSON checks; saves after a YAML diff', async () => {
     await startSet(page, 'mocks/shop.mocks.yaml');
-    await page.locator('.n-tabs-tab[data-name="edit"]').click();
+    await page.getByTestId('mocks-tab-edit').click();
     const editor = page.getByTestId('mock-set-editor');
     await editor.getByTestId('editor-route-order_status').click();
     await editor.getByTestId('editor-duplicate-route').click();
@@ -160,7 +160,7 @@ describe('Mocks view: editor, journal details, latency inputs, state and import'
     // Comments stay.
     expect(file).toContain('# The legacy order API');
     // The running server restarted with the saved set: the copy answers.
-    await page.locator('.n-tabs-tab[data-name="server"]').click();
+    await page.getByTestId('mocks-tab-server').click();
     await page.getByTestId('route-order_copy').waitFor({ timeout: 30_000 });
     const url = await page.getByTestId('mocks-url').locator('input').inputValue();
     expect(await (await fetch(`${url}/orders-copy/9`)).json()).toEqual({ id: '9', state: 'copied' });

@@ -55,6 +55,9 @@ describe('mock set editor: response fields', () => {
     const bad = parseBodyField('json', '{\n  "a": 1,\n}');
     // The closing brace at offset 12 is on line 3, column 1.
     expect(bad).toEqual({ ok: false, reason: expect.stringContaining('at line 3, column 1') });
+    // A bare word: `{ "id": "x", "state": shipped }` has the s of shipped at offset 22, column 23.
+    expect(parseBodyField('json', '{ "id": "x", "state": shipped }')).toEqual({ ok: false, reason: 'not valid JSON: unexpected "shipped" (text needs "quotes") at line 1, column 23 (to send it as text, choose "text")' });
+    expect(parseBodyField('json', '{ "n": 1e5 }')).toEqual({ ok: true, value: { n: 100000 } });
     expect(parseBodyField('text', 'not json')).toEqual({ ok: true, value: 'not json' });
     expect(parseBodyField('none', 'ignored')).toEqual({ ok: true, value: undefined });
     expect(parseBodyField('json', ' ')).toMatchObject({ ok: false });

@@ -10,6 +10,11 @@ export type DraftResponse = DraftRoute['responses'][number];
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export const PICKS = ['first', 'sequence', 'random'] as const;
 
+/** A deep copy of a JSON value (also of a Vue reactive proxy, which structuredClone refuses). */
+export function cloneJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
 /** An id not taken yet: `base`, else `base_2`, `base_3`, … */
 export function freeId(base: string, taken: readonly string[]): string {
   const clean = base.replace(/[^\w-]/g, '_').replace(/^([^A-Za-z_])/, '_$1') || 'route';
@@ -26,7 +31,7 @@ export function newRoute(routes: readonly DraftRoute[]): DraftRoute {
 export function duplicateRoute(routes: readonly DraftRoute[], index: number): DraftRoute[] {
   const route = routes[index];
   if (route === undefined) return [...routes];
-  const copy: DraftRoute = { ...structuredClone(route), id: freeId(`${route.id}_copy`, routes.map((r) => r.id)) };
+  const copy: DraftRoute = { ...cloneJson(route), id: freeId(`${route.id}_copy`, routes.map((r) => r.id)) };
   return [...routes.slice(0, index + 1), copy, ...routes.slice(index + 1)];
 }
 

@@ -30,10 +30,29 @@ export function parseStateText(text: string): { ok: true; value: MockState } | {
 export function jsonReason(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const at = /position (\d+)/.exec(message);
-  if (at?.[1] === undefined) return message.replace(/^JSON\.parse: /, '');
-  const offset = Number(at[1]);
+  const offset = at?.[1] !== undefined ? Number(at[1]) : strayWord(text);
+  if (offset === null) return message.replace(/^JSON\.parse: /, '');
   const before = text.slice(0, offset).split('\n');
   const line = before.length;
   const column = (before[before.length - 1]?.length ?? 0) + 1;
-  return `${message.replace(/ in JSON at position \d+.*$/, '').replace(/ at position \d+.*$/, '')} at line ${line}, column ${column}`;
+  const what = at?.[1] !== undefined ? message.replace(/ in JSON at position \d+.*$/, '').replace(/ at position \d+.*$/, '') : `unexpected "${text.slice(offset).split(/[\s,:}\]]/)[0] ?? ''}" (text needs "quotes")`;
+  return `${what} at line ${line}, column ${column}`;
+}
+
+/** Where a bare word (not true, false or null) stands outside a string: the usual slip. */
+function strayWord(text: string): number | null {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? '';
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (/[A-Za-z_]/.test(c) && !/[\d.]/.test(text[i - 1] ?? '')) {
+      const word = /^[A-Za-z_]\w*/.exec(text.slice(i))?.[0] ?? c;
+      if (word !== 'true' && word !== 'false' && word !== 'null') return i;
+      i += word.length - 1;
+    }
+  }
+  return null;
 }

@@ -30,6 +30,8 @@ import {
 } from './routes/sessions';
 import { mocksClearJournal, mocksJournal, mocksPatchRoute, mocksResetState, mocksSetState, mocksStart, mocksState, mocksStatus, mocksStop } from './routes/mocks';
 import { mocksConvert } from './routes/mocks-convert';
+import { mocksExchange } from './routes/mocks-exchange';
+import { mocksOpenSet, mocksReviewSet, mocksSaveSet } from './routes/mocks-edit';
 import { libraryExport, libraryImport } from './routes/library-files';
 import { flowsCreate, flowsDelete, flowsGet, flowsList, flowsUpdate } from './routes/library-flows';
 import { mockSetsCreate, mockSetsDelete, mockSetsGet, mockSetsList, mockSetsUpdate } from './routes/library-mock-sets';
@@ -55,6 +57,10 @@ export const contract = {
   [mocksSetState.name]: mocksSetState,
   [mocksResetState.name]: mocksResetState,
   [mocksConvert.name]: mocksConvert,
+  [mocksExchange.name]: mocksExchange,
+  [mocksOpenSet.name]: mocksOpenSet,
+  [mocksReviewSet.name]: mocksReviewSet,
+  [mocksSaveSet.name]: mocksSaveSet,
   [flowsList.name]: flowsList,
   [flowsGet.name]: flowsGet,
   [flowsCreate.name]: flowsCreate,

@@ -12,6 +12,8 @@ import { flowCodeHandlers } from './handlers/flow-code-handlers';
 import { FlowCodeService } from './flow-code-service';
 import { mocksHandlers } from './handlers/mocks-handlers';
 import { mocksConvertHandlers } from './handlers/mocks-convert-handlers';
+import { mocksEditHandlers } from './handlers/mocks-edit-handlers';
+import { MockSetEditing } from './mock-set-editing';
 import { runsHandlers } from './handlers/runs-handlers';
 import { analysisHandlers } from './handlers/analysis-handlers';
 import { tuneHandlers } from './handlers/tune-handlers';
@@ -74,6 +76,7 @@ export function createHost(options: HostOptions): Host {
     ...examplesHandlers({ examplesDir }),
     ...mocksHandlers(mockService),
     ...mocksConvertHandlers({ filesDir: examplesDir, schemasDir }),
+    ...mocksEditHandlers(new MockSetEditing(files, storeService)),
     ...libraryHandlers(storeService),
     ...libraryRunsHandlers(storeService, (progress) => events.emit('scenarios.progress', progress), {
       mocks: mockService,

@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { MockState, MocksFile, RouteOverride } from '../api/formats/mocks';
 import type { JournalFilter, JournalPage, MockJournalEntry, MockServerStatus, MockStateView } from '../api/routes/mocks';
+import type { MockExchangeDetail } from '../api/routes/mocks-exchange';
 import { FileLoader } from '../formats/file-loader';
 import { FormatError } from '../formats/format-error';
 import { MockConfigError, startMockServer, summarizeRoute, UnknownRouteError } from '../../mocks/server';
@@ -154,6 +155,14 @@ export class MockService {
   onJournal(listener: (entry: MockJournalEntry) => void): () => void {
     this.journalListeners.add(listener);
     return () => this.journalListeners.delete(listener);
+  }
+
+  /** One journaled exchange in full (request and response). */
+  exchange(id: number): MockExchangeDetail {
+    const { server } = this.requireRunning();
+    const detail = server.journal.detail(id);
+    if (detail === null) throw new HostError('not_found', `request #${id} is no longer in the journal (it keeps the latest ${server.journal.capacity})`);
+    return detail;
   }
 
   clearJournal(): { cleared: number } {

@@ -92,6 +92,12 @@ export function createAdminRouter(ctx: AdminContext): Router {
     res.json({ entries: ctx.journal.query(parsed.filter), total: ctx.journal.total });
   });
 
+  router.get('/journal/:id', (req: Request<{ id: string }>, res) => {
+    const detail = /^\d{1,15}$/.test(req.params.id) ? ctx.journal.detail(Number(req.params.id)) : null;
+    if (detail === null) fail(res, 404, 'not_found', `no journal entry ${req.params.id} (the journal keeps the latest ${ctx.journal.capacity})`);
+    else res.json(detail);
+  });
+
   router.delete('/journal', (_req, res) => {
     res.json({ cleared: ctx.journal.clear() });
   });

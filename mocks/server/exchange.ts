@@ -2,6 +2,8 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import type { FaultKind, StateValues } from '../core';
 import { MODULE_HEADER, REQUEST_ID_HEADER, SESSION_HEADER } from '../core';
 import type { MockJournalEntry } from '../../main/api/routes/mocks';
+import { keptBody } from './exchange-record';
+import type { ExchangeRecord } from './exchange-record';
 
 /** The longest delay Node's setTimeout honours (2^31 - 1 ms, about 24.8 days). */
 const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
@@ -35,6 +37,12 @@ export class Exchange {
   stateBefore: StateValues | null = null;
   stateAfter: StateValues | null = null;
   readonly warnings: string[] = [];
+  /** The request body as read (null: none was read), kept for the journal's full view. */
+  requestBody: Buffer | null = null;
+  private requestBytes = 0;
+  private responseHeaders: OutgoingHttpHeaders | null = null;
+  private responseBody: string | Buffer | null = null;
+  private responseBytes = 0;
   private timers: NodeJS.Timeout[] | null = null;
   /** The server ended the exchange on purpose (reset, empty, shutdown): not the client giving up. */
   private endedByServer = false;
@@ -104,6 +112,7 @@ export class Exchange {
     const length = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
     this.writeHead(status, withContentLength(headers, length));
     this.bytes = length;
+    this.noteResponseBody(body, length);
     this.res.end(body);
     if (!this.watching) {
       this.answeredAtOnce = true;
@@ -113,7 +122,35 @@ export class Exchange {
 
   writeHead(status: number, headers: OutgoingHttpHeaders): void {
     this.status = status;
+    this.responseHeaders = headers;
     this.res.writeHead(status, headers);
+  }
+
+  /** The request body that was read (the journal keeps its first 64 KB). */
+  noteRequestBody(raw: Buffer | null): void {
+    this.requestBody = keptBody(raw);
+    this.requestBytes = raw?.length ?? 0;
+  }
+
+  /** The whole body being sent (also when it goes out in pieces). */
+  noteResponseBody(body: string | Buffer, bytes: number): void {
+    this.responseBody = body;
+    this.responseBytes = bytes;
+  }
+
+  /** What the journal keeps besides the entry, for the exchange's full view. */
+  record(): ExchangeRecord {
+    return {
+      method: this.req.method ?? 'GET',
+      url: this.req.url ?? '/',
+      requestHeaders: this.req.headers,
+      requestBody: this.requestBody,
+      requestBytes: this.requestBytes,
+      status: this.sentStatus,
+      responseHeaders: this.responseHeaders,
+      responseBody: this.responseBody,
+      responseBytes: this.responseBytes,
+    };
   }
 
   /** Writes part of a body whose headers are out; returns false when the client is gone. */
@@ -175,6 +212,13 @@ export class Exchange {
     this.onSettled(this);
   }
 
+  /** The request's query string as sent (not decoded, no `?`). */
+  private queryString(): string {
+    const url = this.req.url ?? '';
+    const q = url.indexOf('?');
+    return q < 0 ? '' : url.slice(q + 1);
+  }
+
   /** The journal entry; built after the fact so that answering a burst stays cheap. */
   entry(id: number): MockJournalEntry {
     const headers = this.req.headers;
@@ -189,6 +233,7 @@ export class Exchange {
       method: this.req.method ?? 'GET',
       path: this.path,
       query: this.query,
+      ...(this.queryString() !== '' ? { queryString: this.queryString() } : {}),
       routeId: this.routeId,
       n: this.n,
       session: typeof session === 'string' ? session : null,

@@ -32,7 +32,7 @@ export class JournalQueue {
     this.scheduled = false;
     const batch = this.queue;
     this.queue = [];
-    for (const exchange of batch) this.journal.append((id) => exchange.entry(id));
+    for (const exchange of batch) this.journal.append((id) => exchange.entry(id), exchange.record());
     this.onFlushed();
   }
 }

@@ -1,4 +1,7 @@
 import type { JournalFilter, MockJournalEntry } from '../../main/api/routes/mocks';
+import type { MockExchangeDetail } from '../../main/api/routes/mocks-exchange';
+import { exchangeDetail } from './exchange-record';
+import type { ExchangeRecord } from './exchange-record';
 
 export type JournalListener = (entry: MockJournalEntry) => void;
 
@@ -11,6 +14,8 @@ export type UnnumberedEntry = Omit<MockJournalEntry, 'id'>;
  */
 export class Journal {
   private readonly buffer: (MockJournalEntry | undefined)[];
+  /** Beside each entry, what its full view is made from (same slots as `buffer`). */
+  private readonly records: (ExchangeRecord | undefined)[];
   private head = 0;
   private count = 0;
   private nextId = 1;
@@ -20,6 +25,7 @@ export class Journal {
   constructor(readonly capacity = 1000) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`journal size must be a whole number ≥ 1, got ${capacity}`);
     this.buffer = new Array<MockJournalEntry | undefined>(capacity);
+    this.records = new Array<ExchangeRecord | undefined>(capacity);
   }
 
   add(unnumbered: UnnumberedEntry): MockJournalEntry {
@@ -27,9 +33,11 @@ export class Journal {
   }
 
   /** Adds the entry `build` makes with the next id (no copy on the hot path). */
-  append(build: (id: number) => MockJournalEntry): MockJournalEntry {
+  append(build: (id: number) => MockJournalEntry, record?: ExchangeRecord): MockJournalEntry {
     const entry = build(this.nextId++);
-    this.buffer[(this.head + this.count) % this.capacity] = entry;
+    const slot = (this.head + this.count) % this.capacity;
+    this.buffer[slot] = entry;
+    this.records[slot] = record;
     if (this.count < this.capacity) this.count++;
     else this.head = (this.head + 1) % this.capacity;
     this.recorded++;
@@ -70,10 +78,19 @@ export class Journal {
     return filter.limit === undefined ? matching : matching.slice(-filter.limit);
   }
 
+  /** The full request and response of a kept entry; null when it is gone (or was never an exchange). */
+  detail(id: number): MockExchangeDetail | null {
+    const first = this.nextId - this.count;
+    if (!Number.isInteger(id) || id < first || id >= this.nextId) return null;
+    const record = this.records[(this.head + (id - first)) % this.capacity];
+    return record === undefined ? null : exchangeDetail(id, record);
+  }
+
   /** Empties the journal; returns how many entries it held. Ids keep growing. */
   clear(): number {
     const cleared = this.count;
     this.buffer.fill(undefined);
+    this.records.fill(undefined);
     this.head = 0;
     this.count = 0;
     this.recorded = 0;

@@ -49,6 +49,7 @@ function answer(ctx: MockHandlerContext, exchange: Exchange, raw: Buffer | null)
     const target = splitTarget(req.url ?? '/');
     exchange.path = target.path;
     exchange.query = target.query;
+    exchange.noteRequestBody(raw);
     const parsed = parseBody(raw, req.headers['content-type']);
     if (parsed.warning !== null) exchange.warnings.push(parsed.warning);
     const request = toMockRequest(req.method ?? 'GET', target, headerRecord(req.headers), parsed.body);

@@ -14,6 +14,7 @@ export function slowBodyPieces(bytes: number, ms: number): number {
 export function sendSlowly(exchange: Exchange, status: number, headers: OutgoingHttpHeaders, bodyText: string, ms: number): void {
   const body = Buffer.from(bodyText);
   exchange.writeHead(status, withContentLength(headers, body.length));
+  exchange.noteResponseBody(body, body.length);
   exchange.res.flushHeaders();
   const pieces = slowBodyPieces(body.length, ms);
   if (body.length === 0 || pieces === 1) {

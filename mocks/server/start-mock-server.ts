@@ -50,7 +50,7 @@ export interface MockServerOptions {
   fastPath?: boolean;
 }
 
-export type JournalView = Pick<Journal, 'capacity' | 'size' | 'total' | 'entries' | 'query' | 'clear'>;
+export type JournalView = Pick<Journal, 'capacity' | 'size' | 'total' | 'entries' | 'query' | 'clear' | 'detail'>;
 /** The mock state per session (SPEC §7.3): read, replace (throws StateTooLargeError), reset. */
 export type StateView = Pick<MockStates, 'initial' | 'get' | 'has' | 'set' | 'reset' | 'list'>;
 

@@ -15,6 +15,8 @@ export const MockJournalEntry = z.object({
   /** Path as sent (not decoded), without the query string. */
   path: z.string(),
   query: z.record(z.string(), z.string()),
+  /** The query string as sent (not decoded, no `?`); absent when the request had none. */
+  queryString: z.string().optional(),
   /** The matched (or, in record mode, recorded) route; null when no route matched. */
   routeId: z.string().nullable(),
   /** 1-based number of this request on its route within its session; null when unmatched. */

@@ -8,6 +8,7 @@ type MocksRoutes =
   | 'mocks.patchRoute'
   | 'mocks.journal'
   | 'mocks.clearJournal'
+  | 'mocks.exchange'
   | 'mocks.state'
   | 'mocks.setState'
   | 'mocks.resetState';
@@ -20,6 +21,7 @@ export function mocksHandlers(service: MockService): Pick<Handlers, MocksRoutes>
     'mocks.patchRoute': (input) => service.patchRoute(input.routeId, input.override),
     'mocks.journal': (input) => service.journal(input),
     'mocks.clearJournal': () => service.clearJournal(),
+    'mocks.exchange': (input) => service.exchange(input.id),
     'mocks.state': (input) => service.state(input.session),
     'mocks.setState': (input) => service.setState(input.session, input.state),
     'mocks.resetState': (input) => service.resetState(input.session),

@@ -66,16 +66,17 @@ export const useMocksStore = defineStore('mocks', () => {
     }
   }
 
-  async function start(source: MockSetSource): Promise<void> {
+  /** Starts (or restarts) the server with a mock set; `port` 0 or absent: any free port. */
+  async function start(source: MockSetSource, port?: number): Promise<void> {
     busy.value = true;
     error.value = null;
     try {
       const client = useClient();
       if (source.kind === 'example') {
-        status.value = await client.call('mocks.start', { file: source.file });
+        status.value = await client.call('mocks.start', { file: source.file, ...(port ? { port } : {}) });
       } else {
         const record = await client.call('mockSets.get', { id: source.id });
-        status.value = await client.call('mocks.start', { mocks: record.mocks });
+        status.value = await client.call('mocks.start', { mocks: record.mocks, ...(port ? { port } : {}) });
       }
       selected.value = source;
       journal.value = [];

@@ -85,7 +85,7 @@ export const LAYERS = [
     layer: 'main/host',
     files: /^main\/host\//,
     may: ['main/api', 'main/analysis', 'main/convert', 'main/engine', 'main/expr', 'main/formats', 'main/lints', 'main/realtime', 'main/sandbox', 'main/scenario', 'main/sessions', 'main/store', 'main/workers', 'mocks/core', 'mocks/server'],
-    packages: ['express', 'yaml', 'zod', NODE],
+    packages: ['diff', 'express', 'yaml', 'zod', NODE],
   },
   // The `flowbench` command.
   {

@@ -1,7 +1,7 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ApiIssue } from '../api/errors';
-import { lineDiff } from '../api/line-diff';
+import { lineDiff } from './line-diff';
 import type { MockSetTarget, OpenedMockSet, SetReview } from '../api/routes/mocks-edit';
 import type { MocksFileInput } from '../api/formats/mocks';
 import { FormatError } from '../formats/format-error';

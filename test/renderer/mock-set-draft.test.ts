@@ -6,7 +6,8 @@ import { parseStateText } from '../../renderer/src/mock-server/state-form';
 import { bodyForReading, requestLine } from '../../renderer/src/mock-server/exchange-view';
 import { importRefusal, libraryPathFor } from '../../renderer/src/mock-server/import-files';
 import { parsePort } from '../../renderer/src/mock-server/port-field';
-import { hunks, lineDiff } from '../../main/api/line-diff';
+import { hunks } from '../../main/api/line-diff';
+import { lineDiff } from '../../main/host/line-diff';
 
 const draft: DraftMocks = {
   format: 'flowbench.mocks/1',

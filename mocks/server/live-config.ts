@@ -44,9 +44,14 @@ export class LiveConfig {
   }
 
   decide(request: MockRequest): Decision {
-    const own = this.sessions.size === 0 ? undefined : this.sessions.get(request.headers[SESSION_HEADER] ?? '');
+    const own = this.sessionSet(request.headers[SESSION_HEADER]);
     if (own !== undefined) return decide(own.compiled, request, this.counters, own.seed, this.states);
     return decide(this.compiled, request, this.counters, this.seed, this.states);
+  }
+
+  /** The mock set a session was given with `useForSession`, if any. */
+  private sessionSet(session: string | undefined): { compiled: CompiledMocks; seed: number } | undefined {
+    return this.sessions.size === 0 || session === undefined ? undefined : this.sessions.get(session);
   }
 
   /**
@@ -71,8 +76,7 @@ export class LiveConfig {
 
   /** Whether `decide` would match a route for this method and path in this session's set (counts nothing). */
   matches(method: string, path: string, session: string | undefined): boolean {
-    const own = this.sessions.size === 0 || session === undefined ? undefined : this.sessions.get(session);
-    return matchesRoute(own?.compiled ?? this.compiled, method, path);
+    return matchesRoute(this.sessionSet(session)?.compiled ?? this.compiled, method, path);
   }
 
   /** Throws MockConfigError (and keeps the old config) when the new one is invalid. */

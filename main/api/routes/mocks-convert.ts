@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { HttpMethod, JsonValue } from '../formats/common';
-import { MocksFile, Pick } from '../formats/mocks';
+import { JsonValue } from '../formats/common';
+import { MocksFile } from '../formats/mocks';
 import { defineRoute } from '../route';
+import { MockRouteSummary } from './mocks';
 
 /** The formats `flowbench convert` and the Mocks view's Import read, detected from the content. */
 export const SOURCE_FORMATS = ['openapi3', 'swagger2', 'mockoon', 'wiremock', 'har'] as const;
@@ -19,14 +20,8 @@ export const ConvertIssue = z.object({
 });
 export type ConvertIssue = z.infer<typeof ConvertIssue>;
 
-export const ConvertedRouteSummary = z.object({
-  id: z.string(),
-  method: HttpMethod,
-  path: z.string(),
-  /** e.g. `lognormal median 800 ms, p99 2560 ms`. */
-  latency: z.string(),
-  faults: z.array(z.string()),
-  pick: Pick,
+/** A converted route as the Mocks view lists a served one, with its responses spelled out and where it came from. */
+export const ConvertedRouteSummary = MockRouteSummary.omit({ responses: true }).extend({
   responses: z.array(z.object({ status: z.number().int(), when: z.string().optional(), setState: z.record(z.string(), JsonValue).optional() })),
   /** Where it came from. */
   source: z.object({ file: z.string(), path: z.string() }),

@@ -1,59 +1,9 @@
-import { lstat, readlink, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
-import { FormatError } from '../formats/format-error';
-import { loadFlowbenchDocument } from '../formats/flowbench-document';
+import { realpath, stat } from 'node:fs/promises';
+import { isAbsolute, parse } from 'node:path';
+import { folderReader, realPathOf, resolveInside } from '../formats/folder-access';
+import type { AllowedFolder } from '../formats/folder-access';
 import type { SourceDocument } from '../formats/source-document';
 import { HostError } from './host-error';
-
-/** A folder the host may read and write files in, by what it is and its real path. */
-export interface AllowedFolder {
-  kind: 'data' | 'examples' | 'opened';
-  path: string;
-}
-
-/** Whether `target` is `folder` or inside it (both absolute, already resolved). */
-export function isInsideFolder(folder: string, target: string): boolean {
-  const rel = relative(folder, target);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
-}
-
-/** Symlinks followed at most (like the kernel's MAXSYMLINKS) before a path counts as a loop. */
-const MAX_LINK_HOPS = 40;
-
-/**
- * The real path of `path` with symlinks and `..` resolved, also for a file or folder that
- * does not exist yet (an export folder): its nearest existing ancestor is resolved and the
- * rest appended. A dangling symlink counts as where it points (a write would go there).
- * Relative paths are taken against `base`.
- */
-export async function realPathOf(path: string, base: string): Promise<string> {
-  const absolute = resolve(base, path);
-  const missing: string[] = [];
-  let current = absolute;
-  let hops = 0;
-  for (;;) {
-    try {
-      return join(await realpath(current), ...[...missing].reverse());
-    } catch (error) {
-      // A loop of symlinks or a path through a file: no real path, refuse it as it is.
-      if (errorCode(error) !== 'ENOENT') throw error;
-      const link = await lstat(current).catch(() => null);
-      if (link?.isSymbolicLink()) {
-        if (++hops > MAX_LINK_HOPS) throw Object.assign(new Error(`too many symlinks: ${absolute}`), { code: 'ELOOP' });
-        current = resolve(dirname(current), await readlink(current));
-        continue;
-      }
-      const parent = dirname(current);
-      if (parent === current) return join(current, ...[...missing].reverse());
-      missing.push(basename(current));
-      current = parent;
-    }
-  }
-}
-
-function errorCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-}
 
 /**
  * Which files the API may touch: the data folder, the examples folder and the folders the
@@ -99,14 +49,7 @@ export class FileAccess {
 
   /** The real path of `path` when it is inside an allowed folder, else why it is refused. */
   async resolve(path: string, base: string): Promise<{ real: string } | { refused: string }> {
-    let real: string;
-    try {
-      real = await realPathOf(path, base);
-    } catch (error) {
-      return { refused: `cannot resolve the path (${errorCode(error) || 'error'})` };
-    }
-    const folders = await this.folders();
-    return folders.some((f) => isInsideFolder(f.path, real)) ? { real } : { refused: outsideMessage(folders) };
+    return resolveInside(await this.folders(), path, base);
   }
 
   /**
@@ -125,15 +68,6 @@ export class FileAccess {
    * one generic issue, never its content.
    */
   reader(base: string, options: { requireFormat?: boolean } = {}): (absPath: string, displayName: string) => Promise<SourceDocument> {
-    return async (absPath, displayName) => {
-      const outcome = await this.resolve(absPath, base);
-      if ('refused' in outcome) throw new FormatError([{ file: displayName, path: '(file)', message: `refused: ${outcome.refused}` }]);
-      return loadFlowbenchDocument(absPath, displayName, options);
-    };
+    return folderReader(() => this.folders(), base, options);
   }
-}
-
-export function outsideMessage(folders: readonly AllowedFolder[]): string {
-  const listed = folders.map((f) => `${f.path} (${f.kind === 'opened' ? 'opened' : `${f.kind} folder`})`).join(', ');
-  return `outside the folders flowbench may use in this session: ${listed}. Open its folder first (app.openFolder).`;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasFlowbenchMarker, isFlowbenchValue } from '../../../main/formats/flowbench-document';
-import { isInsideFolder, realPathOf } from '../../../main/host/file-access';
+import { isInsideFolder, realPathOf } from '../../../main/formats/folder-access';
 
 const root = realpathSync(mkdtempSync(join(tmpdir(), 'flowbench-access-')));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -2,10 +2,9 @@ import type { ChangeCounts, ImportSummary } from '../api/routes/library-files';
 import type { FileIssue } from '../formats/format-error';
 import { checkRuns } from '../formats/each-expansion';
 import { flowWrite } from './library-flows';
-import type { ImportPlan, ImportProgress } from './import-plan';
+import type { ImportPlan, ImportProgress, PlannedScenario } from './import-plan';
 import { mockSetWrite } from './library-mock-sets';
 import { invalidInput } from './invalid-input';
-import type { ResolvedEntry } from './resolve-scenarios';
 import { sameScenario, scenarioWriteOf } from './scenario-write';
 import type { IdsByKey } from './scenario-write';
 import type { ScenarioRow } from './scenarios-repo';
@@ -29,7 +28,7 @@ export function writeImport(store: Store, plan: ImportPlan, onProgress?: (p: Imp
     mockSets: emptyCounts(),
     scenarios: emptyCounts(),
   };
-  const totalScenarios = plan.scenarioFiles.reduce((n, f) => n + f.file.entries.length, 0);
+  const totalScenarios = plan.scenarioFiles.reduce((n, f) => n + f.scenarios.length, 0);
   let written = 0;
 
   store.transaction(() => {
@@ -77,7 +76,8 @@ export function writeImport(store: Store, plan: ImportPlan, onProgress?: (p: Imp
       mocks: (abs) => idOf(mockIds, abs, 'mock set'),
     };
     const imported = new Set<number>();
-    for (const { path, file } of plan.scenarioFiles) {
+    for (const file of plan.scenarioFiles) {
+      const { path } = file;
       const fileWrite = {
         layout: file.layout,
         settings: JSON.stringify(file.settingsRaw),
@@ -99,9 +99,9 @@ export function writeImport(store: Store, plan: ImportPlan, onProgress?: (p: Imp
           existing.mocks_id !== fileWrite.mocksId;
         if (fileChanged) store.scenarioFiles.update(fileId, fileWrite, now);
       }
-      const changed = writeEntries(store, fileId, path, file.entries, ids, now, summary, imported);
+      const changed = writeEntries(store, fileId, path, file.scenarios, ids, now, summary, imported);
       record(summary, 'scenario', path, existing === undefined ? 'created' : fileChanged || changed ? 'updated' : 'unchanged');
-      written += file.entries.length;
+      written += file.scenarios.length;
       onProgress?.({ phase: 'writing', done: written, total: totalScenarios });
     }
 
@@ -117,7 +117,7 @@ function writeEntries(
   store: Store,
   fileId: number,
   path: string,
-  entries: readonly ResolvedEntry[],
+  entries: readonly PlannedScenario[],
   ids: IdsByKey,
   now: string,
   summary: ImportSummary,
@@ -128,7 +128,7 @@ function writeEntries(
   let changed = false;
   // Positions may swap: move the kept ones out of the way first.
   const matches = entries.map((entry) => {
-    const match = [...unmatched].find((s) => s.name === entry.entry.name);
+    const match = [...unmatched].find((s) => s.name === entry.name);
     if (match !== undefined) unmatched.delete(match);
     return match;
   });

@@ -14,9 +14,10 @@ import { loadCodeSandbox } from '../sandbox/load-code-sandbox';
 import { validateMocksValue } from '../formats/validate-mocks';
 import { resolveScenarioFile } from './resolve-scenarios';
 import type { RefResolver } from './resolve-scenarios';
-import type { ImportedDocument, ImportedScenarioFile, ImportPlan, ImportProgress } from './import-plan';
+import type { ImportedDocument, ImportPlan, ImportProgress, PlannedScenarioFile } from './import-plan';
 import { libraryPathOf } from './library-paths';
 import { writeImport } from './import-writer';
+import { plannedScenario } from './scenario-write';
 import type { Store } from './store';
 
 export interface ImportOptions {
@@ -144,14 +145,17 @@ export async function planImport(inputs: readonly string[], options: ImportOptio
   }
 
   // 6. Check scenario files, with their flows and mocks.
-  const scenarioFiles: ImportedScenarioFile[] = [];
+  const scenarioFiles: PlannedScenarioFile[] = [];
   const scenarioDocs = [...docs].filter(([, d]) => d.kind === 'scenario');
   scenarioDocs.forEach(([abs, { doc }], i) => {
     if (i % 100 === 0) options.onProgress?.({ phase: 'checking', done: i, total: scenarioDocs.length });
     const checked = resolveScenarioFile(doc, refsFrom(abs, docs, flows, mockSets), { file: display(abs), absFile: abs });
     issues.push(...checked.issues);
     const path = pathOf.get(abs);
-    if (checked.value !== null && path !== undefined) scenarioFiles.push({ abs, path, file: checked.value });
+    if (checked.value !== null && path !== undefined) {
+      const { layout, settingsRaw, flowKey, mocksKey, entries } = checked.value;
+      scenarioFiles.push({ abs, path, layout, settingsRaw, flowKey, mocksKey, scenarios: entries.map(plannedScenario) });
+    }
   });
 
   if (issues.length > 0) throw new FormatError(dedupe(issues));
@@ -162,7 +166,6 @@ export async function planImport(inputs: readonly string[], options: ImportOptio
     flows: documents(flows),
     mockSets: documents(mockSets),
     scenarioFiles: scenarioFiles.sort((a, b) => a.path.localeCompare(b.path)),
-    pathOf,
     skipped,
   };
 }

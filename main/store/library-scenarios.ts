@@ -7,7 +7,7 @@ import { checkLibraryPath, newItemPath } from './library-paths';
 import type { FileLevel, RefResolver, Resolved, ResolvedEntry } from './resolve-scenarios';
 import { resolveScenarioEntry } from './resolve-scenarios';
 import type { ScenarioFileRow } from './scenario-files-repo';
-import { scenarioWriteOf } from './scenario-write';
+import { plannedScenario, scenarioWriteOf } from './scenario-write';
 import type { IdsByKey } from './scenario-write';
 import type { ScenarioListRow, ScenarioRow } from './scenarios-repo';
 import { fold } from './search-text';
@@ -60,7 +60,7 @@ export function createScenario(store: Store, input: { file?: string | undefined;
       // A one-scenario file holds everything in its scenario, so it becomes a list as it is.
       if (existing.layout === 'single') store.scenarioFiles.update(existing.id, { ...fileWrite(existing), layout: 'list' }, now);
     }
-    return store.scenarios.insert(fileId, scenarioWriteOf(resolved, path, position, idsByPath(store)), now);
+    return store.scenarios.insert(fileId, scenarioWriteOf(plannedScenario(resolved), path, position, idsByPath(store)), now);
   });
   return getScenario(store, id);
 }
@@ -100,7 +100,7 @@ export function updateScenario(store: Store, input: { id: number; scenario: unkn
     const reader = new LibraryReader(store);
     const file = reader.file(row.fileId).row;
     const resolved = resolveInput(store, reader, input.scenario, file, row.position, file.path);
-    store.scenarios.update(row.id, scenarioWriteOf(resolved, file.path, row.position, idsByPath(store)), new Date().toISOString());
+    store.scenarios.update(row.id, scenarioWriteOf(plannedScenario(resolved), file.path, row.position, idsByPath(store)), new Date().toISOString());
   });
   return getScenario(store, input.id);
 }

@@ -1,3 +1,4 @@
+import type { PlannedScenario } from './import-plan';
 import type { ResolvedEntry } from './resolve-scenarios';
 import type { ScenarioWrite } from './scenarios-repo';
 import { scenarioSearchText } from './search-text';
@@ -8,23 +9,37 @@ export interface IdsByKey {
   mocks(key: string): number;
 }
 
-/** The row of a checked scenario: its own settings as written, its links, and what lists and searches show. */
-export function scenarioWriteOf(resolved: ResolvedEntry, filePath: string, position: number, ids: IdsByKey): ScenarioWrite {
-  // Every run of a data-driven scenario has the file's description, tags and flow: the first says them.
+/** What the library stores of a checked scenario (every run of a data-driven scenario has the file's description, tags and flow: the first says them). */
+export function plannedScenario(resolved: ResolvedEntry): PlannedScenario {
   const loaded = resolved.loaded[0];
   if (loaded === undefined) throw new Error(`scenario '${resolved.entry.name}' has no run`);
   return {
-    position,
     name: resolved.entry.name,
-    body: JSON.stringify(resolved.raw),
-    ownFlowId: resolved.ownFlowKey === null ? null : ids.flow(resolved.ownFlowKey),
-    ownMocksId: resolved.ownMocksKey === null ? null : ids.mocks(resolved.ownMocksKey),
-    flowId: resolved.flowKey === null ? null : ids.flow(resolved.flowKey),
-    mocksId: resolved.mocksKey === null ? null : ids.mocks(resolved.mocksKey),
+    raw: resolved.raw,
+    ownFlowKey: resolved.ownFlowKey,
+    ownMocksKey: resolved.ownMocksKey,
+    flowKey: resolved.flowKey,
+    mocksKey: resolved.mocksKey,
     description: loaded.description,
     tags: loaded.tags,
     flowName: loaded.flow.name,
-    searchText: scenarioSearchText({ name: resolved.entry.name, description: loaded.description, file: filePath, flowName: loaded.flow.name, tags: loaded.tags }),
+  };
+}
+
+/** The row of a checked scenario: its own settings as written, its links, and what lists and searches show. */
+export function scenarioWriteOf(planned: PlannedScenario, filePath: string, position: number, ids: IdsByKey): ScenarioWrite {
+  return {
+    position,
+    name: planned.name,
+    body: JSON.stringify(planned.raw),
+    ownFlowId: planned.ownFlowKey === null ? null : ids.flow(planned.ownFlowKey),
+    ownMocksId: planned.ownMocksKey === null ? null : ids.mocks(planned.ownMocksKey),
+    flowId: planned.flowKey === null ? null : ids.flow(planned.flowKey),
+    mocksId: planned.mocksKey === null ? null : ids.mocks(planned.mocksKey),
+    description: planned.description,
+    tags: planned.tags,
+    flowName: planned.flowName,
+    searchText: scenarioSearchText({ name: planned.name, description: planned.description, file: filePath, flowName: planned.flowName, tags: planned.tags }),
   };
 }
 

@@ -77,7 +77,7 @@ export const LAYERS = [
   {
     layer: 'main/workers',
     files: /^main\/workers\//,
-    may: ['main/api', 'main/analysis', 'main/formats', 'main/lints', 'main/sandbox', 'main/scenario', 'main/sessions'],
+    may: ['main/api', 'main/analysis', 'main/formats', 'main/lints', 'main/sandbox', 'main/scenario', 'main/sessions', 'main/store'],
     packages: ['tinypool', 'zod', 'node:fs', 'node:os', 'node:url', 'node:worker_threads'],
   },
   // The host behind the contract (plain Node) and the browser-mode server.

@@ -4,10 +4,12 @@ import type { MocksFile } from '../api/formats/mocks';
 import { FileLoader } from '../formats/file-loader';
 import { FormatError } from '../formats/format-error';
 import type { LoadedScenario } from '../formats/loaded-scenario';
-import { JobFailedError, JobTimeoutError } from '../workers/job-errors';
+import type { JobOf, JobValueOf } from '../workers/job-contract';
 import type { JobRunner } from '../workers/job-runner';
+import { unpackScenarios } from '../workers/scenario-set';
 import type { FileAccess } from './file-access';
 import { HostError } from './host-error';
+import { pooledFileValue } from './pooled-jobs';
 
 /**
  * The flowbench files the workbench reads: paths relative to the examples folder (or
@@ -20,7 +22,7 @@ export class ExampleFiles {
   constructor(
     readonly dir: string,
     readonly access?: FileAccess,
-    /** With the host's worker pool, a flow file is parsed and validated in a worker (a large one takes seconds). */
+    /** With the host's worker pool, files are parsed and validated in a worker (a large one takes seconds). */
     private readonly jobs?: JobRunner,
   ) {}
 
@@ -34,29 +36,15 @@ export class ExampleFiles {
   }
 
   flow(file: string): Promise<FlowFile> {
-    const jobs = this.jobs;
-    if (jobs === undefined) return this.load(file, (loader, path) => loader.loadFlow(path));
-    return this.load(file, async (_loader, path) => {
-      let outcome;
-      try {
-        outcome = await jobs.run({ kind: 'loadFlow', dir: this.dir, file: path, flowbenchOnly: this.access !== undefined });
-      } catch (error) {
-        if (error instanceof JobTimeoutError || error instanceof JobFailedError) throw new HostError('failed', `${file}: loading the flow: ${error.message}`);
-        throw error;
-      }
-      if (outcome.ok) return outcome.value;
-      // The worker's FormatError, raised here as the loader raises it: reported below like any invalid file.
-      if (outcome.refusal.fileIssues !== undefined) throw new FormatError(outcome.refusal.fileIssues);
-      throw new HostError('invalid_input', `${file}: ${outcome.refusal.message}`);
-    });
+    return this.load(file, 'loadFlow', (loader, path) => loader.loadFlow(path), (value) => value);
   }
 
   mocks(file: string): Promise<MocksFile> {
-    return this.load(file, (loader, path) => loader.loadMocks(path));
+    return this.load(file, 'loadMocks', (loader, path) => loader.loadMocks(path), (value) => value);
   }
 
   scenarios(file: string): Promise<LoadedScenario[]> {
-    return this.load(file, (loader, path) => loader.loadScenarios(path));
+    return this.load(file, 'loadScenarios', (loader, path) => loader.loadScenarios(path), unpackScenarios);
   }
 
   async scenario(file: string, index: number): Promise<LoadedScenario> {
@@ -66,10 +54,24 @@ export class ExampleFiles {
     return scenario;
   }
 
-  private async load<T>(file: string, read: (loader: FileLoader, path: string) => Promise<T>): Promise<T> {
+  /**
+   * A file read, parsed and validated: in a pool worker when the host has one (a large file
+   * takes seconds and much memory, and the worker checks every file it reads against the
+   * allowed folders as the host would), else here with `read`.
+   */
+  private async load<K extends 'loadFlow' | 'loadMocks' | 'loadScenarios', T>(
+    file: string,
+    kind: K,
+    read: (loader: FileLoader, path: string) => Promise<T>,
+    fromJob: (value: JobValueOf<K>) => T,
+  ): Promise<T> {
     await this.allowed(file);
+    const path = this.resolve(file);
     try {
-      return await read(new FileLoader(this.dir, this.access?.reader(this.dir)), this.resolve(file));
+      if (this.jobs === undefined) return await read(new FileLoader(this.dir, this.access?.reader(this.dir)), path);
+      const folders = this.access === undefined ? null : await this.access.folders();
+      // The three loading jobs have one shape; TypeScript cannot narrow JobOf<K> for a generic K.
+      return fromJob(await pooledFileValue(this.jobs, { kind, dir: this.dir, file: path, folders } as JobOf<K>, file));
     } catch (error) {
       if (!(error instanceof FormatError)) throw error;
       const missing = error.issues.length === 1 && error.issues[0]?.path === '(file)';

@@ -66,7 +66,7 @@ export function createHost(options: HostOptions): Host {
   // CPU work runs in worker threads, so the host keeps answering while a sweep or a tune runs.
   const jobs = new JobPool({ onWorkerError: (error) => defaultInternalErrorLog('the worker pool', error), ...options.workers });
   const files = new ExampleFiles(examplesDir, access, jobs);
-  const mockService = new MockService({ filesDir: examplesDir, access, onJournal: (entry) => events.emit('mocks.journal', entry) });
+  const mockService = new MockService({ files, onJournal: (entry) => events.emit('mocks.journal', entry) });
   const storeService = new StoreService(resolveDatabaseFile({ db: options.dbFile, env: process.env, dataDir: options.dataDir }));
   const liveSessions = new LiveSessionService(files, mockService, storeService, (id, seq, event) => events.emit('sessions.trace', { id, seq, event }));
   const flowService = new FlowService(files, jobs);
@@ -82,7 +82,7 @@ export function createHost(options: HostOptions): Host {
       mocks: mockService,
       onTrace: (trace) => events.emit('runs.trace', trace),
     }, jobs),
-    ...libraryFilesHandlers(storeService, schemasDir, access),
+    ...libraryFilesHandlers(storeService, schemasDir, access, jobs),
     ...flowsHandlers(flowService),
     ...flowCodeHandlers(new FlowCodeService(files, flowService)),
     ...analysisHandlers(new AnalysisService(files, storeService, jobs)),

@@ -1,23 +1,18 @@
-import { isAbsolute, resolve } from 'node:path';
 import type { MockState, MocksFile, RouteOverride } from '../api/formats/mocks';
 import type { JournalFilter, JournalPage, MockJournalEntry, MockServerStatus, MockStateView } from '../api/routes/mocks';
 import type { MockExchangeDetail } from '../api/routes/mocks-exchange';
-import { FileLoader } from '../formats/file-loader';
-import { FormatError } from '../formats/format-error';
 import { MockConfigError, startMockServer, summarizeRoute, UnknownRouteError } from '../../mocks/server';
 import type { MockServer } from '../../mocks/server';
-import type { FileAccess } from './file-access';
+import type { ExampleFiles } from './example-files';
 import { contentSha256 } from '../sessions/content-sha';
 import { StateTooLargeError } from '../../mocks/core/mock-state';
 import { HostError } from './host-error';
 
 export interface MockServiceOptions {
-  /** Relative mocks file paths resolve against this folder (the examples folder). */
-  filesDir: string;
+  /** Where mocks files are read: relative paths against the examples folder, only in the allowed folders. */
+  files: ExampleFiles;
   /** Every journal entry of the running server (the host turns them into events). */
   onJournal: (entry: MockJournalEntry) => void;
-  /** The folders mocks files may be read from (none: any). */
-  access?: FileAccess;
 }
 
 export interface MockStartInput {
@@ -199,15 +194,8 @@ export class MockService {
   private async load(input: MockStartInput): Promise<{ mocks: MocksFile; file: string | null }> {
     if (input.mocks !== undefined) return { mocks: input.mocks, file: null };
     if (input.file === undefined) throw new HostError('invalid_input', 'expected a mocks file or an inline mocks value');
-    const { filesDir, access } = this.options;
-    const file = isAbsolute(input.file) ? input.file : resolve(filesDir, input.file);
-    await access?.check(input.file, { base: filesDir, shownAs: input.file });
-    try {
-      return { mocks: await new FileLoader(filesDir, access?.reader(filesDir)).loadMocks(file), file };
-    } catch (error) {
-      if (error instanceof FormatError) throw new HostError('invalid_input', `invalid mocks file:\n${error.message}`, error.toApiIssues());
-      throw error;
-    }
+    const { files } = this.options;
+    return { mocks: await files.mocks(input.file), file: files.resolve(input.file) };
   }
 
   private journaled(entry: MockJournalEntry): void {

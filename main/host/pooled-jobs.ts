@@ -1,4 +1,5 @@
 import type { ScenarioResult } from '../api/formats/results';
+import { FormatError } from '../formats/format-error';
 import { crashResult, effectiveSeed } from '../scenario/scenario-result';
 import type { JobKind, JobOf, JobRefusal, JobValueOf } from '../workers/job-contract';
 import { JobFailedError, JobTimeoutError } from '../workers/job-errors';
@@ -21,6 +22,24 @@ export async function pooledValue<K extends JobKind>(jobs: JobRunner, job: JobOf
   }
   if (outcome.ok) return outcome.value;
   throw refusalError(outcome.refusal, refusalPath);
+}
+
+/**
+ * The value of a job that reads files: an invalid or missing file is the loader's FormatError
+ * (every issue, located), raised here as the loader raises it in the host, for the caller to
+ * report as it reports any invalid file; `label` starts the other messages (a file's name).
+ */
+export async function pooledFileValue<K extends JobKind>(jobs: JobRunner, job: JobOf<K>, label: string): Promise<JobValueOf<K>> {
+  let outcome;
+  try {
+    outcome = await jobs.run(job);
+  } catch (error) {
+    if (error instanceof JobTimeoutError || error instanceof JobFailedError) throw new HostError('failed', `${label}: ${describeJob(job.kind)}: ${error.message}`);
+    throw error;
+  }
+  if (outcome.ok) return outcome.value;
+  if (outcome.refusal.fileIssues !== undefined) throw new FormatError(outcome.refusal.fileIssues);
+  throw new HostError('invalid_input', `${label}: ${outcome.refusal.message}`);
 }
 
 /**
@@ -49,7 +68,8 @@ function refusalError(refusal: JobRefusal, path: string): HostError {
   return new HostError('invalid_input', refusal.message, [{ path, message: refusal.message }]);
 }
 
-function describeJob(kind: JobKind): string {
+/** What a kind of job does, for messages ("loading the flow: …"). */
+export function describeJob(kind: JobKind): string {
   switch (kind) {
     case 'run':
       return 'the run';
@@ -63,6 +83,12 @@ function describeJob(kind: JobKind): string {
       return 'the replay';
     case 'loadFlow':
       return 'loading the flow';
+    case 'loadMocks':
+      return 'loading the mock set';
+    case 'loadScenarios':
+      return 'loading the scenarios';
+    case 'planImport':
+      return 'reading the files to import';
     case 'checkFlow':
       return 'checking the flow';
   }

@@ -9,6 +9,8 @@ import { FlowCoverage, SweepResult } from '../api/routes/analysis';
 import { LatencyFit, ModulePatch, TuneTable } from '../api/routes/analysis-tune';
 import { FlowView } from '../api/routes/flows';
 import { ReplayOutcome } from '../api/routes/sessions';
+import { ImportPlanData, PlanImportJob } from './import-job';
+import { ReadFolders } from './read-folders';
 
 /*
  * What crosses between the host and its worker pool: each job and each result is plain
@@ -96,17 +98,31 @@ export const ReplayJob = z.object({
   fallbackMocks: z.object({ mocks: MocksFile, label: z.string() }).optional(),
 });
 
+const FileToLoad = { dir: z.string(), file: z.string(), folders: ReadFolders };
+
+/** A flow file read, parsed and validated (a large one takes seconds and much memory). */
+export const LoadFlowJob = z.object({ kind: z.literal('loadFlow'), ...FileToLoad });
+/** A mocks file read, parsed and validated. */
+export const LoadMocksJob = z.object({ kind: z.literal('loadMocks'), ...FileToLoad });
+/** A scenario file read with the flows and mocks it points at, its `each:` rows expanded. */
+export const LoadScenariosJob = z.object({ kind: z.literal('loadScenarios'), ...FileToLoad });
+
 /**
- * A flow file read, parsed and validated (a large one takes seconds and much memory). The
- * host has already checked that the file may be read; `flowbenchOnly`: a file that is not a
- * flowbench document is one generic issue that shows none of its content (the API's rule).
+ * A scenario file's scenarios as a pool worker sends them: each flow and mock set once (a file
+ * of 1,000 scenarios on one flow carries it once, and the host parses it once), each scenario
+ * pointing at them by index.
  */
-export const LoadFlowJob = z.object({ kind: z.literal('loadFlow'), dir: z.string(), file: z.string(), flowbenchOnly: z.boolean() });
+export const LoadedScenarioSet = z.object({
+  flows: z.array(FlowFile),
+  mocks: z.array(MocksFile),
+  scenarios: z.array(LoadedScenarioData.omit({ flow: true, mocks: true }).extend({ flowIndex: z.number().int().nonnegative(), mocksIndex: z.number().int().nonnegative().nullable() })),
+});
+export type LoadedScenarioSet = z.infer<typeof LoadedScenarioSet>;
 
 /** A flow given as a value (the library, an editor) validated and linted. */
 export const CheckFlowJob = z.object({ kind: z.literal('checkFlow'), value: z.unknown() });
 
-export const Job = z.discriminatedUnion('kind', [RunJob, CoverageJob, SweepJob, TuneJob, ReplayJob, LoadFlowJob, CheckFlowJob]);
+export const Job = z.discriminatedUnion('kind', [RunJob, CoverageJob, SweepJob, TuneJob, ReplayJob, LoadFlowJob, LoadMocksJob, LoadScenariosJob, PlanImportJob, CheckFlowJob]);
 export type Job = z.infer<typeof Job>;
 export type JobKind = Job['kind'];
 export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;
@@ -119,6 +135,9 @@ export const JobValue = {
   tune: TuneTable,
   replay: ReplayOutcome.omit({ recordedTrace: true }),
   loadFlow: FlowFile,
+  loadMocks: MocksFile,
+  loadScenarios: LoadedScenarioSet,
+  planImport: ImportPlanData,
   checkFlow: FlowView.omit({ file: true }),
 } as const satisfies Record<JobKind, z.ZodType>;
 export type JobValueOf<K extends JobKind> = z.infer<(typeof JobValue)[K]>;

@@ -21,6 +21,9 @@ export const DEFAULT_TIME_LIMITS: Readonly<Record<JobKind, number>> = {
   tune: 600_000,
   replay: 60_000,
   loadFlow: 60_000,
+  loadMocks: 60_000,
+  loadScenarios: 60_000,
+  planImport: 300_000,
   checkFlow: 60_000,
 };
 
@@ -134,6 +137,9 @@ function mapKinds(limit: (kind: JobKind) => number): Record<JobKind, number> {
     tune: limit('tune'),
     replay: limit('replay'),
     loadFlow: limit('loadFlow'),
+    loadMocks: limit('loadMocks'),
+    loadScenarios: limit('loadScenarios'),
+    planImport: limit('planImport'),
     checkFlow: limit('checkFlow'),
   };
 }

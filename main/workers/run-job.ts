@@ -4,7 +4,7 @@ import { sweepLatency } from '../analysis/sweep';
 import { tuneTimeouts } from '../analysis/tune';
 import { UnknownEndpointError } from '../analysis/unknown-endpoint';
 import { FileLoader } from '../formats/file-loader';
-import { loadFlowbenchDocument } from '../formats/flowbench-document';
+import { folderReader } from '../formats/folder-access';
 import { FormatError } from '../formats/format-error';
 import type { LoadedScenario } from '../formats/loaded-scenario';
 import { loadDocument } from '../formats/load-document';
@@ -14,7 +14,9 @@ import { lintFlow } from '../lints/lint-flow';
 import { runScenarioOnClock } from '../scenario/run-on-clock';
 import { runScenario } from '../scenario/run-scenario';
 import { replaySession } from '../sessions/replay-session';
+import { planImport } from '../store/library-import';
 import type { JobKind, JobOf, JobOutcome, JobValueOf } from './job-contract';
+import { packScenarios } from './scenario-set';
 
 /**
  * Does one job: the same functions the host called inline before, so a job's result is
@@ -80,7 +82,14 @@ const handlers: JobHandlers = {
       flowChanged: replay.flowChanged,
     };
   },
-  loadFlow: (job) => new FileLoader(job.dir, job.flowbenchOnly ? (path, shownAs) => loadFlowbenchDocument(path, shownAs) : loadDocument).loadFlow(job.file),
+  loadFlow: (job) => fileLoader(job).loadFlow(job.file),
+  loadMocks: (job) => fileLoader(job).loadMocks(job.file),
+  loadScenarios: async (job) => packScenarios(await fileLoader(job).loadScenarios(job.file)),
+  planImport: (job) => {
+    const folders = job.folders;
+    // Any YAML/JSON file is looked at (a folder may hold others, which are skipped), never shown.
+    return planImport(job.paths, { ...(job.root === undefined ? {} : { root: job.root }), ...(folders === null ? {} : { read: folderReader(() => folders, '/', { requireFormat: false }) }) });
+  },
   checkFlow: (job) => {
     const checked = validateFlowValue(valueDocument('flow', job.value), job.value);
     return {
@@ -96,4 +105,10 @@ function valueOf<K extends JobKind>(job: JobOf<K>): Promise<JobValueOf<K>> | Job
   const kind: K = job.kind;
   const handler: JobHandlers[K] = handlers[kind];
   return handler(job);
+}
+
+/** A loader for a loading job: every file it reads checked against the job's folders, when it has them. */
+function fileLoader(job: JobOf<'loadFlow' | 'loadMocks' | 'loadScenarios'>): FileLoader {
+  const folders = job.folders;
+  return new FileLoader(job.dir, folders === null ? loadDocument : folderReader(() => folders, job.dir));
 }

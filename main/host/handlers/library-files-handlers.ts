@@ -1,28 +1,40 @@
 import { exportLibrary } from '../../store/library-export';
+import { writeImport } from '../../store/import-writer';
 import { importLibrary } from '../../store/library-import';
+import type { JobRunner } from '../../workers/job-runner';
 import type { Handlers } from '../dispatch';
 import type { FileAccess } from '../file-access';
+import { pooledFileValue } from '../pooled-jobs';
+import { asHostError } from '../store-service';
 import type { StoreService } from '../store-service';
 
 /**
  * Import files into the library and export it as files. With a FileAccess, every path given
  * (and each file read, also those a scenario points at) must be inside the allowed folders,
- * and the export is written to the real path of its folder.
+ * and the export is written to the real path of its folder. With the host's worker pool,
+ * the files to import are read and checked in a worker (a large folder takes seconds) and
+ * only the writing happens here, in one transaction.
+ * `schemasDir`: flowbench's schemas folder, which the exported YAML files' modelines point to.
  */
-/** `schemasDir`: flowbench's schemas folder, which the exported YAML files' modelines point to. */
-export function libraryFilesHandlers(service: StoreService, schemasDir: string, access?: FileAccess): Pick<Handlers, 'library.import' | 'library.export'> {
+export function libraryFilesHandlers(service: StoreService, schemasDir: string, access?: FileAccess, jobs?: JobRunner): Pick<Handlers, 'library.import' | 'library.export'> {
   return {
     'library.import': async (input) => {
       if (access !== undefined) {
         for (const [i, path] of input.paths.entries()) await access.check(path, { base: '/', field: `paths[${i}]` });
         if (input.root !== undefined) await access.check(input.root, { base: '/', field: 'root' });
       }
-      return service.use((store) =>
-        importLibrary(store, input.paths, {
-          ...(input.root === undefined ? {} : { root: input.root }),
-          ...(access === undefined ? {} : { read: access.reader('/', { requireFormat: false }) }),
-        }),
-      );
+      const root = input.root === undefined ? {} : { root: input.root };
+      if (jobs === undefined) {
+        return service.use((store) => importLibrary(store, input.paths, { ...root, ...(access === undefined ? {} : { read: access.reader('/', { requireFormat: false }) }) }));
+      }
+      const folders = access === undefined ? null : await access.folders();
+      let plan;
+      try {
+        plan = await pooledFileValue(jobs, { kind: 'planImport', paths: input.paths, ...root, folders }, 'library.import');
+      } catch (error) {
+        throw asHostError(error); // invalid files: "N problems in the files; nothing was imported", as inline
+      }
+      return service.use((store) => writeImport(store, plan));
     },
     'library.export': async (input) => {
       const dir = access === undefined ? input.dir : await access.check(input.dir, { base: '/', field: 'dir' });

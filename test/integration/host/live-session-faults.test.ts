@@ -65,7 +65,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'flowbench-live-faults-'));
   cpSync(examplesDir, join(dir, 'examples'), { recursive: true });
   writeFileSync(join(dir, 'examples', 'flows', 'poll-twice.flow.yaml'), FLOW);
-  mocks = new MockService({ filesDir: join(dir, 'examples'), onJournal: () => undefined });
+  mocks = new MockService({ files: new ExampleFiles(join(dir, 'examples')), onJournal: () => undefined });
   store = new StoreService(join(dir, 'db.sqlite'));
   await mocks.start({ mocks: MocksFile.parse(MOCKS) });
 });

@@ -38,7 +38,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'flowbench-live-memory-'));
   cpSync(examplesDir, join(dir, 'examples'), { recursive: true });
   files = new ExampleFiles(join(dir, 'examples'));
-  mocks = new MockService({ filesDir: join(dir, 'examples'), onJournal: () => undefined });
+  mocks = new MockService({ files, onJournal: () => undefined });
   store = new StoreService(join(dir, 'db.sqlite'));
   await mocks.start({ file: 'mocks/shop.mocks.yaml' });
 });

@@ -1,4 +1,5 @@
 import type { JsonValue } from '../api/formats/common';
+import { ApiModules } from './api-modules';
 import type { EndState } from '../api/formats/scenario';
 import { assertNever } from '../api/formats/trace';
 import type { TraceEvent } from '../api/formats/trace';
@@ -12,8 +13,7 @@ import { endpointHooks } from './endpoint-hooks';
 import type { EndpointHooks } from './endpoint-hooks';
 import { runLambda } from './lambda-module';
 import { RequestTracker, contextLookup } from './requests';
-import type { TrackedRequest } from './requests';
-import { routeSettled } from './response-routing';
+import type { Lookup } from '../expr/template';
 import type { PortChoice } from './response-routing';
 import { AudioChannel } from './speech';
 import { capture, condition, count, say, setContexts } from './instant-modules';
@@ -65,10 +65,10 @@ export class DialogRunner {
   private readonly code: CodeRunner;
   private readonly hooks: EndpointHooks;
   private readonly audio = new AudioChannel();
-  private readonly pending = new Map<string, TrackedRequest>();
   private readonly timers = new Set<TimerHandle>();
   private readonly endListeners: ((result: RunResult) => void)[] = [];
-  private readonly lookup;
+  private readonly lookup: Lookup;
+  private readonly api: ApiModules;
   private readonly turns: UserTurns;
   private readonly interruptions: Interruptions;
   private message: string | null = null;
@@ -106,6 +106,16 @@ export class DialogRunner {
       restartLoopCount: this.restartLoopCount.bind(this),
     };
     this.interruptions = new Interruptions(host);
+    this.api = new ApiModules({
+      run: host,
+      flow: options.flow,
+      requests: this.requests,
+      hooks: this.hooks,
+      lookup: this.lookup,
+      leave: this.leave.bind(this),
+      resume: this.resume.bind(this),
+      warn: this.warn.bind(this),
+    });
     this.turns = new UserTurns(host, options.user, noInputOn(options.flow.flow));
   }
 
@@ -227,11 +237,11 @@ export class DialogRunner {
         this.later(now + module.ms, TaskPriority.timer, () => this.resume(compiled, { port: 'next', reason: `waited ${module.ms} ms` }));
         return null;
       case 'api':
-        return this.callBlocking(compiled, module.endpoint);
+        return this.api.callBlocking(compiled, module.endpoint);
       case 'api_async':
-        return this.leave(compiled, this.callAsync(compiled, module.endpoint));
+        return this.api.callAsync(compiled, module.endpoint);
       case 'api_await':
-        return this.awaitResponse(compiled, module.endpoint, module.timeoutMs);
+        return this.api.awaitResponse(compiled, module.endpoint, module.timeoutMs);
       case 'lambda':
         return this.leave(compiled, runLambda(this.code, module));
       case 'handover':
@@ -264,83 +274,6 @@ export class DialogRunner {
       return null;
     }
     return target.to;
-  }
-
-  // ── API modules ──────────────────────────────────────────────────────────────
-
-  private endpoint(id: string) {
-    const endpoint = this.options.flow.endpoints.get(id);
-    if (!endpoint) throw new Error(`unknown endpoint '${id}'`);
-    return endpoint;
-  }
-
-  private route(request: TrackedRequest, moduleId: string): PortChoice {
-    return routeSettled(request, {
-      contexts: this.contexts,
-      warn: (kind, message) => this.warn(kind, message, moduleId),
-      post: (settled, response) => this.hooks.post(settled.endpoint, response, moduleId, settled.id),
-    });
-  }
-
-  /** Rule 5: halt until min(arrival, deadline). */
-  private callBlocking(compiled: CompiledModule, endpointId: string): string | null {
-    const request = this.requests.send(this.endpoint(endpointId), compiled.module.id, 'blocking', this.lookup);
-    if (request.state.kind !== 'in_flight') return this.leave(compiled, this.route(request, compiled.module.id));
-    request.waiter = (settled) => this.resume(compiled, this.route(settled, compiled.module.id));
-    return null;
-  }
-
-  /** Rule 6: send and leave by `next`; a newer request for the endpoint supersedes the old. */
-  private callAsync(compiled: CompiledModule, endpointId: string): PortChoice {
-    const previous = this.pending.get(endpointId);
-    const request = this.requests.send(this.endpoint(endpointId), compiled.module.id, 'async', this.lookup);
-    if (previous) {
-      this.requests.drop(previous);
-      this.trace.push({
-        type: 'warning',
-        t: this.options.clock.now(),
-        kind: 'superseded',
-        module: compiled.module.id,
-        id: previous.id,
-        message: `request ${previous.id} to ${endpointId} superseded by ${request.id}; its response is dropped`,
-      });
-    }
-    this.pending.set(endpointId, request);
-    return request.state.kind === 'failed'
-      ? { port: 'next', reason: `request ${request.id} not sent: ${request.state.reason}` }
-      : { port: 'next', reason: `sent ${request.id}` };
-  }
-
-  /** Rule 7: the await's module timeout against the endpoint deadline. */
-  private awaitResponse(compiled: CompiledModule, endpointId: string, timeoutMs: number): string | null {
-    const now = this.options.clock.now();
-    const moduleId = compiled.module.id;
-    const request = this.pending.get(endpointId);
-    const event = { type: 'await' as const, t: now, module: moduleId, endpoint: endpointId, timeoutMs };
-    if (!request) {
-      this.trace.push({ ...event, id: null, outcome: 'no_request', until: now });
-      return this.leave(compiled, { port: 'failure', reason: 'no_request' });
-    }
-    if (request.state.kind !== 'in_flight') {
-      this.trace.push({ ...event, id: request.id, outcome: request.state.kind === 'arrived' ? 'ready' : 'failed', until: now });
-      this.pending.delete(endpointId);
-      return this.leave(compiled, this.route(request, moduleId));
-    }
-    const timeoutAt = now + timeoutMs;
-    this.trace.push({ ...event, id: request.id, outcome: 'pending', until: Math.min(timeoutAt, request.deadline) });
-    const timer = this.later(timeoutAt, TaskPriority.timer, () => {
-      request.waiter = null;
-      this.trace.push({ ...event, t: timeoutAt, id: request.id, outcome: 'module_timeout', until: timeoutAt });
-      this.resume(compiled, { port: 'waiting', reason: `module_timeout after ${timeoutMs} ms` });
-    });
-    request.waiter = (settled) => {
-      this.cancelTimer(timer);
-      this.pending.delete(endpointId);
-      const t = this.options.clock.now();
-      this.trace.push({ ...event, t, id: request.id, outcome: 'routed', until: t });
-      this.resume(compiled, this.route(settled, moduleId));
-    };
-    return null;
   }
 
   // ── the user's turns (user-turns.ts) and interruptions (interruptions.ts) call back ──

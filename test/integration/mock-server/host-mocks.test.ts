@@ -60,8 +60,9 @@ describe('mock server through the host API', () => {
     expect(notRunning).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await host.dispatch('mocks.journal', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
 
+    // A missing file is not_found everywhere in the API (flows.open, scenarios, mock sets), with the file named.
     const missing = await host.dispatch('mocks.start', { file: 'mocks/nope.mocks.yaml' });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('nope.mocks.yaml') } });
 
     const badCel = await host.dispatch('mocks.start', {
       mocks: { format: 'flowbench.mocks/1', routes: [{ id: 'a', path: '/a', responses: [{ when: 'x ==', body: 1 }] }] },

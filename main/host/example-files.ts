@@ -47,10 +47,20 @@ export class ExampleFiles {
     return this.load(file, 'loadScenarios', (loader, path) => loader.loadScenarios(path), unpackScenarios);
   }
 
+  /** One scenario of a file; from the pool, the worker sends back that one only. */
   async scenario(file: string, index: number): Promise<LoadedScenario> {
-    const scenarios = await this.scenarios(file);
-    const scenario = scenarios[index];
-    if (!scenario) throw new HostError('not_found', `${file} has ${scenarios.length} scenario(s); there is no index ${index}`);
+    const { total, scenarios } = await this.load(
+      file,
+      'loadScenarios',
+      async (loader, path) => {
+        const all = await loader.loadScenarios(path);
+        return { total: all.length, scenarios: all.slice(index, index + 1) };
+      },
+      (set) => ({ total: set.total, scenarios: unpackScenarios(set) }),
+      { only: index },
+    );
+    const scenario = scenarios[0];
+    if (!scenario) throw new HostError('not_found', `${file} has ${total} scenario(s); there is no index ${index}`);
     return scenario;
   }
 
@@ -64,6 +74,7 @@ export class ExampleFiles {
     kind: K,
     read: (loader: FileLoader, path: string) => Promise<T>,
     fromJob: (value: JobValueOf<K>) => T,
+    options: { only?: number } = {},
   ): Promise<T> {
     await this.allowed(file);
     const path = this.resolve(file);
@@ -71,7 +82,7 @@ export class ExampleFiles {
       if (this.jobs === undefined) return await read(new FileLoader(this.dir, this.access?.reader(this.dir)), path);
       const folders = this.access === undefined ? null : await this.access.folders();
       // The three loading jobs have one shape; TypeScript cannot narrow JobOf<K> for a generic K.
-      return fromJob(await pooledFileValue(this.jobs, { kind, dir: this.dir, file: path, folders } as JobOf<K>, file));
+      return fromJob(await pooledFileValue(this.jobs, { kind, dir: this.dir, file: path, folders, ...options } as JobOf<K>, file));
     } catch (error) {
       if (!(error instanceof FormatError)) throw error;
       const missing = error.issues.length === 1 && error.issues[0]?.path === '(file)';

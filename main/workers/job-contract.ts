@@ -104,8 +104,12 @@ const FileToLoad = { dir: z.string(), file: z.string(), folders: ReadFolders };
 export const LoadFlowJob = z.object({ kind: z.literal('loadFlow'), ...FileToLoad });
 /** A mocks file read, parsed and validated. */
 export const LoadMocksJob = z.object({ kind: z.literal('loadMocks'), ...FileToLoad });
-/** A scenario file read with the flows and mocks it points at, its `each:` rows expanded. */
-export const LoadScenariosJob = z.object({ kind: z.literal('loadScenarios'), ...FileToLoad });
+/**
+ * A scenario file read with the flows and mocks it points at, its `each:` rows expanded; with
+ * `only`, the worker sends back that one scenario (a run of one scenario of a file of thousands
+ * must not hand the host thousands to copy).
+ */
+export const LoadScenariosJob = z.object({ kind: z.literal('loadScenarios'), ...FileToLoad, only: z.number().int().nonnegative().optional() });
 
 /**
  * A scenario file's scenarios as a pool worker sends them: each flow and mock set once (a file
@@ -113,6 +117,8 @@ export const LoadScenariosJob = z.object({ kind: z.literal('loadScenarios'), ...
  * pointing at them by index.
  */
 export const LoadedScenarioSet = z.object({
+  /** How many scenarios the file has (all of them are in `scenarios` unless the job asked for `only` one). */
+  total: z.number().int().nonnegative(),
   flows: z.array(FlowFile),
   mocks: z.array(MocksFile),
   scenarios: z.array(LoadedScenarioData.omit({ flow: true, mocks: true }).extend({ flowIndex: z.number().int().nonnegative(), mocksIndex: z.number().int().nonnegative().nullable() })),

@@ -84,7 +84,10 @@ const handlers: JobHandlers = {
   },
   loadFlow: (job) => fileLoader(job).loadFlow(job.file),
   loadMocks: (job) => fileLoader(job).loadMocks(job.file),
-  loadScenarios: async (job) => packScenarios(await fileLoader(job).loadScenarios(job.file)),
+  loadScenarios: async (job) => {
+    const all = await fileLoader(job).loadScenarios(job.file);
+    return job.only === undefined ? packScenarios(all) : packScenarios(all.slice(job.only, job.only + 1), all.length);
+  },
   planImport: (job) => {
     const folders = job.folders;
     // Any YAML/JSON file is looked at (a folder may hold others, which are skipped), never shown.

@@ -8,10 +8,11 @@ import type { LoadedScenarioSet } from './job-contract';
  * mock set) object between the scenarios that use it, and so does the set, by index; the
  * host gets the same sharing back (one flow object for 1,000 scenarios, not 1,000 copies).
  */
-export function packScenarios(scenarios: readonly LoadedScenario[]): LoadedScenarioSet {
+export function packScenarios(scenarios: readonly LoadedScenario[], total = scenarios.length): LoadedScenarioSet {
   const flows = new Indexed<FlowFile>();
   const mocks = new Indexed<MocksFile>();
   return {
+    total,
     scenarios: scenarios.map(({ flow, mocks: mockSet, ...rest }) => ({
       ...rest,
       flowIndex: flows.indexOf(flow),

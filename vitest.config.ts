@@ -25,6 +25,10 @@ const LOADED_MACHINE = { testTimeout: 30_000, expect: { poll: { timeout: 10_000 
 // Groups run one after another (sequence.groupOrder); projects in the same group run together.
 export default defineConfig({
   test: {
+    // Vitest's default in run mode is one worker per core less one: a single worker on the
+    // 2-core machines CI runs on, where most test files wait on sockets, child processes and
+    // worker threads. Two files at a time (the timing, soak and e2e projects keep one).
+    maxWorkers: 2,
     projects: [
       {
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', setupFiles: SANDBOX, ...LOADED_MACHINE, sequence: { groupOrder: 0 } },

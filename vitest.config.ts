@@ -14,6 +14,17 @@ const TIMING = [
 ];
 /** The 100k-request soak loads both cores: it runs alone, never beside a timing test. */
 const SOAK = ['test/integration/mock-server/soak.test.ts'];
+/**
+ * End-to-end files that talk to the workbench on the real clock (live sessions, real-clock
+ * runs) or time the server: one at a time, after the others, which run two at a time.
+ */
+const E2E_LIVE = [
+  'test/e2e/mocks-live-patch.test.ts',
+  'test/e2e/sessions.test.ts',
+  'test/e2e/support-timeout-story.test.ts',
+  'test/e2e/voice-session-controls.test.ts',
+  'test/e2e/worker-pool-built.test.ts',
+];
 /** Loads the QuickJS sandbox once per test file, as the CLI and the host do at start-up. */
 const SANDBOX = ['test/support/load-code-sandbox.ts'];
 /**
@@ -69,13 +80,27 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          exclude: E2E_LIVE,
+          environment: 'node',
+          globalSetup: ['test/e2e/global-setup.ts'],
+          // Each file has its own workbench, data folder and Chromium: two files at a time (maxWorkers).
+          expect: LOADED_MACHINE.expect,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          sequence: { groupOrder: 4 },
+        },
+      },
+      {
+        test: {
+          name: 'e2e-live',
+          include: E2E_LIVE,
           environment: 'node',
           globalSetup: ['test/e2e/global-setup.ts'],
           fileParallelism: false,
           expect: LOADED_MACHINE.expect,
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          sequence: { groupOrder: 4 },
+          sequence: { groupOrder: 5 },
         },
       },
     ],

@@ -1,6 +1,7 @@
 import type { ScenarioResult } from '../api/formats/results';
 import { FormatError } from '../formats/format-error';
 import { crashResult, effectiveSeed } from '../scenario/scenario-result';
+import { StoreError } from '../store/store-error';
 import type { JobKind, JobOf, JobRefusal, JobValueOf } from '../workers/job-contract';
 import { JobFailedError, JobTimeoutError } from '../workers/job-errors';
 import type { JobRunner } from '../workers/job-runner';
@@ -39,6 +40,7 @@ export async function pooledFileValue<K extends JobKind>(jobs: JobRunner, job: J
   }
   if (outcome.ok) return outcome.value;
   if (outcome.refusal.fileIssues !== undefined) throw new FormatError(outcome.refusal.fileIssues);
+  if (outcome.refusal.store !== undefined) throw new StoreError(outcome.refusal.store.kind, outcome.refusal.message, outcome.refusal.store.issues);
   throw new HostError('invalid_input', `${label}: ${outcome.refusal.message}`);
 }
 
@@ -87,8 +89,8 @@ export function describeJob(kind: JobKind): string {
       return 'loading the mock set';
     case 'loadScenarios':
       return 'loading the scenarios';
-    case 'planImport':
-      return 'reading the files to import';
+    case 'importLibrary':
+      return 'the library import';
     case 'checkFlow':
       return 'checking the flow';
   }

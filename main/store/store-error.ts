@@ -11,18 +11,20 @@ import type { ApiErrorCode, ApiIssue } from '../api/errors';
  * - `outdated`: opened for reading only, the file has an older schema (upgrading it needs a writer).
  * Every message names the database file.
  */
-export type StoreErrorKind =
-  | 'invalid_input'
-  | 'not_found'
-  | 'conflict'
-  | 'not_a_database'
-  | 'future_schema'
-  | 'migration_changed'
-  | 'corrupt'
-  | 'busy'
-  | 'read_only'
-  | 'io'
-  | 'outdated';
+export const STORE_ERROR_KINDS = [
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'not_a_database',
+  'future_schema',
+  'migration_changed',
+  'corrupt',
+  'busy',
+  'read_only',
+  'io',
+  'outdated',
+] as const;
+export type StoreErrorKind = (typeof STORE_ERROR_KINDS)[number];
 
 /** An error the store raises on purpose, with a message meant for the user. */
 export class StoreError extends Error {

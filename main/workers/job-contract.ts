@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApiIssue } from '../api/errors';
 import { RowRef } from '../api/formats/each-rows';
 import { FlowFile } from '../api/formats/flow';
 import { Latency, MockState, MocksFile, RouteOverride } from '../api/formats/mocks';
@@ -9,7 +10,8 @@ import { FlowCoverage, SweepResult } from '../api/routes/analysis';
 import { LatencyFit, ModulePatch, TuneTable } from '../api/routes/analysis-tune';
 import { FlowView } from '../api/routes/flows';
 import { ReplayOutcome } from '../api/routes/sessions';
-import { ImportPlanData, PlanImportJob } from './import-job';
+import { STORE_ERROR_KINDS } from '../store/store-error';
+import { ImportLibraryJob, ImportLibraryValue } from './import-job';
 import { ReadFolders } from './read-folders';
 
 /*
@@ -128,7 +130,7 @@ export type LoadedScenarioSet = z.infer<typeof LoadedScenarioSet>;
 /** A flow given as a value (the library, an editor) validated and linted. */
 export const CheckFlowJob = z.object({ kind: z.literal('checkFlow'), value: z.unknown() });
 
-export const Job = z.discriminatedUnion('kind', [RunJob, CoverageJob, SweepJob, TuneJob, ReplayJob, LoadFlowJob, LoadMocksJob, LoadScenariosJob, PlanImportJob, CheckFlowJob]);
+export const Job = z.discriminatedUnion('kind', [RunJob, CoverageJob, SweepJob, TuneJob, ReplayJob, LoadFlowJob, LoadMocksJob, LoadScenariosJob, ImportLibraryJob, CheckFlowJob]);
 export type Job = z.infer<typeof Job>;
 export type JobKind = Job['kind'];
 export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;
@@ -143,7 +145,7 @@ export const JobValue = {
   loadFlow: FlowFile,
   loadMocks: MocksFile,
   loadScenarios: LoadedScenarioSet,
-  planImport: ImportPlanData,
+  importLibrary: ImportLibraryValue,
   checkFlow: FlowView.omit({ file: true }),
 } as const satisfies Record<JobKind, z.ZodType>;
 export type JobValueOf<K extends JobKind> = z.infer<(typeof JobValue)[K]>;
@@ -156,6 +158,13 @@ export type JobValueOf<K extends JobKind> = z.infer<(typeof JobValue)[K]>;
 export const JobRefusal = z.object({
   message: z.string(),
   unknownEndpoint: z.object({ known: z.array(z.string()) }).optional(),
+  /** The library refused or failed (the store's StoreError: its kind, and issues for invalid input). */
+  store: z
+    .object({
+      kind: z.enum(STORE_ERROR_KINDS),
+      issues: z.array(ApiIssue),
+    })
+    .optional(),
   /** An invalid (or missing) file: every issue, located (the loader's FormatError). */
   fileIssues: z
     .array(z.object({ file: z.string(), path: z.string(), message: z.string(), line: z.number().int().exactOptional(), column: z.number().int().exactOptional() }))

@@ -23,7 +23,7 @@ export const DEFAULT_TIME_LIMITS: Readonly<Record<JobKind, number>> = {
   loadFlow: 60_000,
   loadMocks: 60_000,
   loadScenarios: 60_000,
-  planImport: 300_000,
+  importLibrary: 300_000,
   checkFlow: 60_000,
 };
 
@@ -139,7 +139,7 @@ function mapKinds(limit: (kind: JobKind) => number): Record<JobKind, number> {
     loadFlow: limit('loadFlow'),
     loadMocks: limit('loadMocks'),
     loadScenarios: limit('loadScenarios'),
-    planImport: limit('planImport'),
+    importLibrary: limit('importLibrary'),
     checkFlow: limit('checkFlow'),
   };
 }

@@ -14,7 +14,11 @@ import { lintFlow } from '../lints/lint-flow';
 import { runScenarioOnClock } from '../scenario/run-on-clock';
 import { runScenario } from '../scenario/run-scenario';
 import { replaySession } from '../sessions/replay-session';
+import { writeImport } from '../store/import-writer';
 import { planImport } from '../store/library-import';
+import { storeFailure } from '../store/sqlite-failure';
+import { StoreError } from '../store/store-error';
+import { Store } from '../store/store';
 import type { JobKind, JobOf, JobOutcome, JobValueOf } from './job-contract';
 import { packScenarios } from './scenario-set';
 
@@ -30,6 +34,7 @@ export async function runJob<K extends JobKind>(job: JobOf<K>): Promise<JobOutco
     return { ok: true, value: await valueOf(job) };
   } catch (error) {
     if (error instanceof FormatError) return { ok: false, refusal: { message: error.message, fileIssues: [...error.issues] } };
+    if (error instanceof StoreError) return { ok: false, refusal: { message: error.message, store: { kind: error.kind, issues: [...error.issues] } } };
     if (error instanceof UnknownEndpointError) return { ok: false, refusal: { message: error.message, unknownEndpoint: { known: [...error.known] } } };
     // Tuning's own checks (a counter to change where there is none, too few samples) throw plain errors about the input.
     if (job.kind === 'tune' && error instanceof Error) return { ok: false, refusal: { message: error.message } };
@@ -88,10 +93,23 @@ const handlers: JobHandlers = {
     const all = await fileLoader(job).loadScenarios(job.file);
     return job.only === undefined ? packScenarios(all) : packScenarios(all.slice(job.only, job.only + 1), all.length);
   },
-  planImport: (job) => {
+  importLibrary: async (job) => {
     const folders = job.folders;
     // Any YAML/JSON file is looked at (a folder may hold others, which are skipped), never shown.
-    return planImport(job.paths, { ...(job.root === undefined ? {} : { root: job.root }), ...(folders === null ? {} : { read: folderReader(() => folders, '/', { requireFormat: false }) }) });
+    const plan = await planImport(job.paths, {
+      ...(job.root === undefined ? {} : { root: job.root }),
+      ...(folders === null ? {} : { read: folderReader(() => folders, '/', { requireFormat: false }) }),
+    });
+    try {
+      const store = Store.open(job.dbFile);
+      try {
+        return writeImport(store, plan);
+      } finally {
+        store.close();
+      }
+    } catch (error) {
+      throw storeFailure(job.dbFile, error);
+    }
   },
   checkFlow: (job) => {
     const checked = validateFlowValue(valueDocument('flow', job.value), job.value);

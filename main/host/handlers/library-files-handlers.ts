@@ -1,5 +1,4 @@
 import { exportLibrary } from '../../store/library-export';
-import { writeImport } from '../../store/import-writer';
 import { importLibrary } from '../../store/library-import';
 import type { JobRunner } from '../../workers/job-runner';
 import type { Handlers } from '../dispatch';
@@ -12,8 +11,8 @@ import type { StoreService } from '../store-service';
  * Import files into the library and export it as files. With a FileAccess, every path given
  * (and each file read, also those a scenario points at) must be inside the allowed folders,
  * and the export is written to the real path of its folder. With the host's worker pool,
- * the files to import are read and checked in a worker (a large folder takes seconds) and
- * only the writing happens here, in one transaction.
+ * the whole import happens in a worker (reading and checking a large folder takes seconds,
+ * and writing it a good part of one): it writes through its own connection, in one transaction.
  * `schemasDir`: flowbench's schemas folder, which the exported YAML files' modelines point to.
  */
 export function libraryFilesHandlers(service: StoreService, schemasDir: string, access?: FileAccess, jobs?: JobRunner): Pick<Handlers, 'library.import' | 'library.export'> {
@@ -28,13 +27,11 @@ export function libraryFilesHandlers(service: StoreService, schemasDir: string, 
         return service.use((store) => importLibrary(store, input.paths, { ...root, ...(access === undefined ? {} : { read: access.reader('/', { requireFormat: false }) }) }));
       }
       const folders = access === undefined ? null : await access.folders();
-      let plan;
       try {
-        plan = await pooledFileValue(jobs, { kind: 'planImport', paths: input.paths, ...root, folders }, 'library.import');
+        return await pooledFileValue(jobs, { kind: 'importLibrary', paths: input.paths, ...root, folders, dbFile: service.file }, 'library.import');
       } catch (error) {
         throw asHostError(error); // invalid files: "N problems in the files; nothing was imported", as inline
       }
-      return service.use((store) => writeImport(store, plan));
     },
     'library.export': async (input) => {
       const dir = access === undefined ? input.dir : await access.check(input.dir, { base: '/', field: 'dir' });

@@ -96,6 +96,9 @@ describe('the host keeps answering while its workers compute', () => {
   }, 60_000);
 
   it('answers a GET within 100 ms while a 10,000-run sweep is running', async () => {
+    // What a GET takes on this machine right now with nothing else running in the host.
+    const idle: number[] = [];
+    for (let i = 0; i < 7; i++) idle.push(await ping(running.server));
     let settled = false;
     const sweepStarted = performance.now();
     const sweep = running.call('analysis.sweep', HEAVY_SWEEP).finally(() => (settled = true));
@@ -111,8 +114,9 @@ describe('the host keeps answering while its workers compute', () => {
     if (scenario === undefined) throw new Error(`${SCENARIOS} has no scenario ${HEAVY_SWEEP.index}`);
     expect(outcome.value).toEqual(sweepLatency(scenario, HEAVY_SWEEP));
     // A busy machine can stall any one request; the median of seven shows the loop was free
-    // (inline, each would have waited for the whole sweep: seconds).
-    expect(median(pings)).toBeLessThan(100);
+    // (inline, each would have waited for the whole sweep: seconds). Within 100 ms, or on a
+    // loaded machine (where a GET alone takes longer) within three times an idle GET's median.
+    expect(median(pings)).toBeLessThan(Math.max(100, 3 * median(idle)));
     expect(Math.max(...pings)).toBeLessThan(sweepMs);
   }, 120_000);
 });

@@ -86,9 +86,9 @@ describe('a library import through the host', () => {
       expect(plan.scenarioFiles.reduce((n, f) => n + f.scenarios.length, 0)).toBe(FILES * PER_FILE);
     }
     // In the host's thread one GET would wait for all of the reading and checking (inlineMs) and
-    // the writing; from the worker, for the writing only (one transaction), a fraction of the
-    // reading (the scenarios are long for that reason).
-    expect(longestMs, `longest GET ${longestMs.toFixed(0)} ms, reading and checking in one thread ${inlineMs.toFixed(0)} ms`).toBeLessThan(inlineMs * 0.6);
+    // the writing; from the worker (which writes too, through its own connection), for none of it:
+    // a third of inlineMs leaves a loaded machine room to stall a GET.
+    expect(longestMs, `longest GET ${longestMs.toFixed(0)} ms, reading and checking in one thread ${inlineMs.toFixed(0)} ms`).toBeLessThan(inlineMs / 3);
 
     // The same import in this thread into another database: the same summary.
     const store = Store.open(join(dir, 'inline.sqlite'));

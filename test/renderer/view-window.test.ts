@@ -46,4 +46,13 @@ describe('view window maths', () => {
     expect(revealTime(view, 3000, bounds)).toEqual({ from: 2050, to: 3050 });
     expect(revealTime({ from: 5000, to: 6000 }, 1000, bounds)).toEqual({ from: 950, to: 1950 });
   });
+
+  it('keeps the very view when the pan is clamped back to it (near either end of the run)', () => {
+    // The whole run on screen (0–10 200): 10 000 lies in the right margin (> 10 200 − 510),
+    // 100 in the left one (< 510); the pan would leave the bounds, so the view stays.
+    expect(revealTime(bounds, 10_000, bounds)).toBe(bounds);
+    expect(revealTime(bounds, 100, bounds)).toBe(bounds);
+    const end = { from: 9200, to: 10_200 };
+    expect(revealTime(end, 10_150, bounds)).toBe(end);
+  });
 });

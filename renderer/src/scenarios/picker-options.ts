@@ -1,7 +1,7 @@
 import type { ExampleFile } from '../../../main/api/routes/examples';
 import type { ScenarioSummary } from '../../../main/api/routes/library-scenarios';
-import type { RunSource } from '../stores/use-runs-store';
-import { sourceKey } from '../stores/use-runs-store';
+import type { RunSource } from '../run/run-source';
+import { sourceKey } from '../run/run-source';
 
 export interface PickerOption {
   label: string;

@@ -1,68 +1,20 @@
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef } from 'vue';
-import type { RouteOverride } from '../../../main/api/formats/mocks';
-import type { ScenarioResult } from '../../../main/api/formats/results';
 import type { TraceEvent } from '../../../main/api/formats/trace';
-import { choiceRows } from '../../../main/api/trace/choice-rows';
-import { codeRuns } from '../../../main/api/trace/code-runs';
-import { contextsAt } from '../../../main/api/trace/contexts-at';
-import { deadAirCauses } from '../../../main/api/trace/dead-air-causes';
 import { lastEventAt } from '../../../main/api/trace/event-at';
-import { pendingRequestsAt } from '../../../main/api/trace/pending-requests';
 import { visitedModules } from '../../../main/api/trace/port-choices';
-import { inspectRequest, requestIdOf } from '../../../main/api/trace/request-inspection';
-import { requestSpans } from '../../../main/api/trace/request-spans';
 import { useClient } from '../api/client';
-import { countAtOrBefore, clamp, neighbourIndex, stepTime } from '../run/scrub';
+import { followLive } from '../run/follow-live';
+import { FAST_TIME_SCALE, newRunId } from '../run/run-source';
+import type { ClockChoice, LoadedRun, RunSource } from '../run/run-source';
+import { clamp, neighbourIndex, stepTime } from '../run/scrub';
+import { useScrubbedState } from '../run/scrubbed-state';
 import { runOverlay } from '../graph/run-overlay';
 import { buildTimeline } from '../timeline/layout';
 import { filterLanes } from '../timeline/lane-filter';
-import { SeqTrace } from '../timeline/seq-trace';
 import { markResultReceived, markScrubStart } from '../timeline/perf-marks';
 import { errorMessage } from './error-message';
 import { useFlowsStore } from './use-flows-store';
-
-/** Where a run came from: one scenario of an example file, or a library scenario. */
-export type RunSource =
-  | {
-      kind: 'example';
-      file: string;
-      index: number;
-      name: string;
-      /** A fixed latency per endpoint on the virtual clock (a band of the boundary explorer). */
-      endpointLatency?: Record<string, number>;
-    }
-  | { kind: 'library'; scenarioId: number; name: string };
-
-export interface LoadedRun {
-  source: RunSource;
-  /** The host's id of the run (runs.start) or of the library run that recorded it. */
-  runId: string;
-  /** The stored result (library runs and results opened from the library). */
-  resultId: number | null;
-  /** The library flow the scenario runs, when known. */
-  libraryFlowId: number | null;
-  /** The flow file an example scenario ran (absolute), null when inline or from the library. */
-  flowFile: string | null;
-  result: ScenarioResult;
-  /** Live mock patches the host applied on top of the scenario's overrides. */
-  appliedPatches: Record<string, RouteOverride>;
-}
-
-export function sourceKey(source: RunSource): string {
-  return source.kind === 'example' ? `example:${source.file}#${source.index}` : `library:${source.scenarioId}`;
-}
-
-/** A run id of our own, so the live events of our run are told apart from others'. */
-export function newRunId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? `ui-${crypto.randomUUID()}` : `ui-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
-}
-
-/** Which clock a run uses: the scenario's own, or one forced from the Run view. */
-export type ClockChoice = 'scenario' | 'virtual' | 'real' | 'real-fast';
-
-/** Real-clock runs at this time scale when “4× faster” is picked (every delay and timeout alike). */
-export const FAST_TIME_SCALE = 0.25;
 
 /** The run on screen: its result and trace, and what the timeline's scrubber points at. */
 export const useRunsStore = defineStore('runs', () => {
@@ -90,51 +42,9 @@ export const useRunsStore = defineStore('runs', () => {
   const model = computed(() => markRaw(buildTimeline(trace.value)));
   /** The model with the lanes the user switched off left out (what is drawn). */
   const shownModel = computed(() => markRaw(filterLanes(model.value, hiddenLanes.value)));
-  /** Port choices and the interruptions that sent the bot to a handler, in order. */
-  const choices = computed(() => markRaw(choiceRows(trace.value)));
-  const portEvents = computed(() => markRaw(choices.value.map((c) => c.event)));
-  const portTimes = computed(() => markRaw(choices.value.map((c) => c.t)));
   const visited = computed(() => visitedModules(trace.value));
   const overlay = computed(() => (current.value ? markRaw(runOverlay(trace.value)) : null));
-  /** Port choices made at or before the scrubbed time. */
-  const portsSoFar = computed(() => countAtOrBefore(portTimes.value, scrubT.value));
-  const pending = computed(() => pendingRequestsAt(trace.value, scrubT.value));
-  /** The contexts as of the scrubbed time. */
-  const contexts = computed(() => contextsAt(trace.value, scrubT.value));
-  /** The request the selected event belongs to, inspected: what was sent, what came back, when. */
-  // Made once per run, so inspecting at each scrub step stays cheap.
-  const spans = computed(() => markRaw(requestSpans(trace.value)));
-  const codeRunList = computed(() => markRaw(codeRuns(trace.value)));
-  const inspection = computed(() => {
-    const e = selectedEvent.value === null ? undefined : trace.value[selectedEvent.value];
-    const id = e ? requestIdOf(e) : null;
-    return id === null ? null : inspectRequest(trace.value, id, spans.value, codeRunList.value);
-  });
-  /** The run of flow code the selected event belongs to (its `code` event, a context it set, its warning). */
-  const codeRun = computed(() => {
-    const i = selectedEvent.value;
-    if (i === null) return null;
-    const e = trace.value[i];
-    if (!e || (e.type !== 'code' && !(e.type === 'context' && (e.source.startsWith('lambda:') || e.source.startsWith('hook:'))) && !(e.type === 'warning' && e.kind === 'lambda_error'))) return null;
-    let found = null;
-    for (const run of codeRunList.value) if (run.eventIndex <= i) found = run;
-    return found;
-  });
-  const deadAirSelection = computed(() => {
-    const gap = selectedDeadAir.value === null ? undefined : model.value.deadAir[selectedDeadAir.value];
-    return gap ? deadAirCauses(trace.value, gap) : null;
-  });
-  /** The module of the selected event; a response or failure belongs to the module that sent the request. */
-  const selectedModule = computed<string | null>(() => {
-    if (selectedEvent.value === null) return null;
-    const e = trace.value[selectedEvent.value];
-    if (!e) return null;
-    if (e.type === 'response' || e.type === 'request_failed') {
-      const sent = trace.value.find((r) => r.type === 'request' && r.id === e.id);
-      return sent?.type === 'request' ? sent.module : null;
-    }
-    return 'module' in e && typeof e.module === 'string' ? e.module : null;
-  });
+  const { choices, portEvents, portTimes, portsSoFar, pending, contexts, inspection, codeRun, deadAirSelection, selectedModule } = useScrubbedState({ trace, model, scrubT, selectedEvent, selectedDeadAir });
   const flowName = computed(() => {
     const start = trace.value[0];
     return start?.type === 'start' ? start.flow : null;
@@ -167,13 +77,15 @@ export const useRunsStore = defineStore('runs', () => {
           ? // A band of the boundary explorer: the scenario as written, in virtual time, with the latency pinned.
             { file: source.file, index: source.index, runId, useMockPatches: false, clock: 'virtual' as const, endpointLatency: source.endpointLatency }
           : { file: source.file, index: source.index, runId, useMockPatches: useMockPatches.value, ...clockInput() };
-        const outcome = await followLive(runId, () => client.call('runs.start', input));
+        const outcome = await followLive(runId, () => client.call('runs.start', input), showLive);
         loaded = { source, runId: outcome.runId, resultId: null, libraryFlowId: null, flowFile: outcome.flowFile, result: outcome.result, appliedPatches: outcome.appliedPatches };
       } else {
         const progressId = newRunId();
         // A real-clock run streams its events as `<progressId>#<scenario id>`.
-        const recorded = await followLive(`${progressId}#${source.scenarioId}`, () =>
-          client.call('scenarios.run', { ids: [source.scenarioId], progressId, useMockPatches: useMockPatches.value, ...clockInput() }),
+        const recorded = await followLive(
+          `${progressId}#${source.scenarioId}`,
+          () => client.call('scenarios.run', { ids: [source.scenarioId], progressId, useMockPatches: useMockPatches.value, ...clockInput() }),
+          showLive,
         );
         const summary = recorded.results[0];
         if (!summary) throw new Error('the host ran nothing for this scenario');
@@ -198,29 +110,8 @@ export const useRunsStore = defineStore('runs', () => {
     return { clock: 'real', ...(clock.value === 'real-fast' ? { timeScale: FAST_TIME_SCALE } : {}) };
   }
 
-  /**
-   * Shows the events of our real-clock run (by its run id) as they come, until the call
-   * returns: each at its index in the trace (`seq`), so the order is the trace's own.
-   */
-  async function followLive<T>(runId: string, call: () => Promise<T>): Promise<T> {
-    live.value = [];
-    const trace = new SeqTrace();
-    let changed = false;
-    const stop = useClient().on('runs.trace', (payload) => {
-      if (payload.runId === runId && trace.place(payload.seq, payload.event)) changed = true;
-    });
-    const timer = setInterval(() => {
-      if (!changed) return;
-      changed = false;
-      live.value = markRaw(trace.events());
-    }, 100);
-    try {
-      return await call();
-    } finally {
-      clearInterval(timer);
-      stop();
-      live.value = [];
-    }
+  function showLive(events: TraceEvent[]): void {
+    live.value = events;
   }
 
   function rerun(): Promise<LoadedRun | null> {
@@ -322,7 +213,7 @@ export const useRunsStore = defineStore('runs', () => {
     scrubT.value = port.t;
     selectedPort.value = index;
     selectedDeadAir.value = null;
-    selectedEvent.value = trace.value.indexOf(port);
+    selectedEvent.value = choices.value[index]?.eventIndex ?? trace.value.indexOf(port);
   }
 
   function selectEvent(index: number | null): void {

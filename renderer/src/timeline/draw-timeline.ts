@@ -2,6 +2,7 @@ import type { Interval } from '../../../main/api/trace/dead-air';
 import { CHAR_PX, FONT, drawItem, pickLabel, roundRect } from './draw-items';
 import type { RowCursor } from './draw-items';
 import { formatMs } from './format-ms';
+import { drawTimeLabel, setFont } from './time-label';
 import { itemBox, laneBoxes, plotLeft, plotWidth } from './geometry';
 import type { LaneBox, TimelineGeometry } from './geometry';
 import type { TimelineMarker } from './aligned';
@@ -29,8 +30,8 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
   const boxes = laneBoxes(model, g);
   const left = plotLeft(g);
   const width = plotWidth(g);
+  setFont(ctx, FONT);
   ctx.save();
-  ctx.font = FONT;
   ctx.textBaseline = 'middle';
   ctx.fillStyle = palette.background;
   ctx.fillRect(0, 0, g.width, height);
@@ -124,16 +125,10 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, model: TimelineModel,
     ctx.moveTo(x, g.axisHeight - 6);
     ctx.lineTo(x, height);
     ctx.stroke();
-    ctx.font = FONT;
-    ctx.textBaseline = 'middle';
     const label = formatMs(scrubT);
     const w = label.length * CHAR_PX + 10;
     const bx = Math.min(Math.max(x - w / 2, left), left + width - w);
-    ctx.fillStyle = palette.scrub;
-    roundRect(ctx, bx, 2, w, 16, 3);
-    ctx.fill();
-    ctx.fillStyle = palette.barText;
-    ctx.fillText(label, bx + 5, 10);
+    drawTimeLabel(ctx, label, bx, 2, w, 16, { font: FONT, fill: palette.scrub, text: palette.barText });
   }
   ctx.restore();
 }
@@ -142,8 +137,8 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, model: TimelineModel,
 export function drawMarkers(ctx: CanvasRenderingContext2D, markers: readonly TimelineMarker[], g: TimelineGeometry, height: number, view: ViewWindow, palette: TimelinePalette): void {
   const left = plotLeft(g);
   const width = plotWidth(g);
+  setFont(ctx, FONT);
   ctx.save();
-  ctx.font = FONT;
   ctx.textBaseline = 'middle';
   for (const marker of markers) {
     const x = Math.round(timeToX(marker.t, view, left, width)) + 0.5;

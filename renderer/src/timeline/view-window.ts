@@ -53,11 +53,16 @@ export function clampWindow(view: ViewWindow, bounds: ViewWindow): ViewWindow {
   return view;
 }
 
-/** The smallest pan that brings `t` into view (with a margin), or the view itself. */
+/**
+ * The smallest pan that brings `t` into view (with a margin), or the view itself — also when
+ * the pan would be clamped back to where the view already is (a time near either end of the
+ * run): the same object means "nothing to redraw" to the timeline.
+ */
 export function revealTime(view: ViewWindow, t: number, bounds: ViewWindow, margin = 0.05): ViewWindow {
   const span = view.to - view.from;
   const pad = span * margin;
-  if (t < view.from + pad) return clampWindow({ from: t - pad, to: t - pad + span }, bounds);
-  if (t > view.to - pad) return clampWindow({ from: t + pad - span, to: t + pad }, bounds);
-  return view;
+  let next = view;
+  if (t < view.from + pad) next = clampWindow({ from: t - pad, to: t - pad + span }, bounds);
+  else if (t > view.to - pad) next = clampWindow({ from: t + pad - span, to: t + pad }, bounds);
+  return next.from === view.from && next.to === view.to ? view : next;
 }

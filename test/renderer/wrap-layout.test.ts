@@ -140,8 +140,8 @@ describe('the flow graph in a pane', () => {
   it('is one strip without a pane, and wraps into rows that fit a 900 × 700 pane at zoom 0.75 or more', () => {
     const strip = bounds(buildFlowGraph(flow, [], null));
     // 9 columns (greet, read, lookup, hold, pause, check, tries|tell, sorry|bye, agent — sorry
-    // comes after tries, agent after sorry): 9 × 204 + 8 × 64 = 2348 wide, zoom 852/2348 ≈ 0.36.
-    expect(strip.width).toBe(2348);
+    // comes after tries, agent after sorry): 9 × 188 + 8 × 44 = 2044 wide, zoom 852/2044 ≈ 0.42.
+    expect(strip.width).toBe(2044);
     const pane: PaneFit = { width: 900, height: 700, padding: 24, maxZoom: 1, comfortableZoom: 0.9 };
     const graph = buildFlowGraph(flow, [], null, null, pane);
     const wrapped = bounds(graph);

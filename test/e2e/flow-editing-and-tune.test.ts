@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { FlowFile } from '../../main/api/formats/flow';
+import { workbenchWindowOptions } from '../../main/desktop/window-options';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TuneTable } from '../../main/api/routes/analysis-tune';
 import type { FlowView } from '../../main/api/routes/flows';
@@ -44,15 +47,53 @@ describe('Flows view: a graph that fits, code editors, timeout tuning', () => {
 
   /** Whether the module is wholly inside the graph's pane, as the user sees it. */
   async function inView(module: string): Promise<boolean> {
-    const pane = await graph().boundingBox();
+    const pane = await page.getByTestId('graph-pane').boundingBox();
     const box = await node(module).boundingBox();
     if (!pane || !box) return false;
     return box.x >= pane.x && box.y >= pane.y && box.x + box.width <= pane.x + pane.width && box.y + box.height <= pane.y + pane.height;
   }
 
-  it('opens the long voice flow whole and readable: the chain wraps onto rows', async () => {
+  /** Every example flow file (the workbench's own copy of examples/flows/): its name and its modules. */
+  function exampleFlows(): { file: string; name: string; modules: string[] }[] {
+    const dir = join(ui.workbench.examplesDir, 'flows');
+    return readdirSync(dir)
+      .filter((f) => /\.flow\.(ya?ml|json)$/.test(f))
+      .sort()
+      .map((file) => {
+        const flow = FlowFile.parse(parse(readFileSync(join(dir, file), 'utf8')));
+        return { file, name: flow.name, modules: flow.modules.map((m) => m.id) };
+      });
+  }
+
+  it('opens every example flow whole and readable in the default window, beside the flow list', async () => {
+    // The window the desktop app opens (1440 × 900), the list of flows shown.
+    const { width, height } = workbenchWindowOptions('', { devTools: false });
+    await page.setViewportSize({ width: width ?? 0, height: height ?? 0 });
+    await goTo(page, 'Flows');
+    const flows = exampleFlows();
+    expect(flows.map((f) => f.file)).toContain('order-keypad.flow.yaml');
+    for (const flow of flows) {
+      await page.getByTestId('flow-name').filter({ hasText: flow.name }).click();
+      await expect.poll(() => page.getByTestId('open-flow-name').textContent()).toBe(flow.name);
+      await expect.poll(() => graph().locator('.module-node').count()).toBe(flow.modules.length);
+      for (const module of flow.modules) await expect.poll(() => inView(module), { timeout: 10_000, message: `${flow.file}: ${module} in view` }).toBe(true);
+      expect(await zoom(), flow.file).toBeGreaterThanOrEqual(READABLE_ZOOM);
+      await ui.screenshots(`flows-whole-${flow.file.replace(/\.flow\.\w+$/, '')}`);
+    }
+    // Hiding the list widens the pane: the rows wrap again for it, still whole and readable.
+    const keypad = flows.find((f) => f.file === 'order-keypad.flow.yaml');
+    await page.getByTestId('flow-name').filter({ hasText: keypad?.name ?? '' }).click();
+    const before = await page.getByTestId('graph-pane').boundingBox();
+    await page.getByRole('button', { name: 'Hide the list of flows' }).click();
+    await expect.poll(async () => (await page.getByTestId('graph-pane').boundingBox())?.width ?? 0).toBeGreaterThan((before?.width ?? 0) + 200);
+    for (const module of keypad?.modules ?? []) await expect.poll(() => inView(module), { timeout: 10_000 }).toBe(true);
+    expect(await zoom()).toBeGreaterThanOrEqual(READABLE_ZOOM);
+    await page.getByRole('button', { name: 'Show the list of flows' }).click();
+    await page.setViewportSize({ width: 1440, height: 1000 });
+  });
+
+  it('wraps the long voice chain onto rows, and Fit keeps it whole and readable', async () => {
     await openFlow('Order status (voice, async + await)');
-    // Every module is on screen at a readable zoom (in one strip, check and what follows were cut off).
     for (const module of ['greet', 'read', 'lookup', 'hold', 'pause', 'check', 'tries', 'tell', 'unknown', 'sorry', 'agent', 'bye']) {
       await expect.poll(() => inView(module), { timeout: 10_000 }).toBe(true);
     }

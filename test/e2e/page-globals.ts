@@ -7,10 +7,17 @@ export interface PageElement {
   click(): void;
   getAttribute(name: string): string | null;
   scrollIntoView(options?: { block?: 'start' | 'center' | 'end' | 'nearest' }): void;
+  textContent: string | null;
+  scrollWidth: number;
+  clientWidth: number;
+  /** null when the element is not rendered (display: none, or inside such an element). */
+  offsetParent: unknown;
+  closest(selector: string): PageElement | null;
+  querySelector(selector: string): PageElement | null;
 }
 
 export interface PageGlobals {
-  document: { querySelector(selector: string): PageElement | null };
+  document: { querySelector(selector: string): PageElement | null; querySelectorAll(selector: string): Iterable<PageElement> };
   localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
   sessionStorage: { getItem(key: string): string | null };
   dispatchEvent(event: unknown): boolean;

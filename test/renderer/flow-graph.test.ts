@@ -88,6 +88,17 @@ describe('flow graph', () => {
     const wide = [...nodes, { id: 'c', x: 3000, y: 0, width: 200, height: 100 }];
     const anchored = initialViewport(wide, 'a', { width: 1000, height: 600 }, 0.6);
     expect(anchored).toEqual({ zoom: 0.6, x: 24, y: 300 - 50 * 0.6 });
+    // Too tall to fit (1100 × 0.6 = 660 > 600 − 48), 500 wide fits (300 ≤ 952): centred across,
+    // (1000 − 300) / 2 = 350; the start (top left) wants its centre mid-pane, 300 − 50 × 0.6 = 270,
+    // which would leave 270 px empty above the graph: held at 24 − 0 (the graph's top at the padding).
+    const tall = [
+      { id: 'a', x: 0, y: 0, width: 200, height: 100 },
+      { id: 'b', x: 300, y: 500, width: 200, height: 100 },
+      { id: 'c', x: 300, y: 1000, width: 200, height: 100 },
+    ];
+    expect(initialViewport(tall, 'a', { width: 1000, height: 600 }, 0.6)).toEqual({ zoom: 0.6, x: 350, y: 24 });
+    // Anchored at c (bottom): 300 − 1050 × 0.6 = −330, held at 600 − 24 − 1100 × 0.6 = −84 (nothing empty below).
+    expect(initialViewport(tall, 'c', { width: 1000, height: 600 }, 0.6).y).toBeCloseTo(-84, 9);
   });
 
   it('routes an arrow back to the left under both modules', () => {

@@ -71,6 +71,27 @@ describe('wrapping a layered layout into rows', () => {
     expect(layout.perRow).toBe(2);
   });
 
+  it('wraps to the width the pane has: beside the flow list 3 columns a row, with the list hidden 4', () => {
+    // A chain of five 188 × 100 modules, the layout's spacing (44 between columns): a column step of 232.
+    const chain = ['A', 'B', 'C', 'D', 'E'].map((id, i): Box[] => [{ id, x: i * 232, y: 0, width: 188, height: 100 }]);
+    const next = ['A', 'B', 'C', 'D'].map((id, i) => ({ id: `${id}.next`, source: id, target: String.fromCharCode(66 + i) }));
+    const gaps = { columnGap: 44, rowGap: 28, laneGap: 14 };
+    // Beside the list the pane is 758 × 600; 24 px padding leaves 710 × 552.
+    //   5 a row: 5 × 232 − 44 = 1116 wide, 100 tall (no arrow goes back): zoom 710 / 1116 = 0.636.
+    //   4 a row: 884 wide; D → E wraps (a lane under row 0), row 1 at 100 + max(28, 2 × 14) = 128,
+    //            228 tall: zoom min(710 / 884, 552 / 228) = 0.803 — readable, not yet comfortable (0.9).
+    //   3 a row: 652 × 228: zoom min(710 / 652, 552 / 228, 1) = 1.
+    const beside: PaneFit = { width: 758, height: 600, padding: 24, maxZoom: 1, comfortableZoom: 0.9 };
+    expect(fitZoom(884, 228, beside)).toBeCloseTo(710 / 884, 6);
+    const narrow = chooseColumnsPerRow(chain, next, beside, gaps);
+    expect([narrow.perRow, narrow.rows, narrow.width, narrow.height]).toEqual([3, 2, 652, 228]);
+    expect(Object.fromEntries(narrow.lanes)).toEqual({ 'C.next': 114 });
+    // The list hidden: 1030 wide, 982 free. 5 a row: 982 / 1116 = 0.880 < 0.9; 4 a row: 982 / 884 > 1 → 1.
+    const wide = chooseColumnsPerRow(chain, next, { ...beside, width: 1030 }, gaps);
+    expect([wide.perRow, wide.rows, wide.width, wide.height]).toEqual([4, 2, 884, 228]);
+    expect(wide.positions.get('E')).toEqual({ x: 0, y: 128 });
+  });
+
   it('splits a tall column (a fan-out) into side-by-side columns that start at the same height', () => {
     const P: Box = { id: 'P', x: 264, y: 0, width: 200, height: 50 };
     const Q: Box = { id: 'Q', x: 264, y: 76, width: 200, height: 50 };
@@ -140,8 +161,8 @@ describe('the flow graph in a pane', () => {
   it('is one strip without a pane, and wraps into rows that fit a 900 × 700 pane at zoom 0.75 or more', () => {
     const strip = bounds(buildFlowGraph(flow, [], null));
     // 9 columns (greet, read, lookup, hold, pause, check, tries|tell, sorry|bye, agent — sorry
-    // comes after tries, agent after sorry): 9 × 204 + 8 × 64 = 2348 wide, zoom 852/2348 ≈ 0.36.
-    expect(strip.width).toBe(2348);
+    // comes after tries, agent after sorry): 9 × 188 + 8 × 44 = 2044 wide, zoom 852/2044 ≈ 0.42.
+    expect(strip.width).toBe(2044);
     const pane: PaneFit = { width: 900, height: 700, padding: 24, maxZoom: 1, comfortableZoom: 0.9 };
     const graph = buildFlowGraph(flow, [], null, null, pane);
     const wrapped = bounds(graph);

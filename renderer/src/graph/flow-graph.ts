@@ -135,7 +135,7 @@ export function buildFlowGraph(
   return { nodes, edges };
 }
 
-export const NODE_WIDTH = 204;
+export const NODE_WIDTH = 188;
 
 /**
  * About how tall a module node is drawn (dagre needs sizes before the DOM exists). It

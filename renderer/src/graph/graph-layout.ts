@@ -13,10 +13,18 @@ export interface LayoutEdge {
   target: string;
 }
 
+/**
+ * The layout's spacing (graph units): between two modules of one column (nodeGap), two
+ * columns, two rows, two lanes. Tight enough that the example flows fit a 1440 × 900 window
+ * beside the flow list at a readable zoom; a module is drawn about 10 units shorter than
+ * its layout box (nodeHeight keeps room for port choices), which adds to nodeGap on screen.
+ */
+export const LAYOUT_SPACING = { nodeGap: 12, columnGap: 44, rowGap: 28, laneGap: 14 } as const;
+
 /** Top-left positions for the nodes, left to right along the arrows (dagre). */
 export function layoutGraph(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): Map<string, { x: number; y: number }> {
   const graph = new dagre.graphlib.Graph({ multigraph: true });
-  graph.setGraph({ rankdir: 'LR', nodesep: 26, ranksep: 64, marginx: 20, marginy: 20 });
+  graph.setGraph({ rankdir: 'LR', nodesep: LAYOUT_SPACING.nodeGap, ranksep: LAYOUT_SPACING.columnGap, marginx: 20, marginy: 20 });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const node of nodes) graph.setNode(node.id, { width: node.width, height: node.height });
   edges.forEach((edge, i) => graph.setEdge(edge.source, edge.target, {}, `e${i}`));
@@ -29,8 +37,6 @@ export function layoutGraph(nodes: readonly LayoutNode[], edges: readonly Layout
   return positions;
 }
 
-/** dagre's spacing, reused when the columns are cut into rows. */
-export const LAYOUT_SPACING = { columnGap: 64, rowGap: 40, laneGap: 14 } as const;
 
 /**
  * The layered layout (dagre, left to right) cut into rows that fit `pane` at a readable

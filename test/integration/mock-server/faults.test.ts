@@ -4,12 +4,14 @@ import { useMockServers } from './mock-fixture';
 
 const start = useMockServers();
 /**
- * How late a timer may fire on a loaded 2-core machine (tens of ms; 42 ms measured at load
- * 14, see main/scenario/timing-tolerance.ts): 150 ms is over three times that. Latencies are
- * judged on the server's own clock (the journal's `durationMs`, arrival to last byte), not
- * the client's round trip, which also waits for the client's turn on a CPU. Never early.
+ * How late a timer may fire on a loaded 2-core machine: tens of ms at load 14 (42 ms measured,
+ * see main/scenario/timing-tolerance.ts), up to 237 ms seen under `stress --cpu 4` beside the
+ * suite (load 15). Latencies are judged on the server's own clock (the journal's `durationMs`,
+ * arrival to last byte), not the client's round trip, which also waits for the client's turn
+ * on a CPU; never early, and late by at most 300 ms: a timer's lateness, not a second latency
+ * of the 400 ms slow body (nor a lost timer, which would never answer).
  */
-const LATE_MS = 150;
+const LATE_MS = 300;
 const body = { id: '{{params.id}}', items: ['a', 'b', 'c', 'd', 'e', 'f'], note: 'x'.repeat(200) };
 
 function faultRoute(kind: string, extra: Record<string, unknown> = {}, latencyMs = 0) {
@@ -79,7 +81,7 @@ describe('faults seen from a real HTTP client', () => {
     expect(performance.now() - started).toBeLessThan(1000);
     const results = await pending;
     expect(results.every((r) => r.kind === 'error')).toBe(true);
-    expect(server.journal.entries().map((e) => e.clientGaveUp)).toEqual([false, false]);
+    await expect.poll(() => server.journal.entries().map((e) => e.clientGaveUp)).toEqual([false, false]);
   });
 
   it('a fault takes effect once the latency has elapsed', async () => {
@@ -127,12 +129,12 @@ describe('latency with real timers', () => {
     const server = await start([{ id: 'slow', path: '/slow', latency: { fixed: 200 }, responses: [{ body: {} }] }]);
     const results = await Promise.all(Array.from({ length: 50 }, () => send(`${server.url}/slow`)));
     expect(results.every((r) => r.kind === 'answer' && r.status === 200)).toBe(true);
-    // Each waited 200 ms from its own arrival (server clock): queued one behind another, the
-    // second would take 400. LATE_MS covers a late timer and the server's turn on a busy CPU.
+    // Each waited 200 ms from its own arrival (server clock), none longer than the others by
+    // a latency: queued one behind another, each would wait 200 ms more than the one before.
+    // (When all are late alike — a busy machine — the spread stays small.)
     await eventually(() => server.journal.size === 50);
-    for (const { durationMs } of server.journal.entries()) {
-      expect(durationMs).toBeGreaterThanOrEqual(199);
-      expect(durationMs).toBeLessThan(200 + LATE_MS);
-    }
+    const durations = server.journal.entries().map((e) => e.durationMs);
+    for (const ms of durations) expect(ms).toBeGreaterThanOrEqual(199);
+    expect(Math.max(...durations) - Math.min(...durations)).toBeLessThan(200);
   });
 });

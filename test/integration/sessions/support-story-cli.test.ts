@@ -49,7 +49,7 @@ beforeAll(async () => {
   expect(stopped.endState).toBe('handover');
   bundleFile = join(dir, 'repro.flowbench.json');
   writeFileSync(bundleFile, JSON.stringify(await call('sessions.bundle', { id: started.id })));
-}, 60_000);
+}, 120_000); // a 13 s session at time scale 1, and a host starting on a loaded machine
 
 afterAll(async () => {
   await host?.close();

@@ -5,6 +5,7 @@ import type { CompiledMocks } from '../../mocks/core/compile-mocks';
 import { compileMocks } from '../../mocks/core/compile-mocks';
 import { compileFlow } from '../engine/compiled-flow';
 import { InMemoryTransport } from '../engine/in-memory-transport';
+import type { DecisionListener } from '../engine/in-memory-transport';
 import { runDialogToEnd } from '../engine/run-dialog';
 import { scriptedUser } from '../engine/user-source';
 import { VirtualClock } from '../engine/virtual-clock';
@@ -19,6 +20,8 @@ export interface RunScenarioOptions {
   onEvent?: (event: TraceEvent) => void;
   /** Fixed latency by flow endpoint id, whatever the mocks say (the boundary explorer). */
   endpointLatency?: Readonly<Record<string, number>>;
+  /** Called with what the mocks decided for each request, as it is sent (its latency and fault, even for an answer the bot never gets). */
+  onDecision?: DecisionListener;
 }
 
 const compiledMocks = new WeakMap<LoadedScenario, CompiledMocks | null>();
@@ -49,6 +52,7 @@ export function runScenario(scenario: LoadedScenario, options: RunScenarioOption
       mocks: effectiveMocks(scenario),
       seed,
       ...(options.endpointLatency ? { endpointLatency: options.endpointLatency } : {}),
+      ...(options.onDecision ? { onDecision: options.onDecision } : {}),
     }),
     user: scriptedUser(scenario.user),
     seed,

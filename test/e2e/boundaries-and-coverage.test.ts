@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goTo, openWorkbenchUi } from './workbench-ui';
+import { goTo, openWorkbenchUi, untilStill } from './workbench-ui';
 import type { WorkbenchUi } from './workbench-ui';
 
 describe('Flows view: port coverage and the latency boundary explorer', () => {
@@ -38,7 +38,7 @@ describe('Flows view: port coverage and the latency boundary explorer', () => {
     // The list brings the module into view.
     await page.getByRole('button', { name: 'Show module tries in the graph' }).click();
     await page.getByTestId('module-details').waitFor();
-    await page.waitForTimeout(400);
+    await untilStill(page);
     await ui.screenshots('flows-coverage');
     await page.keyboard.press('Escape');
   });

@@ -16,11 +16,19 @@ export interface PageElement {
   querySelector(selector: string): PageElement | null;
 }
 
+/** An animation or transition of document.getAnimations() (Web Animations). */
+export interface PageAnimation {
+  playState: 'idle' | 'running' | 'paused' | 'finished';
+  effect: { getComputedTiming(): { iterations?: number | null } } | null;
+}
+
 export interface PageGlobals {
-  document: { querySelector(selector: string): PageElement | null; querySelectorAll(selector: string): Iterable<PageElement> };
+  document: { querySelector(selector: string): PageElement | null; querySelectorAll(selector: string): Iterable<PageElement>; getAnimations(): PageAnimation[] };
   localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
   sessionStorage: { getItem(key: string): string | null };
   dispatchEvent(event: unknown): boolean;
   KeyboardEvent: new (type: string, init: { key: string; shiftKey?: boolean; bubbles?: boolean; cancelable?: boolean }) => unknown;
   requestAnimationFrame(callback: () => void): number;
+  /** untilStill's memory between frames: the graph viewport's last transform and for how many frames it held. */
+  flowbenchStill?: { transform: string | null; frames: number };
 }

@@ -20,6 +20,35 @@ export interface WorkbenchUi {
   close(): Promise<void>;
 }
 
+/**
+ * Waits until the page is still, instead of a sleep as long as its animations: no finite CSS
+ * animation or transition running (drawers, theme fades, tooltips; spinners loop and do not
+ * count), and the flow graph's viewport unchanged for 3 frames (its 250 ms pan to a module is
+ * driven by script, not CSS). Two frames first, so that what was just set off has started.
+ */
+export async function untilStill(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        const g = globalThis as unknown as PageGlobals;
+        g.flowbenchStill = { transform: null, frames: 0 };
+        g.requestAnimationFrame(() => g.requestAnimationFrame(() => done()));
+      }),
+  );
+  await page.waitForFunction(
+    () => {
+      const g = globalThis as unknown as PageGlobals;
+      const animating = g.document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY);
+      const transform = g.document.querySelector('.vue-flow__transformationpane')?.getAttribute('style') ?? null;
+      const still = g.flowbenchStill ?? { transform: null, frames: 0 };
+      g.flowbenchStill = { transform, frames: transform === still.transform ? still.frames + 1 : 0 };
+      return !animating && g.flowbenchStill.frames >= 3;
+    },
+    undefined,
+    { polling: 'raf' },
+  );
+}
+
 export async function openWorkbenchUi(): Promise<WorkbenchUi> {
   const workbench = await startWorkbench();
   const browser = await launchChromium();
@@ -45,7 +74,7 @@ export async function openWorkbenchUi(): Promise<WorkbenchUi> {
     // A drawer's mask may cover the sidebar: press the button without aiming the mouse at it.
     await page.getByRole('button', { name: /Switch to (light|dark) theme/ }).dispatchEvent('click');
     await page.mouse.move(1, 1);
-    await page.waitForTimeout(350);
+    await untilStill(page);
   };
 
   return {
@@ -57,7 +86,9 @@ export async function openWorkbenchUi(): Promise<WorkbenchUi> {
       const theme = await page.evaluate(() => (globalThis as unknown as PageGlobals).localStorage.getItem('flowbench.theme') ?? 'light');
       const other = theme === 'light' ? 'dark' : 'light';
       await page.mouse.move(1, 1);
-      await page.waitForTimeout(450); // tooltips fade out
+      // Tooltips hide after a short delay, then fade out: wait until none is left, and still.
+      await page.locator('.n-tooltip').first().waitFor({ state: 'detached' });
+      await untilStill(page);
       await page.screenshot({ path: join(resultsDir, `${name}-${theme}.png`) });
       await toggleTheme();
       await page.screenshot({ path: join(resultsDir, `${name}-${other}.png`) });

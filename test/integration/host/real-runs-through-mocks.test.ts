@@ -18,8 +18,12 @@ async function call<N extends RouteName>(name: N, input: unknown): Promise<Outpu
 
 // "API slower than the endpoint timeout": its override puts order_status at 6000 ms, past
 // the 5000 ms timeout — on the real clock the answer can only come later than that (the
-// server starts its latency when the request arrives), so the run's ports do not race.
+// server starts its latency when the request arrives). What does race is check's module
+// timeout (3000 ms after check is entered, which a late timer delays) and the deadline,
+// 500 conversation ms apart: at time scale 1 that is 500 ms of wall time, twice what a loaded
+// machine (`stress --cpu 4`, load 15) made timers late; at 0.25 (125 ms) it was swapped.
 const SLOW = { file: 'scenarios/order-status.scenario.yaml', index: 2 };
+const SCALE = 1;
 
 beforeAll(async () => {
   host = createHost({ mode: 'browser', appRoot: repoRoot, name: 'flowbench', version: '0.0.1-test', dataDir: dir, examplesDir, dbFile: join(dir, 'library.db') });
@@ -47,22 +51,22 @@ describe('the live patches are part of the mock server status', () => {
 
 describe('real-clock runs go through the running mock server', () => {
   it("as the scenario is written: its own override (6000 ms) answers its session, and the journal holds it", async () => {
-    const outcome = await call('runs.start', { ...SLOW, clock: 'real', timeScale: 0.25, useMockPatches: false, runId: 'as-written' });
+    const outcome = await call('runs.start', { ...SLOW, clock: 'real', timeScale: SCALE, useMockPatches: false, runId: 'as-written' });
     expect(outcome.result.status).toBe('passed');
     expect(outcome.appliedPatches).toEqual({});
     const { url } = await call('mocks.status', {});
     expect(outcome.result.realClock?.target).toEqual({ kind: 'shared-mock-server', url, session: 'run:as-written' });
-    // The server applies 6000 ms at time scale 0.25: 1500 ms of wall time.
-    expect(await journalOf('run:as-written')).toMatchObject([{ routeId: 'order_status', n: 1, module: 'lookup', path: '/orders/12345', latencyMs: 1500, clientGaveUp: true }]);
+    // The server applies 6000 ms at the run's time scale, in wall time.
+    expect(await journalOf('run:as-written')).toMatchObject([{ routeId: 'order_status', n: 1, module: 'lookup', path: '/orders/12345', latencyMs: 6000 * SCALE, clientGaveUp: true }]);
   });
 
   it('with the live patches: 5200 ms on top of the override, named in the outcome; each run is a fresh session', async () => {
     for (const runId of ['patched-1', 'patched-2']) {
-      const outcome = await call('runs.start', { ...SLOW, clock: 'real', timeScale: 0.25, useMockPatches: true, runId });
+      const outcome = await call('runs.start', { ...SLOW, clock: 'real', timeScale: SCALE, useMockPatches: true, runId });
       expect(outcome.appliedPatches).toEqual({ order_status: { latency: { fixed: 5200 } } });
       expect(outcome.result).toMatchObject({ status: 'passed', endState: 'handover' });
-      // 5200 × 0.25 = 1300 ms; the request is the first of its session (counters start fresh).
-      expect(await journalOf(`run:${runId}`)).toMatchObject([{ n: 1, module: 'lookup', latencyMs: 1300 }]);
+      // 5200 ms at the time scale; the request is the first of its session (counters start fresh).
+      expect(await journalOf(`run:${runId}`)).toMatchObject([{ n: 1, module: 'lookup', latencyMs: 5200 * SCALE }]);
     }
   });
 
@@ -78,11 +82,11 @@ describe('real-clock runs go through the running mock server', () => {
     await call('library.import', { paths: [examplesDir] });
     const found = await call('scenarios.list', { text: 'API slower than the endpoint timeout' });
     const id = found.items[0]?.id;
-    const run = await call('scenarios.run', { ids: [id], clock: 'real', timeScale: 0.25, progressId: 'lib' });
+    const run = await call('scenarios.run', { ids: [id], clock: 'real', timeScale: SCALE, progressId: 'lib' });
     expect(run.results[0]).toMatchObject({ status: 'passed', appliedPatches: {} });
     const stored = await call('results.get', { id: run.results[0]?.resultId });
     expect(stored.realClock?.target).toMatchObject({ kind: 'shared-mock-server', session: `run:lib#${String(id)}` });
-    expect(await journalOf(`run:lib#${String(id)}`)).toMatchObject([{ module: 'lookup', latencyMs: 1500 }]);
+    expect(await journalOf(`run:lib#${String(id)}`)).toMatchObject([{ module: 'lookup', latencyMs: 6000 * SCALE }]);
   });
 
   it('lists the scenarios that run a flow against the served mock set, for "run against my patched mocks"', async () => {
@@ -101,7 +105,7 @@ describe('real-clock runs go through the running mock server', () => {
   it('with the server stopped, a real-clock run starts a mock server of its own', async () => {
     await call('mocks.stop', {});
     expect((await call('runs.scenariosForFlow', { flowFile: 'flows/order-status.flow.yaml' })).served).toBeNull();
-    const outcome = await call('runs.start', { ...SLOW, clock: 'real', timeScale: 0.25 });
+    const outcome = await call('runs.start', { ...SLOW, clock: 'real', timeScale: SCALE });
     expect(outcome.result.status).toBe('passed');
     expect(outcome.result.realClock?.target.kind).toBe('own-mock-server');
   });

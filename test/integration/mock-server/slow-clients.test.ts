@@ -12,8 +12,18 @@ const ROUTES = [
 ];
 /** Short limits so that the tests wait little; Node checks them every headersTimeoutMs / 4. */
 const LIMITS = { headersTimeoutMs: 300, requestTimeoutMs: 600 };
-/** Upper bounds on a busy 2-core machine: the limits are 300/600 ms, the bounds far above. */
+/**
+ * Upper bounds on a busy 2-core machine, against a hang rather than a measurement: the limits
+ * are 300/600 ms, the bounds 15 times the longest; what they guard is that the timeouts fire
+ * at all, and the lower bounds (never early) are the precise side.
+ */
 const GENEROUS_MS = 10_000;
+/**
+ * The 5,000-connection test: every step (5,000 sockets accepted, all closed by close())
+ * must end, and on a loaded machine a step over 5,000 sockets takes seconds; 30 s each,
+ * within the test's 120 s, is the only bound its purpose needs (hanging would be forever).
+ */
+const BULK_MS = 30_000;
 
 describe('slow clients are bounded by the headers and request timeouts', () => {
   it('headers trickled in (slowloris): 408 once the headers timeout passes, and the server keeps serving', async () => {
@@ -64,7 +74,7 @@ describe('slow clients are bounded by the headers and request timeouts', () => {
       socket.on('error', () => undefined);
       socket.once('close', () => closedEarly++);
     }
-    await expect.poll(() => server.connections(), { timeout: GENEROUS_MS }).toBe(COUNT);
+    await expect.poll(() => server.connections(), { timeout: BULK_MS }).toBe(COUNT);
 
     // A slow client opened after them is cut at the request timeout; by then every hanging
     // connection is older than both timeouts and must still be open.
@@ -75,12 +85,15 @@ describe('slow clients are bounded by the headers and request timeouts', () => {
     // The slow client's own connection closes too; the hanging ones stay.
     await expect.poll(() => server.connections()).toBe(COUNT);
 
-    // Normal traffic is served meanwhile, without delay worth the name.
+    // Normal traffic is served meanwhile, at once by the server's clock (the journal's
+    // arrival-to-last-byte; the client's round trip also waits for its turn on a busy CPU):
+    // 250 ms is far from the timeouts the hanging connections could have made it wait.
     for (let i = 0; i < 5; i++) {
       const answer = expectAnswer(await send(`${server.url}/orders/${i}`));
       expect(JSON.parse(answer.text)).toEqual({ id: String(i) });
-      expect(answer.ms).toBeLessThan(1000);
     }
+    await expect.poll(() => server.journal.entries().filter((e) => e.routeId === 'order').length).toBe(5);
+    for (const e of server.journal.entries().filter((x) => x.routeId === 'order')) expect(e.durationMs).toBeLessThan(250);
 
     const closing = performance.now();
     const allClosed = new Promise<void>((resolve) => {
@@ -91,10 +104,10 @@ describe('slow clients are bounded by the headers and request timeouts', () => {
     });
     await server.close();
     await allClosed;
-    expect(performance.now() - closing).toBeLessThan(GENEROUS_MS);
+    expect(performance.now() - closing).toBeLessThan(BULK_MS);
     expect(answered).toBe(0);
     // Each hanging request is journaled as ended by the server, not as a client giving up.
-    await expect.poll(() => server.journal.total).toBe(COUNT + 1 + 5);
+    await expect.poll(() => server.journal.total, { timeout: BULK_MS }).toBe(COUNT + 1 + 5);
     const hung = server.journal.entries().filter((e) => e.routeId === 'hang');
     expect(hung.length).toBeGreaterThan(0);
     expect(hung.every((e) => e.fault === 'hang' && e.status === null && !e.clientGaveUp)).toBe(true);

@@ -33,7 +33,7 @@ modules:
   - { id: reprompt, type: say, text: "Sorry, key your order number please", ports: { next: { to: read, arrow: red } } }
   - { id: lookup, type: api_async, endpoint: order_lookup, ports: { next: hold } }
   - { id: hold, type: say, text: "One moment", ports: { next: pause } }
-  - { id: pause, type: wait, ms: 500, ports: { next: check } }
+  - { id: pause, type: wait, ms: 10000, ports: { next: check } }
   - { id: check, type: api_await, endpoint: order_lookup, timeoutMs: 20000, ports: { success: tell, waiting: agent, failure: agent } }
   - { id: tell, type: say, text: "Your order is {{order_state}}.", ports: { next: bye } }
   - { id: agent, type: handover }
@@ -107,9 +107,12 @@ describe('a live voice session with the caller controls, recorded and replayed',
     ]);
     expect(cut.waitingForUser).toBe(true);
 
-    // Keys: the lookup is sent and stays in flight; the caller hangs up meanwhile.
+    // Keys: the lookup is sent and stays in flight; the caller hangs up during the pause after
+    // it. The pause is long (10 s, 5 s of wall time at ×0.5) so that the hang-up lands in it
+    // both live and in the replay, which plays it at its recorded time while the recording's
+    // bot ran behind by what its timers were late (hundreds of ms on a loaded machine).
     const keyed = call('sessions.dtmf', { id: sessionId, keys: '12345#' });
-    await expect.poll(async () => (await call('sessions.status', { id: sessionId })).trace.some((e) => e.type === 'request'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await call('sessions.status', { id: sessionId })).trace.some((e) => e.type === 'enter' && e.module === 'pause'), { timeout: 10_000 }).toBe(true);
     ended = await call('sessions.hangup', { id: sessionId });
     await keyed;
     expect(ended).toMatchObject({ running: false, endState: 'hangup', endReason: 'caller hung up', saved: true });

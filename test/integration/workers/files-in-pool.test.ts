@@ -12,7 +12,7 @@ import type { Host } from '../../../main/host/host';
 import { HostError } from '../../../main/host/host-error';
 import { JobPool } from '../../../main/workers/job-pool';
 import { examplesDir, repoRoot } from '../../support/paths';
-import { measureStall } from '../../support/server-stall';
+import { measureStall, timedGet } from '../../support/server-stall';
 
 /*
  * Issue 18: scenario and mocks files are read, parsed and checked in the host's worker pool,
@@ -118,7 +118,7 @@ describe('a large scenario file', () => {
     expect(await call('app.openFolder', { path: big })).toMatchObject({ ok: true });
     // The worker started and loaded its sandbox: what follows times the file, not start-up.
     expect(await call('runs.start', { file: 'scenarios/order-status.scenario.yaml', index: 0 })).toMatchObject({ ok: true });
-    await ping();
+    await timedGet(server.origin);
   }, 60_000);
 
   afterAll(async () => {
@@ -133,12 +133,6 @@ describe('a large scenario file', () => {
       body: JSON.stringify(input),
     });
     return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  }
-
-  async function ping(): Promise<number> {
-    const sent = performance.now();
-    await (await fetch(new URL('/', server.origin))).text();
-    return performance.now() - sent;
   }
 
   it('is read in a worker: the server answers meanwhile', async () => {

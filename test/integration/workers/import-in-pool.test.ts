@@ -9,7 +9,7 @@ import type { Host } from '../../../main/host/host';
 import { importLibrary, planImport } from '../../../main/store/library-import';
 import { Store } from '../../../main/store/store';
 import { examplesDir, repoRoot } from '../../support/paths';
-import { measureStall } from '../../support/server-stall';
+import { measureStall, timedGet } from '../../support/server-stall';
 
 /*
  * Issue 18: a library import reads and checks its files in the host's worker pool (a large
@@ -36,12 +36,6 @@ async function call(route: string, input: unknown): Promise<{ ok: boolean; value
   return (await response.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
 }
 
-async function ping(): Promise<number> {
-  const sent = performance.now();
-  await (await fetch(new URL('/', server.origin))).text();
-  return performance.now() - sent;
-}
-
 beforeAll(async () => {
   mkdirSync(join(project, 'scenarios'), { recursive: true });
   for (let f = 0; f < FILES; f++) {
@@ -59,7 +53,7 @@ beforeAll(async () => {
   expect(await call('app.openFolder', { path: project })).toMatchObject({ ok: true });
   // The worker started and loaded its sandbox: what follows times the import, not start-up.
   expect(await call('runs.start', { file: 'scenarios/order-status.scenario.yaml', index: 0 })).toMatchObject({ ok: true });
-  await ping();
+  await timedGet(server.origin);
 }, 60_000);
 
 afterAll(async () => {

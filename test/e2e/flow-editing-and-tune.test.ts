@@ -35,13 +35,22 @@ describe('Flows view: a graph that fits, code editors, timeout tuning', () => {
     await node('bye').waitFor();
   }
 
-  /** Picks a module in the Go to module box (it is selected and zoomed to). */
-  async function goToModule(module: string, search = module): Promise<void> {
-    await page.keyboard.press('Escape');
+  /**
+   * Types in the Go to module box and presses Enter once the module is the highlighted option
+   * (Enter before the menu has filtered would pick whatever was first).
+   */
+  async function searchAndPick(search: string, module: string): Promise<void> {
     await page.getByTestId('module-search').click();
     // The box finds modules by id, type and text.
     await page.keyboard.type(search);
+    await expect.poll(() => page.locator('.n-base-select-option--pending b').first().textContent()).toBe(module);
     await page.keyboard.press('Enter');
+  }
+
+  /** Picks a module in the Go to module box (it is selected and zoomed to). */
+  async function goToModule(module: string, search = module): Promise<void> {
+    await page.keyboard.press('Escape');
+    await searchAndPick(search, module);
     await expect.poll(() => page.getByTestId('module-details').getAttribute('aria-label')).toBe(`Module ${module}`);
   }
 
@@ -112,9 +121,7 @@ describe('Flows view: a graph that fits, code editors, timeout tuning', () => {
   });
 
   it('zooms to a module picked in the search box or the lint list', async () => {
-    await page.getByTestId('module-search').click();
-    await page.keyboard.type('tries');
-    await page.keyboard.press('Enter');
+    await searchAndPick('tries', 'tries');
     await expect.poll(() => page.getByTestId('module-details').textContent()).toContain('tries');
     await expect.poll(zoom).toBeGreaterThanOrEqual(1);
     await expect.poll(() => inView('tries')).toBe(true);
@@ -136,9 +143,7 @@ describe('Flows view: a graph that fits, code editors, timeout tuning', () => {
   it("edits a lambda's code: a syntax error is marked on its line, valid code is saved into the flow file", async () => {
     const file = join(ui.workbench.examplesDir, 'flows', 'refund-chat.flow.yaml');
     await openFlow('Refund (chat');
-    await page.getByTestId('module-search').click();
-    await page.keyboard.type('tier');
-    await page.keyboard.press('Enter');
+    await searchAndPick('tier', 'tier');
     const editor = page.getByTestId('code-editor-lambda');
     await editor.waitFor();
     expect(await editor.locator('.cm-content').textContent()).toContain("if (context.order_state !== 'delivered') return 'ineligible';");

@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RunResultSummary } from '../../main/api/routes/library-runs';
+import type { ScenarioSummary } from '../../main/api/routes/library-scenarios';
 import { setClient } from '../../renderer/src/api/client';
 import { useScenariosStore } from '../../renderer/src/stores/use-scenarios-store';
 import { fakeClient } from './fake-client';
@@ -119,5 +120,37 @@ describe('scenarios store: Run all', () => {
     expect(client.calls[0]?.input).toEqual({ scenario: { name: 'x', flow: 'flows/nope.flow.yaml', user: [], expect: [] } });
     await store.validate({ id: 4 }, { name: 'x' });
     expect(client.calls[1]?.input).toEqual({ id: 4, scenario: { name: 'x' } });
+  });
+
+  it('shows the answer to the last search asked for when an earlier load answers after it', async () => {
+    const scenario = (id: number, name: string): ScenarioSummary => ({ id, name, description: null, file: 'scenarios/x.scenario.yaml', index: id, tags: [], flow: { id: 1, name: 'f' }, mockSetId: null, lastRun: null, createdAt: '', updatedAt: '' });
+    const all = [scenario(1, 'order lookup'), scenario(2, 'refund')];
+    const answers: (() => void)[] = [];
+    client = fakeClient({
+      'scenarios.list': (input) =>
+        new Promise((resolve) => {
+          answers.push(() => {
+            const text = input?.text;
+            const matching = all.filter((s) => text === undefined || s.name.includes(text));
+            resolve({ total: matching.length, items: matching });
+          });
+        }),
+      'scenarios.tags': () => ({ tags: [] }),
+    });
+    setClient(client);
+    const store = useScenariosStore();
+    // A save reloads the whole library; then the user searches for "refund".
+    const reload = store.load();
+    store.text = 'refund';
+    const search = store.load();
+    answers[1]?.();
+    await search;
+    expect(store.items.map((s) => s.name)).toEqual(['refund']);
+    // The reload answers last: its answer is for a search nobody shows any more.
+    answers[0]?.();
+    await reload;
+    expect(store.items.map((s) => s.name)).toEqual(['refund']);
+    expect(store.total).toBe(1);
+    expect(store.loading).toBe(false);
   });
 });

@@ -63,7 +63,16 @@ export const useScenariosStore = defineStore('scenarios', () => {
 
   const files = computed(() => [...new Set(items.value.map((s) => s.file))].sort());
 
+  /** Counts the loads asked for: only the latest one's answer is shown. */
+  let loads = 0;
+
+  /**
+   * Lists the library for the search text and tag. Loads overlap (a save reloads while the
+   * user types a search): an answer to a superseded load arrives late and is dropped, so the
+   * list always shows the last search asked for, not the last answer to come back.
+   */
   async function load(): Promise<void> {
+    const mine = ++loads;
     loading.value = true;
     try {
       const client = useClient();
@@ -71,15 +80,16 @@ export const useScenariosStore = defineStore('scenarios', () => {
         client.call('scenarios.list', { ...(text.value.trim() ? { text: text.value.trim() } : {}), ...(tag.value ? { tag: tag.value } : {}), limit: 5000 }),
         client.call('scenarios.tags', {}),
       ]);
+      if (mine !== loads) return;
       items.value = list.items;
       total.value = list.total;
       tags.value = tagList.tags;
       error.value = null;
       loaded.value = true;
     } catch (e) {
-      error.value = errorMessage(e);
+      if (mine === loads) error.value = errorMessage(e);
     } finally {
-      loading.value = false;
+      if (mine === loads) loading.value = false;
     }
   }
 

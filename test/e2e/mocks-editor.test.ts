@@ -72,6 +72,10 @@ describe('Mocks view: editor, journal details, latency inputs, state and import'
     const journal = page.getByTestId('mock-journal');
     // The row keeps the query string as sent.
     await expect.poll(() => journal.textContent(), { timeout: 15_000 }).toContain('POST /refunds?lang=de&tag=a&tag=b');
+    // Its time columns say what they measure: the added delay, and arrival to last byte.
+    expect(await journal.locator('thead').textContent()).toMatch(/Arrived.*Delay.*Served in/);
+    expect(await page.getByTestId('journal-heading-delay').getAttribute('title')).toMatch(/latency the mock server added before answering/);
+    expect(await page.getByTestId('journal-heading-served-in').getAttribute('title')).toMatch(/arrival to the last byte of its response/);
     await journal.locator('tbody tr').filter({ hasText: 'POST /refunds?lang=de' }).first().click();
     const detail = page.getByTestId('exchange-detail');
     await detail.waitFor();

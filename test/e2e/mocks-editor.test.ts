@@ -11,7 +11,11 @@ import type { WorkbenchUi } from './workbench-ui';
 async function startSet(page: Page, label: string): Promise<string> {
   await page.getByTestId('mock-set-picker').click();
   await page.locator('.n-base-select-option').filter({ hasText: label }).first().click();
-  await page.getByTestId('mocks-start').click();
+  const start = page.getByTestId('mocks-start');
+  await start.click();
+  // The click handler marks the button busy before it returns; a running server keeps its old
+  // URL on screen until the restart is done: wait for the button to be ready again first.
+  await expect.poll(() => start.getAttribute('class'), { timeout: 30_000 }).not.toMatch(/n-button--loading/);
   const url = page.getByTestId('mocks-url').locator('input');
   await expect.poll(() => url.inputValue().catch(() => ''), { timeout: 30_000 }).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   await page.getByTestId('mocks-tab-server').click();

@@ -81,7 +81,8 @@ describe('workbench in browser mode', () => {
     await page.goto(workbench.url);
     await page.getByTestId('status-version').waitFor();
     expect(page.url()).not.toContain('token');
-    expect(page.url()).toMatch(/#\/flows$/);
+    // The router sends the bare address on to the first section once it is ready.
+    await expect.poll(() => page.url()).toMatch(/#\/flows$/);
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).sessionStorage.getItem('flowbench.accessToken'))).toBe(workbench.token);
     // A reload has no token in the address: the tab's sessionStorage still has it.
     await page.reload();

@@ -42,11 +42,11 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       {
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', setupFiles: SANDBOX, ...LOADED_MACHINE, sequence: { groupOrder: 0 } },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', isolate: false, setupFiles: SANDBOX, ...LOADED_MACHINE, sequence: { groupOrder: 0 } },
       },
       {
         plugins: [vue()],
-        test: { name: 'renderer', include: ['test/renderer/**/*.test.ts'], environment: 'happy-dom', ...LOADED_MACHINE, sequence: { groupOrder: 0 } },
+        test: { name: 'renderer', include: ['test/renderer/**/*.test.ts'], environment: 'happy-dom', isolate: false, ...LOADED_MACHINE, sequence: { groupOrder: 0 } },
       },
       {
         test: {
@@ -54,6 +54,7 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           exclude: [...TIMING, ...SOAK],
           environment: 'node',
+          isolate: false,
           setupFiles: SANDBOX,
           ...LOADED_MACHINE,
           hookTimeout: 30_000,
@@ -65,6 +66,7 @@ export default defineConfig({
           name: 'timing',
           include: TIMING,
           environment: 'node',
+          isolate: false,
           setupFiles: SANDBOX,
           fileParallelism: false,
           ...LOADED_MACHINE,

@@ -137,7 +137,8 @@ describe('selects show their whole value on hover when it is cut, in every view 
       if (current !== theme) await switchTheme();
       const within = await open();
       cut.set(`${view} ${theme}`, (await checkView(`${view} (${theme})`, within)).length);
-      await ui.screenshots(`select-full-values-${view.replace(/\W+/g, '-').toLowerCase()}`);
+      // The second pass's screenshots hold both themes.
+      if (theme === 'dark') await ui.screenshots(`select-full-values-${view.replace(/\W+/g, '-').toLowerCase()}`);
       if (within === '.n-drawer') {
         await page.keyboard.press('Escape');
         await page.getByTestId('scenario-editor').waitFor({ state: 'hidden' });

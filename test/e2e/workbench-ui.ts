@@ -25,8 +25,9 @@ export interface WorkbenchUi {
  * animation or transition running (drawers, theme fades, tooltips; spinners loop and do not
  * count), and the flow graph's viewport unchanged for 3 frames (its 250 ms pan to a module is
  * driven by script, not CSS). Two frames first, so that what was just set off has started.
+ * `css: false` waits for the graph only (a screenshot that runs CSS animations to their end).
  */
-export async function untilStill(page: Page): Promise<void> {
+export async function untilStill(page: Page, { css = true }: { css?: boolean } = {}): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((done) => {
@@ -36,18 +37,25 @@ export async function untilStill(page: Page): Promise<void> {
       }),
   );
   await page.waitForFunction(
-    () => {
+    (waitForCss) => {
       const g = globalThis as unknown as PageGlobals;
-      const animating = g.document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY);
+      const animating = waitForCss && g.document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY);
       const transform = g.document.querySelector('.vue-flow__transformationpane')?.getAttribute('style') ?? null;
       const still = g.flowbenchStill ?? { transform: null, frames: 0 };
       g.flowbenchStill = { transform, frames: transform === still.transform ? still.frames + 1 : 0 };
       return !animating && g.flowbenchStill.frames >= 3;
     },
-    undefined,
+    css,
     { polling: 'raf' },
   );
 }
+
+/**
+ * A screenshot of the page as it settles: CSS animations and transitions (drawers, theme
+ * fades) run to their end for the picture, and tooltips left by the last pointer move (they
+ * hide after a delay) are not drawn.
+ */
+const SCREENSHOT = { animations: 'disabled', style: '.n-tooltip { visibility: hidden !important; }' } as const;
 
 export async function openWorkbenchUi(): Promise<WorkbenchUi> {
   const workbench = await startWorkbench();
@@ -73,8 +81,7 @@ export async function openWorkbenchUi(): Promise<WorkbenchUi> {
   const toggleTheme = async (): Promise<void> => {
     // A drawer's mask may cover the sidebar: press the button without aiming the mouse at it.
     await page.getByRole('button', { name: /Switch to (light|dark) theme/ }).dispatchEvent('click');
-    await page.mouse.move(1, 1);
-    await untilStill(page);
+    await untilStill(page, { css: false });
   };
 
   return {
@@ -86,12 +93,10 @@ export async function openWorkbenchUi(): Promise<WorkbenchUi> {
       const theme = await page.evaluate(() => (globalThis as unknown as PageGlobals).localStorage.getItem('flowbench.theme') ?? 'light');
       const other = theme === 'light' ? 'dark' : 'light';
       await page.mouse.move(1, 1);
-      // Tooltips hide after a short delay, then fade out: wait until none is left, and still.
-      await page.locator('.n-tooltip').first().waitFor({ state: 'detached' });
-      await untilStill(page);
-      await page.screenshot({ path: join(resultsDir, `${name}-${theme}.png`) });
+      await untilStill(page, { css: false });
+      await page.screenshot({ path: join(resultsDir, `${name}-${theme}.png`), ...SCREENSHOT });
       await toggleTheme();
-      await page.screenshot({ path: join(resultsDir, `${name}-${other}.png`) });
+      await page.screenshot({ path: join(resultsDir, `${name}-${other}.png`), ...SCREENSHOT });
       await toggleTheme();
     },
     async call<T>(route: string, input: unknown): Promise<T> {

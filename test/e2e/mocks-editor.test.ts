@@ -84,6 +84,9 @@ describe('Mocks view: editor, journal details, latency inputs, state and import'
     const detail = page.getByTestId('exchange-detail');
     await detail.waitFor();
     expect(await page.getByTestId('exchange-url').textContent()).toContain('/refunds?lang=de&tag=a&tag=b');
+    // The same words as the journal's columns: shop.mocks.yaml's create_refund waits a fixed 200 ms.
+    expect(await detail.textContent()).toContain('delay 200 ms');
+    expect(await page.getByTestId('exchange-served-in').textContent()).toMatch(/^served in (\d+ ms|[\d.]+ s)$/);
     expect((await page.getByTestId('exchange-query').textContent())?.replace(/\s+/g, '')).toBe('langdetagatagb');
     expect(await page.getByTestId('exchange-request-headers').textContent()).toContain('x-flowbench-module');
     expect(await page.getByTestId('exchange-request-body').textContent()).toBe('{\n  "order": "A1"\n}');

@@ -33,6 +33,16 @@ const SANDBOX = ['test/support/load-code-sandbox.ts'];
  */
 const LOADED_MACHINE = { testTimeout: 30_000, expect: { poll: { timeout: 10_000 } } };
 
+/**
+ * The files of a worker share its loaded modules instead of loading them again for each file
+ * (vitest's `isolate: false`): importing the engine, the store and the QuickJS sandbox cost
+ * about 2 s per file, more than most files' tests. Every test sets up what it uses (its own
+ * Pinia, client, server, database, temp folder); the suite passes with the files in shuffled
+ * orders (`--sequence.shuffle.files`). The e2e files keep the default: each has its own
+ * workbench and Chromium anyway.
+ */
+const SHARED_MODULES = { isolate: false };
+
 // Groups run one after another (sequence.groupOrder); projects in the same group run together.
 export default defineConfig({
   test: {
@@ -42,11 +52,11 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       {
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', isolate: false, setupFiles: SANDBOX, ...LOADED_MACHINE, sequence: { groupOrder: 0 } },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', ...SHARED_MODULES, setupFiles: SANDBOX, ...LOADED_MACHINE, sequence: { groupOrder: 0 } },
       },
       {
         plugins: [vue()],
-        test: { name: 'renderer', include: ['test/renderer/**/*.test.ts'], environment: 'happy-dom', isolate: false, ...LOADED_MACHINE, sequence: { groupOrder: 0 } },
+        test: { name: 'renderer', include: ['test/renderer/**/*.test.ts'], environment: 'happy-dom', ...SHARED_MODULES, ...LOADED_MACHINE, sequence: { groupOrder: 0 } },
       },
       {
         test: {
@@ -54,7 +64,7 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           exclude: [...TIMING, ...SOAK],
           environment: 'node',
-          isolate: false,
+          ...SHARED_MODULES,
           setupFiles: SANDBOX,
           ...LOADED_MACHINE,
           hookTimeout: 30_000,
@@ -66,7 +76,7 @@ export default defineConfig({
           name: 'timing',
           include: TIMING,
           environment: 'node',
-          isolate: false,
+          ...SHARED_MODULES,
           setupFiles: SANDBOX,
           fileParallelism: false,
           ...LOADED_MACHINE,

@@ -6,7 +6,7 @@
  * constructor read a text without a zone as UTC.
  *
  * It uses the prelude's captured intrinsics (`G`, `RealDate`, `apply`, `construct`,
- * `defineProperty`, `keysOf`, `regexExec`) and its per-call `nowMs`; it defines
+ * `defineProperty`, `keysOf`, `regexExec`, `trunc`) and its per-call `nowMs`; it defines
  * `DateProto`, which the prelude's lockdown freezes with the other prototypes.
  */
 export const PRELUDE_DATE = String.raw`

@@ -36,7 +36,7 @@ const LOADED_MACHINE = { testTimeout: 30_000, expect: { poll: { timeout: 10_000 
 /**
  * The files of a worker share its loaded modules instead of loading them again for each file
  * (vitest's `isolate: false`): importing the engine, the store and the QuickJS sandbox cost
- * about 2 s per file, more than most files' tests. Every test sets up what it uses (its own
+ * about 2 s per file, more than most files' tests. Each file sets up the state it uses (its own
  * Pinia, client, server, database, temp folder); the suite passes with the files in shuffled
  * orders (`--sequence.shuffle.files`). The e2e files keep the default: each has its own
  * workbench and Chromium anyway.

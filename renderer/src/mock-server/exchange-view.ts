@@ -25,3 +25,10 @@ export function headerRows(headers: Readonly<Record<string, string>>): { name: s
 export function requestLine(method: string, path: string, queryString: string | undefined): string {
   return `${method} ${path}${queryString ? `?${queryString}` : ''}`;
 }
+
+/** What an exchange's times measure, as the journal's headings and the request detail explain them on hover. */
+export const EXCHANGE_TIMES = {
+  arrived: 'When the request arrived, in ms since the server started (hover a time for its date)',
+  delay: "The latency the mock server added before answering: the route's, a patch's or a fault's (for a proxied route, the upstream's)",
+  servedIn: "From the request's arrival to the last byte of its response, or to the client hanging up",
+} as const;
